@@ -1,0 +1,232 @@
+/**
+ * Data build: raw sources (data/sources) + curated files (data/curated),
+ * validated against data/schema, compiled into dist/medlint-index.json.
+ *
+ *   tsx data/build/build-index.ts [--bdpm <folder>] [--out <file>]
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readBdpm, latestAmmDate, substanceName, brandOf } from './bdpm';
+import { readTrialExtract } from './trials';
+import { validateCurated } from './validate';
+import { foldKey } from '../../server/src/core/normalize';
+import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
+
+const ROOT = resolve(__dirname, '..', '..');
+const DATA = join(ROOT, 'data');
+
+interface Options { bdpmDir: string; out: string }
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { bdpmDir: join(DATA, 'sources', 'bdpm'), out: join(ROOT, 'dist', 'medlint-index.json') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--bdpm') opts.bdpmDir = resolve(argv[++i]);
+    else if (argv[i] === '--out') opts.out = resolve(argv[++i]);
+  }
+  return opts;
+}
+
+const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const bdpmUrl = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
+
+export function buildIndex(opts: Options): CompiledIndex {
+  const curated = validateCurated(DATA);
+  const bdpm = readBdpm(opts.bdpmDir);
+  const substances = new Map<string, Substance>();
+  const aliasToKey = new Map<string, string>();
+
+  const preferred = new Map(curated.names.preferredDci.map((m) => [foldKey(m.from), m.to]));
+  const ensure = (name: string, origin: Substance['origin']): Substance => {
+    const dci = preferred.get(foldKey(name)) ?? name;
+    const key = foldKey(dci);
+    let s = substances.get(key);
+    if (!s) {
+      s = { dci, aliases: [], brands: [], cisCount: 0, cis: [], ranges: [], origin };
+      substances.set(key, s);
+      aliasToKey.set(key, key);
+    }
+    return s;
+  };
+  const addAlias = (s: Substance, alias: string) => {
+    const k = foldKey(alias);
+    if (k === foldKey(s.dci) || s.aliases.some((a) => foldKey(a) === k)) return;
+    s.aliases.push(alias);
+    if (!aliasToKey.has(k)) aliasToKey.set(k, foldKey(s.dci));
+  };
+
+  // 1. Substances from the composition: the therapeutic fraction (FT) is the name writers use.
+  const groups = new Map<string, { sa: string[]; ft: string[] }>();
+  for (const row of bdpm.composition) {
+    const name = substanceName(row.name);
+    if (!name) continue;
+    const g = groups.get(`${row.cis}|${row.element}|${row.link}`) ?? { sa: [], ft: [] };
+    (row.nature === 'FT' ? g.ft : g.sa).push(name);
+    groups.set(`${row.cis}|${row.element}|${row.link}`, g);
+  }
+  const substancesByCis = new Map<string, Set<string>>();
+  const brands = new Map<string, Brand>();
+  const ftNames = new Set<string>();
+  for (const g of groups.values()) for (const n of g.ft) ftNames.add(foldKey(n));
+  // A lone salt whose base is a known fraction elsewhere ("sulfate de morphine") is that base.
+  const baseOfSalt = (name: string): string | null => {
+    const m = /^[\p{L}-]+ (?:de |d')(.+)$/u.exec(name);
+    return m && ftNames.has(foldKey(m[1])) ? m[1] : null;
+  };
+  for (const [gkey, g] of groups) {
+    const cis = gkey.split('|')[0];
+    const main = g.ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
+    if (!main) continue;
+    const s = ensure(main, 'bdpm');
+    for (const alias of [...g.sa, ...g.ft]) addAlias(s, alias);
+    const set = substancesByCis.get(cis) ?? new Set<string>();
+    set.add(foldKey(s.dci));
+    substancesByCis.set(cis, set);
+  }
+
+  // 3. INNs of the ATC lexicon that the BDPM lacks (e.g. cortisone).
+  const atcLexicon = readJson(join(DATA, 'sources', 'lexicons', 'edsnlp-drugs-atc.json')) as Record<string, string[]>;
+  const commonWords = readFileSync(join(DATA, 'sources', 'lexicons', 'romedi-french-words.csv'), 'utf8')
+    .split(/\r?\n/).map((l) => foldKey(l.split('\t')[0] ?? '')).filter((w) => w.length > 0);
+  const common = new Set(commonWords);
+  for (const [atc, terms] of Object.entries(atcLexicon)) {
+    if (atc.length !== 7) continue;
+    for (const term of terms) {
+      if (term !== term.toLowerCase() || /[,;/]| et | en association|associations?|^\S{1,4}$/.test(term)) continue;
+      const key = foldKey(term);
+      if (aliasToKey.has(key) || common.has(key) || term.split(' ').length > 2) continue;
+      const s = ensure(term, 'atc-lexicon');
+      s.atc = [atc];
+      s.source = { type: 'atc-lexicon', title: `data/sources/lexicons/edsnlp-drugs-atc.json, code ${atc}`, url: 'https://github.com/aphp/edsnlp' };
+    }
+  }
+
+  // 4. Curated products, names and brands.
+  const resolveDci = (name: string): Substance => {
+    const key = aliasToKey.get(foldKey(name)) ?? foldKey(preferred.get(foldKey(name)) ?? name);
+    const s = substances.get(key);
+    if (!s) throw new Error(`curated data names an unknown substance: ${name}`);
+    return s;
+  };
+  for (const p of curated.products.products) {
+    const s = substances.get(aliasToKey.get(foldKey(p.name)) ?? '') ?? ensure(p.name, 'curated');
+    if (s.origin !== 'bdpm') s.origin = 'curated';
+    for (const a of p.aliases ?? []) addAlias(s, a);
+    s.drugClass ??= p.drugClass;
+    s.status ??= p.status;
+    s.description ??= p.description;
+    s.source ??= p.source;
+    if (p.atc) s.atc = [...new Set([...(s.atc ?? []), p.atc])];
+  }
+  for (const m of curated.names.aliases) addAlias(resolveDci(m.to), m.from);
+  // 5. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
+  for (const [cis, subKeys] of substancesByCis) {
+    const spec = bdpm.specialites.get(cis);
+    if (!spec || /hom[ée]o/i.test(spec.procedure)) continue;
+    const subs = [...subKeys].map((k) => substances.get(k)!);
+    for (const s of subs) {
+      s.cisCount++;
+      if (s.cis.length < 8) s.cis.push(cis);
+      const atc = bdpm.atcByCis.get(cis);
+      if (atc && subs.length === 1) s.atc = [...new Set([...(s.atc ?? []), atc])];
+    }
+    if (bdpm.genericCis.has(cis)) continue;
+    const brand = brandOf(spec.denomination);
+    const bkey = foldKey(brand);
+    if (bkey.length < 3 || !/\p{L}{2}/u.test(bkey)) continue;
+    const firstWord = bkey.split(/[\s-]/)[0];
+    const isGeneric = subs.some((s) => [s.dci, ...s.aliases].some((n) => {
+      const nk = foldKey(n);
+      const nk0 = nk.split(/[\s-]/)[0];
+      return bkey.startsWith(nk) || nk0 === firstWord || (firstWord.length >= 6 && nk0.startsWith(firstWord));
+    }));
+    if (isGeneric) continue;
+    const b: Brand = brands.get(bkey) ?? { name: brand.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'bdpm' };
+    for (const s of subs) if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
+    b.cis.push(cis);
+    if (spec.form && !b.forms.includes(spec.form)) b.forms.push(spec.form);
+    for (const r of spec.routes) if (!b.routes.includes(r)) b.routes.push(r);
+    for (const c of bdpm.conditionsByCis.get(cis) ?? []) if (!b.conditions.includes(c)) b.conditions.push(c);
+    brands.set(bkey, b);
+  }
+
+  for (const p of curated.products.products) {
+    const s = resolveDci(p.name);
+    for (const bn of p.brands ?? []) {
+      const bkey = foldKey(bn);
+      const b: Brand = brands.get(bkey) ?? { name: bn.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'curated', source: p.source };
+      if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
+      brands.set(bkey, b);
+    }
+  }
+  for (const m of curated.names.brands ?? []) {
+    const s = resolveDci(m.to);
+    const bkey = foldKey(m.from);
+    const b: Brand = brands.get(bkey) ?? { name: m.from.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'curated' };
+    if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
+    brands.set(bkey, b);
+  }
+  for (const n of curated.names.needsDose) {
+    const s = substances.get(aliasToKey.get(foldKey(n)) ?? '');
+    if (s) s.needsDose = true;
+  }
+  for (const s of substances.values()) {
+    // Short names ("or", "fer") and ordinary words are mentions only with a dose.
+    if (foldKey(s.dci).length <= 3 || (common.has(foldKey(s.dci)) && s.origin === 'bdpm' && s.cisCount < 3)) s.needsDose = true;
+  }
+  for (const b of brands.values()) {
+    const key = foldKey(b.name);
+    if (common.has(key) || key.length < 4 || aliasToKey.has(key)) b.needsMark = true;
+    for (const d of b.substances) {
+      const s = resolveDci(d);
+      if (!s.brands.includes(b.name)) s.brands.push(b.name);
+    }
+  }
+
+  // 6. Dose ranges.
+  let rangeCount = 0;
+  for (const r of curated.ranges as DoseRange[]) {
+    const s = resolveDci(r.substance);
+    if (r.source.cis && !r.source.bdpmUrl) r.source.bdpmUrl = bdpmUrl(r.source.cis);
+    s.ranges.push({ ...r, substance: s.dci });
+    rangeCount++;
+  }
+
+  // 7. Trials: curated first, then acronyms found in the extracts' titles.
+  const trials: Trial[] = [];
+  const seen = new Set<string>();
+  const addTrial = (t: Trial) => {
+    const key = foldKey(t.name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    trials.push(t);
+  };
+  for (const t of curated.trials.trials) addTrial({ ...t, nct: t.nct, aliases: t.aliases });
+  const trialDir = join(DATA, 'sources', 'trials');
+  for (const f of readdirSync(trialDir).filter((f) => f.endsWith('.csv')).sort()) {
+    for (const t of readTrialExtract(join(trialDir, f), `data/sources/trials/${f}`)) addTrial(t);
+  }
+
+  const substanceList = [...substances.values()].sort((a, b) => a.dci.localeCompare(b.dci, 'fr'));
+  const brandList = [...brands.values()].filter((b) => b.substances.length > 0).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return {
+    meta: {
+      bdpmDate: latestAmmDate(bdpm.specialites),
+      builtAt: new Date().toISOString().slice(0, 10),
+      counts: { substances: substanceList.length, brands: brandList.length, ranges: rangeCount, trials: trials.length },
+    },
+    substances: substanceList,
+    brands: brandList,
+    trials,
+    abbreviations: curated.names.abbreviations.map((a) => ({ abbreviation: a.abbreviation, dci: a.dci.map((d) => resolveDci(d).dci) })),
+    commonWords: [...common].sort(),
+    innStems: curated.innStems,
+  };
+}
+
+if (require.main === module) {
+  const opts = parseArgs(process.argv.slice(2));
+  const index = buildIndex(opts);
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, JSON.stringify(index));
+  console.log(`medlint data: ${JSON.stringify(index.meta.counts)} (BDPM ${index.meta.bdpmDate}) → ${opts.out}`);
+}

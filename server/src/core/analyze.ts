@@ -1,0 +1,60 @@
+/**
+ * The analysis of one document: Markdown → prose → mentions, doses (attached
+ * to their drug) and findings. Pure: text and lexicon in, plain data out.
+ */
+import { extractProse, type Prose } from './prose';
+import { findMentions, tokenize, type Mention } from './mentions';
+import { findDoses, type Dose } from './doses';
+import { attachDoses, splitSentences } from './attach';
+import { checkDose, findUnknownDrugs, type Finding } from './checks';
+import type { Lexicon } from './lexicon';
+import { Speller } from './suggest';
+
+export interface AttachedDose extends Dose {
+  /** The drug mention the dose belongs to, if any. */
+  drug?: Mention;
+}
+
+export interface Analysis {
+  prose: Prose;
+  mentions: Mention[];
+  doses: AttachedDose[];
+  findings: Finding[];
+}
+
+const spellers = new WeakMap<Lexicon, Speller>();
+
+export function analyze(source: string, lexicon: Lexicon): Analysis {
+  const prose = extractProse(source);
+  const tokens = tokenize(prose.text);
+  const allMentions = findMentions(prose.text, tokens, lexicon);
+  const drugs = allMentions.filter((m) => m.kind === 'drug');
+  const sentences = splitSentences(prose);
+  const found = findDoses(prose.text);
+  const attached = attachDoses(prose, sentences, found, drugs);
+  const doses: AttachedDose[] = [];
+  for (const [dose, drug] of attached) {
+    // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
+    if (dose.unit === '%' && !lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%')) continue;
+    doses.push({ ...dose, drug });
+  }
+  for (const dose of found) {
+    if (!attached.has(dose) && dose.unit !== '%') doses.push(dose);
+  }
+  doses.sort((a, b) => a.start - b.start);
+  const dosed = new Set(doses.map((d) => d.drug));
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
+
+  let speller = spellers.get(lexicon);
+  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  const inMention = new Uint8Array(source.length);
+  for (const m of allMentions) inMention.fill(1, m.start, m.end);
+  const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
+  for (const d of doses) {
+    if (!d.drug) continue;
+    const f = checkDose(d, d.drug, lexicon);
+    if (f) findings.push(f);
+  }
+  findings.sort((a, b) => a.start - b.start);
+  return { prose, mentions, doses, findings };
+}

@@ -1,0 +1,76 @@
+/**
+ * Which drug a dose belongs to: the nearest drug before it in the same
+ * sentence (not one it is compared with: "proches de ceux de l'amitriptyline"),
+ * else the drug right after it ("5 mg de cortisone"), else the drug of the
+ * enclosing table row or list item, of the paragraph, then of the heading.
+ */
+import type { Block, Prose } from './prose';
+import type { Mention } from './mentions';
+import type { Dose } from './doses';
+
+const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$/i;
+const SENTENCE_END = /[.!?…](?=\s+[\p{Lu}\d«"(])|\n[ \t]*\n/gu;
+
+export interface Sentences {
+  /** Sorted sentence start offsets. */
+  starts: number[];
+}
+
+export function splitSentences(prose: Prose): Sentences {
+  const starts = new Set<number>([0]);
+  for (const m of prose.text.matchAll(SENTENCE_END)) starts.add(m.index! + m[0].length);
+  for (const b of prose.blocks) { starts.add(b.start); starts.add(b.end); }
+  return { starts: [...starts].sort((a, b) => a - b) };
+}
+
+function sentenceOf(s: Sentences, offset: number): [number, number] {
+  let lo = 0, hi = s.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return [s.starts[lo], s.starts[lo + 1] ?? Infinity];
+}
+
+function innermost(blocks: Block[], offset: number, kinds: Block['kind'][]): Block | undefined {
+  let found: Block | undefined;
+  for (const b of blocks) {
+    if (b.start > offset) break;
+    if (offset < b.end && kinds.includes(b.kind) && (!found || b.end - b.start <= found.end - found.start)) found = b;
+  }
+  return found;
+}
+
+/** A heading, or a paragraph that reads as one: one short line without a final period. */
+function isHeadingLike(b: Block, text: string): boolean {
+  if (b.kind === 'heading') return true;
+  if (b.kind !== 'paragraph') return false;
+  const t = text.slice(b.start, b.end).trim();
+  return t.length > 0 && t.length <= 140 && !t.includes('\n') && !/[.!?…:;,]$/.test(t);
+}
+
+export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[]): Map<Dose, Mention> {
+  const result = new Map<Dose, Mention>();
+  const notCompared = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
+  const usable = (m: Mention, dose: Dose) => !m.needsDose || (m.end <= dose.start && dose.start - m.end <= 15);
+  for (const dose of doses) {
+    const [s0, s1] = sentenceOf(sentences, dose.start);
+    const inSentence = notCompared.filter((m) => m.start >= s0 && m.end <= s1 && usable(m, dose));
+    const before = inSentence.filter((m) => m.end <= dose.start);
+    let drug: Mention | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= dose.end);
+    if (!drug) {
+      const container = innermost(prose.blocks, dose.start, ['tableRow', 'listItem']);
+      if (container) drug = notCompared.find((m) => m.start >= container.start && m.end <= container.end && !m.needsDose);
+    }
+    if (!drug) {
+      const para = innermost(prose.blocks, dose.start, ['paragraph']);
+      if (para) drug = notCompared.filter((m) => m.start >= para.start && m.end <= dose.start && !m.needsDose).pop();
+    }
+    if (!drug) {
+      const heading = prose.blocks.filter((b) => b.end <= dose.start && isHeadingLike(b, prose.text)).pop();
+      if (heading) drug = notCompared.find((m) => m.start >= heading.start && m.end <= heading.end && !m.needsDose);
+    }
+    if (drug) result.set(dose, drug);
+  }
+  return result;
+}

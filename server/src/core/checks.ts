@@ -1,0 +1,156 @@
+/**
+ * The three checks, each with a stable rule code:
+ *   unknown-drug        a drug-like word the data does not know, with suggestions;
+ *   dose-out-of-range   above the documented maximum or below the lowest documented dose;
+ *   dose-unit-mismatch  a dose that fits the range only in another unit (mg written for µg).
+ */
+import type { DoseRange, Unit } from './index-types';
+import type { Dose } from './doses';
+import { formatAmount } from './doses';
+import type { Lexicon } from './lexicon';
+import type { Mention, Token } from './mentions';
+import type { Speller } from './suggest';
+import { foldKey } from './normalize';
+
+export type RuleCode = 'unknown-drug' | 'dose-out-of-range' | 'dose-unit-mismatch';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Edit { start: number; end: number; newText: string }
+
+export interface Finding {
+  code: RuleCode;
+  start: number;
+  end: number;
+  severity: Severity;
+  message: string;
+  suggestions?: string[];
+  /** Quick fixes: each replaces a span of the source. */
+  fixes?: { title: string; edit: Edit }[];
+}
+
+const MASS: Partial<Record<Unit, number>> = { µg: 0.001, mg: 1, g: 1000 };
+const BASIS_FR: Record<string, string> = {
+  day: '/j', intake: ' par prise', week: '/sem', infusion: ' par perfusion', injection: ' par injection', application: ' par application', cycle: ' par cure',
+};
+
+function convert(value: number, from: Unit, to: Unit): number | null {
+  if (from === to) return value;
+  const f = MASS[from], t = MASS[to];
+  return f !== undefined && t !== undefined ? (value * f) / t : null;
+}
+
+/** Ranges comparable with a dose: same weight basis, and a basis the dose can be read in. */
+function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min: number; max: number } | null {
+  const amount = dose.per === 'intake' && dose.daily ? { basis: ['day'], min: dose.daily.min, max: dose.daily.max }
+    : dose.per === 'day' ? { basis: ['day'], min: dose.min, max: dose.max }
+    : dose.per === 'intake' ? { basis: ['intake', 'infusion', 'injection'], min: dose.min, max: dose.max }
+    : dose.per === 'week' ? { basis: ['week'], min: dose.min, max: dose.max }
+    : dose.per === 'infusion' ? { basis: ['infusion', 'injection'], min: dose.min, max: dose.max }
+    : dose.per === 'patch_concentration' ? { basis: ['application'], min: dose.min, max: dose.max }
+    : null;
+  if (!amount) return null;
+  const fit = ranges.filter((r) => amount.basis.includes(r.per) && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
+  return fit.length ? { ranges: fit, min: amount.min, max: amount.max } : null;
+}
+
+export function describeRange(r: DoseRange): string {
+  const weight = r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '';
+  return `${formatAmount(r.min, r.max, r.unit, weight + (BASIS_FR[r.per] ?? ''))}${r.interval ? ` ${r.interval}` : ''}, ${r.context}`;
+}
+
+export function describeSource(r: DoseRange): string {
+  const s = r.source;
+  if (s.type === 'rcp') return `RCP ${s.title}${s.cis ? `, CIS ${s.cis}` : ''}, rubrique ${s.section ?? '4.2'}`;
+  return s.title;
+}
+
+export function checkDose(dose: Dose, drug: Mention, lexicon: Lexicon): Finding | null {
+  const substance = lexicon.substance(drug.id);
+  if (!substance || substance.ranges.length === 0) return null;
+  const found = comparable(dose, substance.ranges);
+  if (!found) return null;
+  const rangeUnit = found.ranges[0].unit;
+  const toRange = (v: number) => convert(v, dose.unit, rangeUnit);
+  const lo = Math.min(...found.ranges.map((r) => r.min));
+  const hi = Math.max(...found.ranges.map((r) => r.max));
+  const min = toRange(found.min), max = toRange(found.max);
+  const name = substance.dci;
+  if (min === null || max === null) {
+    return {
+      code: 'dose-unit-mismatch', start: dose.start, end: dose.end, severity: 'warning',
+      message: `${name} : unité « ${dose.unitText} » inattendue, les doses documentées sont en ${rangeUnit} (${describeRange(found.ranges[0])} ; ${describeSource(found.ranges[0])}).`,
+    };
+  }
+  // Read in the documented unit, the written figure would fit: the unit is probably wrong.
+  if ((max > hi * 10 || min < lo / 10) && dose.unit !== rangeUnit && found.min >= lo && found.max <= hi) {
+    return {
+      code: 'dose-unit-mismatch', start: dose.unitStart, end: dose.unitStart + dose.unitText.length, severity: 'warning',
+      message: `${name} : ${dose.text} — unité probablement erronée : les doses documentées sont en ${rangeUnit} (${describeRange(found.ranges[0])} ; ${describeSource(found.ranges[0])}).`,
+      suggestions: [rangeUnit],
+      fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${rangeUnit} »`, edit: { start: dose.unitStart, end: dose.unitStart + dose.unitText.length, newText: rangeUnit } }],
+    };
+  }
+  const written = dose.per === 'intake' && dose.daily ? `${dose.text} = ${formatAmount(dose.daily.min, dose.daily.max, dose.unit, '/j')}` : dose.text;
+  if (max > hi) {
+    const r = found.ranges.find((x) => x.max === hi)!;
+    return {
+      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'warning',
+      message: `${name} : ${written} dépasse la dose maximale documentée (${describeRange(r)} ; ${describeSource(r)}).`,
+    };
+  }
+  if (min < lo) {
+    const r = found.ranges.find((x) => x.min === lo)!;
+    return {
+      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'information',
+      message: `${name} : ${written} est en dessous de la dose la plus basse documentée (${describeRange(r)} ; ${describeSource(r)}).`,
+    };
+  }
+  return null;
+}
+
+const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
+
+/** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
+export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
+  const findings: Finding[] = [];
+  for (const t of tokens) {
+    const word = text.slice(t.start, t.end);
+    if (covered(t) || t.key.length < 5 || /\d/.test(word) || lexicon.isCommonWord(word)) continue;
+    const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
+    if (capitals > 1 && capitals < word.length) continue; // CamelCase: names of things, not drugs
+    const after = text.slice(t.end, t.end + 12);
+    const marked = /^[ \u00A0]?[®™]/.test(after);
+    const allCaps = capitals === word.length;
+    if (allCaps && !marked) continue; // acronyms and shouted words
+    const apostrophe = /['’]$/.test(text.slice(t.start - 2, t.start));
+    const stem = lexicon.innStems.find((s) => t.key.endsWith(s) && t.key.length >= s.length + 3);
+    const dosed = /^[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/.test(after) && !FRENCH_ENDINGS.test(t.key);
+    const capitalised = /^\p{Lu}/u.test(word);
+    // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
+    // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
+    const close = speller.suggest(word).filter((s) => s.brand
+      ? capitalised && s.distance === 1
+      : lexicon.innStems.some((st) => foldKey(s.name).endsWith(st)) || (s.distance === 1 && t.key.length >= 8));
+    const suggestions = close.map((s) => s.name);
+    const nearMiss = suggestions.length > 0 && !FRENCH_ENDINGS.test(t.key) && !(apostrophe && t.key.length < 6);
+    if (!stem && !marked && !dosed && !nearMiss) continue;
+    // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
+    const sentenceStart = /(?:^|[.!?:\n]\s*)$/.test(text.slice(Math.max(0, t.start - 3), t.start));
+    if (stem && !nearMiss && !marked && !dosed && capitalised && !sentenceStart) continue;
+    const message = suggestions.length
+      ? `« ${word} » ressemble à un médicament inconnu de la base : vouliez-vous dire ${suggestions[0]} ?`
+      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais n’est pas dans la base.`;
+    findings.push({
+      code: 'unknown-drug', start: t.start, end: t.end, severity: 'warning', message, suggestions,
+      fixes: suggestions.map((s) => ({ title: `Remplacer par « ${s} »`, edit: { start: t.start, end: t.end, newText: matchCase(s, word) } })),
+    });
+  }
+  return findings;
+}
+
+/** Keep the writer's capitalisation: "Pregabalinne" → "Prégabaline". */
+function matchCase(suggestion: string, written: string): string {
+  if (written === written.toUpperCase()) return suggestion.toUpperCase();
+  if (written[0] === written[0].toUpperCase()) return suggestion[0].toUpperCase() + suggestion.slice(1);
+  return suggestion;
+}

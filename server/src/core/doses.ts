@@ -1,0 +1,134 @@
+/**
+ * Dose expressions in French prose, normalised to a value range, a unit and a
+ * basis, with the daily equivalent when a frequency is given.
+ *
+ *   "75 mg deux fois par jour"   → 75 mg per intake, ×2/j → 150 mg/j
+ *   "entre 150 et 600 mg/j"      → 150–600 mg per day (span starts at 150)
+ *   "paliers de 150 mg tous les 3 à 7 jours" → 150 mg titration step
+ *   "1 200 mg", "37,5 mg/j", "375 mg/m²", "0,4 g/kg", "8 %"
+ */
+import type { Unit } from './index-types';
+
+export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'patch_concentration';
+
+export interface Interval { min: number; max: number; unit: 'jour' | 'semaine' | 'mois' | 'heure' }
+
+export interface Dose {
+  start: number;
+  end: number;
+  text: string;
+  min: number;
+  max: number;
+  unit: Unit;
+  perWeight?: 'kg' | 'm2';
+  per: DoseBasis;
+  /** Intakes per day, when stated. */
+  timesPerDay?: { min: number; max: number };
+  interval?: Interval;
+  daily: { min: number; max: number } | null;
+  /** Offset and text of the unit, for quick fixes. */
+  unitStart: number;
+  unitText: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6 };
+const SP = '[ \\t\\u00A0\\u202F\\u2009]';
+const NUM = `\\d{1,3}(?:[\\u00A0\\u202F\\u2009 ]\\d{3})+(?![\\d,.])|\\d+(?:[.,]\\d+)?`;
+const UNIT = 'mg|mcg|µg|μg|microgrammes?|milligrammes?|grammes?|g|UI|U\\.I\\.|mL|ml|%';
+const COUNT = '\\d+|une?|deux|trois|quatre|cinq|six';
+
+const DOSE = new RegExp(
+  `(?<step>paliers?${SP}+de${SP}+)?` +
+  `(?<a>${NUM})(?:${SP}*(?<sep>à|-|–|et)${SP}*(?<b>${NUM}))?${SP}*` +
+  `(?<unit>${UNIT})(?![\\p{L}\\d])` +
+  `(?:${SP}*/${SP}*(?<weight>kg|m²|m2)(?![\\p{L}\\d]))?` +
+  `(?:${SP}*(?:/|par${SP}+)${SP}*(?<per>jour|j|24${SP}*h|semaine|sem|mois|prise|injection|perfusion|h|heure|min)(?![\\p{L}\\d]))?`,
+  'gu',
+);
+
+const FREQUENCY = new RegExp(
+  `^${SP}*(?:` +
+  `(?<n1>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}*fois${SP}*(?:par${SP}+jour|/${SP}*j(?:our)?|par${SP}+24${SP}*h)` +
+  `|(?<x>[x×]${SP}*(?<xn>\\d)${SP}*/${SP}*j(?:our)?)` +
+  `|(?<twice>matin${SP}+et${SP}+soir)` +
+  `|(?<once>(?:le|au)${SP}+(?:soir|matin|midi|coucher))` +
+  `|(?<every>(?:tous|toutes)${SP}+les${SP}+(?:(?<i1>${NUM})(?:${SP}*(?:à|-)${SP}*(?<i2>${NUM}))?${SP}*)?(?<iu>jours?|semaines?|mois|heures?|h)(?![\\p{L}])(?:${SP}+environ)?)` +
+  `)(?![\\p{L}])`,
+  'u',
+);
+
+const STEP_CONTEXT = /(?:augment\p{L}*|major\p{L}*|paliers?)(?:\s+\p{L}+){0,2}\s+(?:de|par)\s*$/u;
+
+function num(s: string): number {
+  return Number(s.replace(/[\s\u00A0\u202F\u2009]/g, '').replace(',', '.'));
+}
+
+function count(s: string): number {
+  return NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
+}
+
+function unitOf(raw: string): Unit {
+  const u = raw.toLowerCase();
+  if (u === '%') return '%';
+  if (u === 'mcg' || u === 'µg' || u === 'μg' || u.startsWith('microgramme')) return 'µg';
+  if (u === 'mg' || u.startsWith('milligramme')) return 'mg';
+  if (u === 'g' || u.startsWith('gramme')) return 'g';
+  if (u === 'ml') return 'mL';
+  return 'UI';
+}
+
+const PER: Record<string, DoseBasis> = {
+  jour: 'day', j: 'day', '24h': 'day', semaine: 'week', sem: 'week', mois: 'month', prise: 'intake',
+  injection: 'infusion', perfusion: 'infusion', h: 'hour', heure: 'hour', min: 'minute',
+};
+
+export function findDoses(prose: string): Dose[] {
+  const doses: Dose[] = [];
+  for (const m of prose.matchAll(DOSE)) {
+    const g = m.groups!;
+    const start = m.index!;
+    // A number glued to a word ("T2", "Nav1.7") is not a dose.
+    if (/[\p{L}\d.,]/u.test(prose[start - 1] ?? '') && !g.step) continue;
+    if (g.b === undefined && g.sep) continue;
+    let end = start + m[0].length;
+    const a = num(g.a);
+    const b = g.b !== undefined ? num(g.b) : a;
+    if (g.sep === 'et' && !/entre\s*$/i.test(prose.slice(Math.max(0, start - 8), start))) continue;
+    const unit = unitOf(g.unit);
+    let per: DoseBasis = g.per ? PER[g.per.replace(/\s+/g, '')] : 'intake';
+    let timesPerDay: Dose['timesPerDay'];
+    let interval: Interval | undefined;
+    const freq = FREQUENCY.exec(prose.slice(end, end + 60));
+    if (freq && (per === 'intake')) {
+      const f = freq.groups!;
+      if (f.n1) timesPerDay = { min: count(f.n1), max: count(f.n2 ?? f.n1) };
+      else if (f.xn) timesPerDay = { min: Number(f.xn), max: Number(f.xn) };
+      else if (f.twice) timesPerDay = { min: 2, max: 2 };
+      else if (f.once) timesPerDay = { min: 1, max: 1 };
+      else if (f.every) {
+        const iu = f.iu.startsWith('sem') ? 'semaine' : f.iu.startsWith('mois') ? 'mois' : f.iu.startsWith('h') ? 'heure' : 'jour';
+        interval = { min: f.i1 ? num(f.i1) : 1, max: f.i2 ? num(f.i2) : f.i1 ? num(f.i1) : 1, unit: iu };
+        if (iu === 'heure') timesPerDay = { min: 24 / interval.max, max: 24 / interval.min };
+      }
+      end += freq[0].length;
+    }
+    const stepped = !!g.step || STEP_CONTEXT.test(prose.slice(Math.max(0, start - 40), start));
+    if (stepped) per = 'step';
+    if (unit === '%') per = 'patch_concentration';
+    const weight = g.weight ? (g.weight === 'kg' ? 'kg' : 'm2') : undefined;
+    let daily: Dose['daily'] = null;
+    if (per === 'day') daily = { min: a, max: b };
+    else if (per === 'intake' && timesPerDay) daily = { min: a * timesPerDay.min, max: b * timesPerDay.max };
+    doses.push({
+      start, end, text: prose.slice(start, end), min: Math.min(a, b), max: Math.max(a, b), unit, perWeight: weight, per,
+      timesPerDay, interval, daily, unitStart: start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length), unitText: g.unit,
+    });
+  }
+  return doses;
+}
+
+/** "150 mg/j", "75 mg", "0,4 g/kg/j": a dose value written back in French. */
+export function formatAmount(min: number, max: number, unit: string, suffix = ''): string {
+  const f = (n: number) => (Math.round(n * 1000) / 1000).toLocaleString('fr-FR').replace(/\u202F/g, ' ');
+  return `${min === max ? f(min) : `${f(min)} à ${f(max)}`} ${unit}${suffix}`;
+}

@@ -1,0 +1,140 @@
+/**
+ * The compiled index, ready for lookups: a token trie of every name (DCI,
+ * alias, brand, trial, abbreviation) and accent-insensitive prefix search.
+ */
+import type { Brand, CompiledIndex, Substance, Trial } from './index-types';
+import { foldKey, stripAccents } from './normalize';
+
+export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation';
+
+/** How strictly a name must be written to count as a mention. */
+export type CaseRule = 'any' | 'exact' | 'capitalsOrMark';
+
+export interface NameEntry {
+  kind: NameKind;
+  /** The name as written in the data. */
+  name: string;
+  tokens: string[];
+  caseRule: CaseRule;
+  substance?: Substance;
+  brand?: Brand;
+  trial?: Trial;
+  /** Abbreviations naming several DCIs: recognised, never silently resolved. */
+  ambiguous?: Substance[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: NameEntry[];
+}
+
+/** Word tokens of a name, folded: "RESET-SLE" → ["reset", "sle"]. */
+export function nameTokens(name: string): string[] {
+  return foldKey(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+export class Lexicon {
+  readonly substances = new Map<string, Substance>();
+  readonly brands = new Map<string, Brand>();
+  readonly trials = new Map<string, Trial>();
+  readonly commonWords: Set<string>;
+  readonly innStems: string[];
+  readonly entries: NameEntry[] = [];
+  private readonly root: TrieNode = { next: new Map(), entries: [] };
+
+  constructor(readonly index: CompiledIndex) {
+    this.commonWords = new Set(index.commonWords);
+    this.innStems = [...index.innStems].sort((a, b) => b.length - a.length);
+    for (const s of index.substances) {
+      this.substances.set(foldKey(s.dci), s);
+      this.add({ kind: 'substance', name: s.dci, tokens: [], caseRule: 'any', substance: s });
+      for (const a of s.aliases) {
+        const caseRule: CaseRule = /^[A-Z0-9Δ-]+$/.test(a) && a.length <= 5 ? 'exact' : 'any';
+        this.add({ kind: 'substance', name: a, tokens: [], caseRule, substance: s });
+      }
+    }
+    for (const b of index.brands) {
+      this.brands.set(foldKey(b.name), b);
+      const short = foldKey(b.name).replace(/[^\p{L}]/gu, '').length <= 5;
+      this.add({ kind: 'brand', name: b.name, tokens: [], caseRule: b.needsMark || short ? 'capitalsOrMark' : 'any', brand: b });
+    }
+    for (const t of index.trials) {
+      this.trials.set(foldKey(t.name), t);
+      for (const n of [t.name, ...t.aliases]) this.add({ kind: 'trial', name: n, tokens: [], caseRule: 'exact', trial: t });
+    }
+    for (const a of index.abbreviations) this.addAbbreviation(a.abbreviation, a.dci);
+  }
+
+  private addAbbreviation(abbreviation: string, dcis: string[]): void {
+    const subs = dcis.map((d) => this.substances.get(foldKey(d))).filter((s): s is Substance => !!s);
+    if (subs.length === 0) return;
+    this.add({
+      kind: 'abbreviation', name: abbreviation, tokens: [], caseRule: 'exact',
+      substance: subs.length === 1 ? subs[0] : undefined, ambiguous: subs.length > 1 ? subs : undefined,
+    });
+  }
+
+  private add(entry: NameEntry): void {
+    entry.tokens = nameTokens(entry.name);
+    if (entry.tokens.length === 0) return;
+    let node = this.root;
+    for (const t of entry.tokens) {
+      let child = node.next.get(t);
+      if (!child) {
+        child = { next: new Map(), entries: [] };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    node.entries.push(entry);
+    this.entries.push(entry);
+  }
+
+  /** Follow the trie from a token; `step(i)` gives the i-th following token key or undefined. */
+  walk(step: (i: number) => string | undefined): { length: number; entries: NameEntry[] }[] {
+    const found: { length: number; entries: NameEntry[] }[] = [];
+    let node: TrieNode | undefined = this.root;
+    for (let i = 0; node; i++) {
+      const key = step(i);
+      if (key === undefined) break;
+      node = node.next.get(key);
+      if (node && node.entries.length) found.push({ length: i + 1, entries: node.entries });
+    }
+    return found;
+  }
+
+  substance(dci: string): Substance | undefined {
+    return this.substances.get(foldKey(dci));
+  }
+
+  trial(name: string): Trial | undefined {
+    return this.trials.get(foldKey(name));
+  }
+
+  isCommonWord(word: string): boolean {
+    return this.commonWords.has(foldKey(word));
+  }
+
+  /** Names starting with a prefix, accent- and case-insensitive, best first. */
+  complete(prefix: string, limit = 50): NameEntry[] {
+    const p = foldKey(prefix);
+    if (!p) return [];
+    const seen = new Set<string>();
+    const out: NameEntry[] = [];
+    for (const e of this.entries) {
+      if (e.kind === 'abbreviation') continue;
+      const key = foldKey(e.name);
+      if (!key.startsWith(p) || seen.has(key)) continue;
+      seen.add(key);
+      out.push(e);
+    }
+    const rank = (e: NameEntry) => (e.kind === 'substance' && e.name === e.substance?.dci ? 0 : e.kind === 'brand' ? 1 : e.kind === 'trial' ? 2 : 3);
+    out.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
+    return out.slice(0, limit);
+  }
+}
+
+/** Plain-ASCII, lower-case form used for edit distances. */
+export function spellingKey(word: string): string {
+  return stripAccents(word).toLowerCase();
+}

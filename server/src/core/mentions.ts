@@ -1,0 +1,100 @@
+/**
+ * Drug, brand and trial mentions: longest match of the lexicon's names over
+ * the prose's word tokens, tolerant of case, accents, hyphens and spaces,
+ * with the case rules of each name (trial acronyms and abbreviations as
+ * written; brands that are ordinary words only in capitals or with ®).
+ */
+import type { Lexicon, NameEntry } from './lexicon';
+import { foldSameLength, COMBINING_STAND_IN } from './normalize';
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Folded form (lower case, no accents). */
+  key: string;
+}
+
+export interface Mention {
+  kind: 'drug' | 'trial';
+  start: number;
+  end: number;
+  text: string;
+  entry: NameEntry;
+  /** DCI, product code or trial name. */
+  id: string;
+  /** For an ambiguous abbreviation: the DCIs it may stand for. */
+  candidates?: string[];
+  /** A common word (glycine, calcium…): kept only when a dose is attached. */
+  needsDose?: boolean;
+}
+
+const WORD = /[\p{L}\p{N}\u0000]+/gu;
+const JOINER = /^[ \t\u00A0\u202F\u2009\-'’\r\n]{0,4}$/;
+const MARK = /^[ \u00A0]?[®™]/;
+
+export function tokenize(text: string): Token[] {
+  const folded = foldSameLength(text);
+  const tokens: Token[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    tokens.push({ start: m.index!, end: m.index! + m[0].length, key: m[0].split(COMBINING_STAND_IN).join('') });
+  }
+  return tokens;
+}
+
+function alnum(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): boolean {
+  switch (entry.caseRule) {
+    case 'any':
+      return true;
+    case 'exact':
+      return alnum(surface) === alnum(entry.name);
+    case 'capitalsOrMark': {
+      const letters = surface.replace(/[^\p{L}]/gu, '');
+      return markFollows || (letters.length > 0 && letters === letters.toUpperCase());
+    }
+  }
+}
+
+const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3 };
+
+export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
+  const mentions: Mention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const matches = lexicon.walk((k) => {
+      const t = tokens[i + k];
+      if (!t) return undefined;
+      if (k > 0 && !JOINER.test(prose.slice(tokens[i + k - 1].end, t.start))) return undefined;
+      return t.key;
+    });
+    let chosen: Mention | undefined;
+    for (let m = matches.length - 1; m >= 0 && !chosen; m--) {
+      const { length, entries } = matches[m];
+      const start = tokens[i].start;
+      let end = tokens[i + length - 1].end;
+      const surface = prose.slice(start, end);
+      const mark = MARK.exec(prose.slice(end, end + 2));
+      const ok = entries.filter((e) => caseAllows(e, surface, !!mark)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
+      if (ok.length === 0) continue;
+      const entry = ok[0];
+      if (mark) end += mark[0].length;
+      chosen = mentionOf(entry, start, end, prose.slice(start, end));
+      chosen.entry = entry;
+      i += length;
+    }
+    if (chosen) mentions.push(chosen);
+    else i++;
+  }
+  return mentions;
+}
+
+function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
+  if (entry.kind === 'trial') return { kind: 'trial', start, end, text, entry, id: entry.trial!.name };
+  if (entry.ambiguous) {
+    return { kind: 'drug', start, end, text, entry, id: entry.name, candidates: entry.ambiguous.map((s) => s.dci) };
+  }
+  const dci = entry.substance?.dci ?? (entry.brand!.substances.length === 1 ? entry.brand!.substances[0] : entry.brand!.substances.join(' + '));
+  return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose };
+}

@@ -1,0 +1,75 @@
+/**
+ * Text normalisation shared by the data build and the analysis core.
+ *
+ * `foldKey` is the lookup key of every name: Unicode NFC, lower case, accents
+ * removed, ligatures œ/æ expanded, typographic apostrophes and dashes unified,
+ * ® and ™ dropped, every kind of space (no-break, thin, narrow no-break) folded
+ * to one ASCII space.
+ */
+
+const SPACES = /[\s\u00A0\u2007\u2009\u202F\u200A]+/g;
+const APOSTROPHES = /[\u2019\u2018\u02BC\u0060\u00B4]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212]/g;
+const MARKS = /[\u00AE\u2122\u00A9]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Expand ligatures and unify punctuation, keeping case and accents. */
+export function normalizeTypography(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae').replace(/Æ/g, 'AE')
+    .replace(APOSTROPHES, "'")
+    .replace(DASHES, '-')
+    .replace(MARKS, '')
+    .replace(SPACES, ' ');
+}
+
+/** Remove diacritics (é → e, ï → i), keeping everything else. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+}
+
+/** The lookup key of a name: case-, accent-, space- and typography-insensitive. */
+export function foldKey(text: string): string {
+  return stripAccents(normalizeTypography(text)).toLowerCase().trim();
+}
+
+/** A key that also ignores hyphens and spaces: "RESET SLE" = "reset-sle" = "resetsle". */
+export function compactKey(text: string): string {
+  return foldKey(text).replace(/[\s\-_.]/g, '');
+}
+
+/**
+ * Fold one UTF-16 character at a time, returning a string of the same length
+ * as the input, so offsets in the folded text are offsets in the source.
+ * Characters that fold to nothing or to several characters map to a single
+ * stand-in (ligatures to their first letter, marks to a space).
+ */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    if (code < 128) { out += ch.toLowerCase(); continue; }
+    if (code >= 0xd800 && code <= 0xdfff) { out += ' '; continue; }
+    if (ch === 'œ' || ch === 'Œ') { out += 'o'; continue; }
+    if (ch === 'æ' || ch === 'Æ') { out += 'a'; continue; }
+    if (/[\u2019\u2018\u02BC\u00B4]/.test(ch)) { out += "'"; continue; }
+    if (/[\u2010-\u2014\u2212]/.test(ch)) { out += '-'; continue; }
+    if (/[\s\u00A0\u2007\u2009\u202F\u200A]/.test(ch)) { out += ' '; continue; }
+    if (/[\u0300-\u036f]/.test(ch)) { out += COMBINING_STAND_IN; continue; }
+    if (/[\u00AE\u2122\u00A9]/.test(ch)) { out += ' '; continue; }
+    const base = ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
+    out += base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ' ';
+  }
+  return out;
+}
+
+/** What a decomposed accent becomes in `foldSameLength`: part of the word, dropped from keys. */
+export const COMBINING_STAND_IN = '\u0000';
+
+/** Letters of any script, for word boundaries. */
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && (/[\p{L}\p{N}]/u.test(ch) || ch === COMBINING_STAND_IN);
+}

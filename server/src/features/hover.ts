@@ -1,0 +1,24 @@
+/** Hover: the card of the drug, brand, trial or dose under the cursor. */
+import type { Analysis } from '../core/analyze';
+import type { Lexicon } from '../core/lexicon';
+import { brandCard, doseCard, substanceCard, trialCard } from './cards';
+
+export interface HoverResult { markdown: string; start: number; end: number }
+
+export function hoverAt(analysis: Analysis, offset: number, lexicon: Lexicon): HoverResult | null {
+  const within = <T extends { start: number; end: number }>(x: T) => offset >= x.start && offset <= x.end;
+  const dose = analysis.doses.find(within);
+  if (dose) {
+    const finding = analysis.findings.find((f) => f.code !== 'unknown-drug' && f.start >= dose.start && f.end <= dose.end);
+    return { markdown: doseCard(dose, lexicon, finding?.message), start: dose.start, end: dose.end };
+  }
+  const m = analysis.mentions.find(within);
+  if (!m) return null;
+  const e = m.entry;
+  let markdown: string;
+  if (e.kind === 'trial') markdown = trialCard(e.trial!);
+  else if (e.kind === 'brand') markdown = brandCard(e.brand!, lexicon);
+  else if (e.ambiguous) markdown = `**${m.text}** — abréviation ambiguë : ${e.ambiguous.map((s) => s.dci).join(' ou ')}. Écrivez la DCI en toutes lettres.`;
+  else markdown = substanceCard(e.substance!, lexicon);
+  return { markdown, start: m.start, end: m.end };
+}

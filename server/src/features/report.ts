@@ -1,0 +1,35 @@
+/** The CLI's reports: `check` (diagnostics) and `annotate` (entities), in JSON or text. */
+import type { Analysis } from '../core/analyze';
+import { LineIndex } from '../core/positions';
+import { toDiagnostics, type Diagnostic, type RuleSeverities } from './diagnostics';
+
+export interface FileDiagnostics { file: string; diagnostics: Diagnostic[] }
+
+export function checkReport(file: string, source: string, analysis: Analysis, severities?: RuleSeverities): FileDiagnostics {
+  return { file, diagnostics: toDiagnostics(analysis, new LineIndex(source), severities) };
+}
+
+export function annotateReport(file: string, source: string, analysis: Analysis) {
+  const lines = new LineIndex(source);
+  const entities = [
+    ...analysis.mentions.map((m) => ({ kind: m.kind, text: m.text, range: lines.range(m.start, m.end), id: m.id, ...(m.candidates ? { candidates: m.candidates } : {}), start: m.start })),
+    ...analysis.doses.map((d) => ({
+      kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.id ?? null, drug: d.drug?.id ?? null,
+      value: { min: d.min, max: d.max }, unit: d.unit + (d.perWeight ? `/${d.perWeight === 'm2' ? 'm²' : 'kg'}` : ''), per: d.per,
+      daily: d.daily, start: d.start,
+    })),
+  ].sort((a, b) => a.start - b.start).map(({ start: _s, ...e }) => e);
+  return { file, entities };
+}
+
+export function formatText(reports: FileDiagnostics[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      out.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}`);
+    }
+  }
+  const total = reports.reduce((n, r) => n + r.diagnostics.length, 0);
+  out.push(`${total} diagnostic(s) dans ${reports.length} fichier(s).`);
+  return out.join('\n');
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldKey, foldSameLength, compactKey } from '../../server/src/core/normalize';
+import { tokenize } from '../../server/src/core/mentions';
+
+const cases: [string, string][] = [
+  ['Prégabaline', 'pregabaline'],
+  ['PRÉGABALINE', 'pregabaline'],
+  ['pre\u0301gabaline', 'pregabaline'], // NFD
+  ['cœur', 'coeur'],
+  ['AVONEX®', 'avonex'],
+  ['l’amitriptyline', "l'amitriptyline"],
+  ['1\u202F200\u00A0mg', '1 200 mg'],
+  ['bêta‑1a', 'beta-1a'],
+  ['Capsaïcine', 'capsaicine'],
+];
+
+test('foldKey: case, accents, NFD, ligatures, marks, apostrophes, spaces and dashes', () => {
+  for (const [input, expected] of cases) assert.equal(foldKey(input), expected, input);
+});
+
+test('compactKey ignores hyphens and spaces', () => {
+  assert.equal(compactKey('RESET SLE'), compactKey('reset-sle'));
+});
+
+test('foldSameLength keeps offsets, even for decomposed accents', () => {
+  for (const [input] of cases) assert.equal(foldSameLength(input).length, input.length, input);
+  const nfd = 'la pre\u0301gabaline';
+  const tokens = tokenize(nfd);
+  assert.deepEqual(tokens.map((t) => t.key), ['la', 'pregabaline']);
+  assert.equal(nfd.slice(tokens[1].start, tokens[1].end), 'pre\u0301gabaline');
+});

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractProse } from '../../server/src/core/prose';
+import { analyze } from '../../server/src/core/analyze';
+import { lexicon } from '../helpers';
+
+const doc = [
+  '---',
+  'title: prégabaline en front matter',
+  '---',
+  '# La prégabaline',
+  '',
+  'Texte avec `prégabaline 1200 mg/j` en code et [un lien](https://ex.org/pregabaline) puis https://ex.org/gabapentine nue.',
+  '<!-- gabapentine en commentaire -->',
+  '',
+  '```',
+  'gabapentine 9000 mg/j',
+  '```',
+  '',
+  '    venlafaxine indentée',
+].join('\n');
+
+test('non-prose is blanked with the same length; prose keeps its offsets', () => {
+  const p = extractProse(doc);
+  assert.equal(p.text.length, doc.length);
+  assert.equal(p.text.split('\n').length, doc.split('\n').length);
+  for (const hidden of ['prégabaline en front', 'prégabaline 1200', 'ex.org/pregabaline', 'ex.org/gabapentine', 'commentaire', '9000', 'indentée']) {
+    assert.ok(!p.text.includes(hidden), hidden);
+  }
+  const visible = doc.indexOf('La prégabaline');
+  assert.equal(p.text.slice(visible, visible + 14), 'La prégabaline');
+  assert.ok(p.text.includes('un lien'));
+  assert.ok(p.blocks.some((b) => b.kind === 'heading'));
+});
+
+test('unclosed fence, CRLF, empty, binary junk and 5 MB inputs do not throw', () => {
+  const lex = lexicon();
+  const inputs = [
+    '',
+    '```\nprégabaline 1200 mg/j\n',
+    'La prégabaline 1200 mg/j.\r\nLa gabapentine.\r\n',
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('utf8'),
+    'La prégabaline 75 mg deux fois par jour. '.repeat(130_000),
+  ];
+  for (const input of inputs) assert.doesNotThrow(() => analyze(input, lex));
+  assert.equal(analyze('```\nprégabaline 1200 mg/j\n', lex).mentions.length, 0, 'unclosed fence is code to the end');
+  const crlf = analyze('La prégabaline 1200 mg/j.\r\nLa gabapentine.\r\n', lex);
+  assert.equal(crlf.findings.filter((f) => f.code === 'dose-out-of-range').length, 1);
+});

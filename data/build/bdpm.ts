@@ -88,7 +88,7 @@ export function latestAmmDate(specialites: Map<string, Specialite>): string {
   return best;
 }
 
-const HYDRATION = /\s+(?:ANHYDRE|BASE|ÉLÉMENT|ELEMENT|(?:MONO|DI|TRI|TÉTRA|TETRA|PENTA|HEXA|HÉMI|HEMI|SESQUI)?HYDRATÉE?S?)\b/g;
+const HYDRATION = /\s+(?:ANHYDRE|BASE|ÉLÉMENT|ELEMENT|(?:MONO|DI|TRI|TÉTRA|TETRA|PENTA|HEXA|HÉMI|HEMI|SESQUI)?HYDRATÉE?S?)(?![\p{L}])/gu;
 const HOMEOPATHIC = /POUR PRÉPARATIONS HOMÉOPATHIQUES|HOMÉOPATHIQUE/;
 
 /**

@@ -38,7 +38,7 @@ export function buildIndex(opts: Options): CompiledIndex {
   const preferred = new Map(curated.names.preferredDci.map((m) => [foldKey(m.from), m.to]));
   const ensure = (name: string, origin: Substance['origin']): Substance => {
     const dci = preferred.get(foldKey(name)) ?? name;
-    const key = foldKey(dci);
+    const key = aliasToKey.get(foldKey(dci)) ?? foldKey(dci);
     let s = substances.get(key);
     if (!s) {
       s = { dci, aliases: [], brands: [], cisCount: 0, cis: [], ranges: [], origin };
@@ -50,8 +50,11 @@ export function buildIndex(opts: Options): CompiledIndex {
   const addAlias = (s: Substance, alias: string) => {
     const k = foldKey(alias);
     if (k === foldKey(s.dci) || s.aliases.some((a) => foldKey(a) === k)) return;
+    // A name already taken by another substance stays with it: never two substances for one name.
+    const owner = aliasToKey.get(k);
+    if (owner && owner !== foldKey(s.dci)) return;
     s.aliases.push(alias);
-    if (!aliasToKey.has(k)) aliasToKey.set(k, foldKey(s.dci));
+    aliasToKey.set(k, foldKey(s.dci));
   };
 
   // 1. Substances from the composition: the therapeutic fraction (FT) is the name writers use.
@@ -72,7 +75,9 @@ export function buildIndex(opts: Options): CompiledIndex {
     const m = /^[\p{L}-]+ (?:de |d')(.+)$/u.exec(name);
     return m && ftNames.has(foldKey(m[1])) ? m[1] : null;
   };
-  for (const [gkey, g] of groups) {
+  // Groups naming a therapeutic fraction first, so that a lone salt finds its base's aliases.
+  const ordered = [...groups].sort((a, b) => Number(b[1].ft.length > 0) - Number(a[1].ft.length > 0));
+  for (const [gkey, g] of ordered) {
     const cis = gkey.split('|')[0];
     const main = g.ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;

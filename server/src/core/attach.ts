@@ -49,26 +49,53 @@ function isHeadingLike(b: Block, text: string): boolean {
   return t.length > 0 && t.length <= 140 && !t.includes('\n') && !/[.!?…:;,]$/.test(t);
 }
 
+/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+function firstFrom(ms: Mention[], offset: number): number {
+  let lo = 0, hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** The last mention ending in [from, to), scanning back from `to`. */
+function lastBefore(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
+  for (let i = firstFrom(ms, to) - 1; i >= 0 && ms[i].start >= from; i--) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+  return undefined;
+}
+
+/** The first mention inside [from, to). */
+function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
+  for (let i = firstFrom(ms, from); i < ms.length && ms[i].start < to; i++) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+  return undefined;
+}
+
 export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[]): Map<Dose, Mention> {
   const result = new Map<Dose, Mention>();
-  const notCompared = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
-  const usable = (m: Mention, dose: Dose) => !m.needsDose || (m.end <= dose.start && dose.start - m.end <= 15);
+  const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
+  const headings = prose.blocks.filter((b) => isHeadingLike(b, prose.text));
+  const notCommon = (m: Mention) => !m.needsDose;
   for (const dose of doses) {
     const [s0, s1] = sentenceOf(sentences, dose.start);
-    const inSentence = notCompared.filter((m) => m.start >= s0 && m.end <= s1 && usable(m, dose));
-    const before = inSentence.filter((m) => m.end <= dose.start);
-    let drug: Mention | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= dose.end);
+    // needsDose words (glycine, calcium) only when the dose follows them closely.
+    const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= 15;
+    let drug = lastBefore(candidates, s0, dose.start, usable) ?? firstIn(candidates, dose.end, s1, notCommon);
     if (!drug) {
       const container = innermost(prose.blocks, dose.start, ['tableRow', 'listItem']);
-      if (container) drug = notCompared.find((m) => m.start >= container.start && m.end <= container.end && !m.needsDose);
+      if (container) drug = firstIn(candidates, container.start, container.end, notCommon);
     }
     if (!drug) {
       const para = innermost(prose.blocks, dose.start, ['paragraph']);
-      if (para) drug = notCompared.filter((m) => m.start >= para.start && m.end <= dose.start && !m.needsDose).pop();
+      if (para) drug = lastBefore(candidates, para.start, dose.start, notCommon);
     }
     if (!drug) {
-      const heading = prose.blocks.filter((b) => b.end <= dose.start && isHeadingLike(b, prose.text)).pop();
-      if (heading) drug = notCompared.find((m) => m.start >= heading.start && m.end <= heading.end && !m.needsDose);
+      let h: Block | undefined;
+      for (let lo = 0, hi = headings.length - 1; lo <= hi;) {
+        const mid = (lo + hi) >> 1;
+        if (headings[mid].end <= dose.start) { h = headings[mid]; lo = mid + 1; } else hi = mid - 1;
+      }
+      if (h) drug = firstIn(candidates, h.start, h.end, notCommon);
     }
     if (drug) result.set(dose, drug);
   }

@@ -49,21 +49,34 @@ export function compactKey(text: string): string {
 export function foldSameLength(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    if (code < 128) { out += ch.toLowerCase(); continue; }
-    if (code >= 0xd800 && code <= 0xdfff) { out += ' '; continue; }
-    if (ch === 'œ' || ch === 'Œ') { out += 'o'; continue; }
-    if (ch === 'æ' || ch === 'Æ') { out += 'a'; continue; }
-    if (/[\u2019\u2018\u02BC\u00B4]/.test(ch)) { out += "'"; continue; }
-    if (/[\u2010-\u2014\u2212]/.test(ch)) { out += '-'; continue; }
-    if (/[\s\u00A0\u2007\u2009\u202F\u200A]/.test(ch)) { out += ' '; continue; }
-    if (/[\u0300-\u036f]/.test(ch)) { out += COMBINING_STAND_IN; continue; }
-    if (/[\u00AE\u2122\u00A9]/.test(ch)) { out += ' '; continue; }
-    const base = ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
-    out += base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ' ';
+    const code = text.charCodeAt(i);
+    if (code < 128) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    else out += foldChar(text[i]);
   }
   return out;
+}
+
+const foldedChars = new Map<string, string>();
+
+/** One non-ASCII UTF-16 unit folded to exactly one character (memoised: prose has few distinct ones). */
+function foldChar(ch: string): string {
+  let f = foldedChars.get(ch);
+  if (f !== undefined) return f;
+  const code = ch.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) f = ' ';
+  else if (ch === 'œ' || ch === 'Œ') f = 'o';
+  else if (ch === 'æ' || ch === 'Æ') f = 'a';
+  else if (/[\u2019\u2018\u02BC\u00B4]/.test(ch)) f = "'";
+  else if (/[\u2010-\u2014\u2212]/.test(ch)) f = '-';
+  else if (/[\s\u00A0\u2007\u2009\u202F\u200A]/.test(ch)) f = ' ';
+  else if (/[\u0300-\u036f]/.test(ch)) f = COMBINING_STAND_IN;
+  else if (/[\u00AE\u2122\u00A9]/.test(ch)) f = ' ';
+  else {
+    const base = ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
+    f = base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ' ';
+  }
+  foldedChars.set(ch, f);
+  return f;
 }
 
 /** What a decomposed accent becomes in `foldSameLength`: part of the word, dropped from keys. */

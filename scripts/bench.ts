@@ -1,0 +1,70 @@
+/**
+ * Benchmark: prints figures, asserts nothing.
+ *   - index load time;
+ *   - ms per corpus article, warm (median of 30 runs after 20 warm-up runs);
+ *   - ms for a ~1 MB article made of the corpus, warm;
+ *   - the server's time from spawn to its first answer (initialize + a hover), full index loaded.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { analyze } from '../server/src/core/analyze';
+import { loadLexicon } from '../server/src/core/load';
+
+const ROOT = join(__dirname, '..');
+const corpus = join(ROOT, 'test', 'fixtures', 'corpus');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeWarm(text: string, lex: ReturnType<typeof loadLexicon>, warm = 20, runs = 30): number {
+  for (let i = 0; i < warm; i++) analyze(text, lex);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    analyze(text, lex);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function serverFirstAnswer(): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio']);
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  const uri = 'file:///bench.md';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'La prégabaline 150 mg/j.' } });
+  await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
+  const elapsed = performance.now() - t0;
+  conn.dispose();
+  child.kill();
+  return elapsed;
+}
+
+async function main() {
+  let t = performance.now();
+  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.json'));
+  console.log(`index load: ${(performance.now() - t).toFixed(1)} ms (${lex.index.substances.length} substances, ${lex.index.brands.length} brands, ${lex.index.trials.length} trials)`);
+  const articles = readdirSync(corpus).filter((f) => f.endsWith('.md') && !/^(README|GOLD)/.test(f));
+  let all = '';
+  for (const f of articles) {
+    const text = readFileSync(join(corpus, f), 'utf8');
+    all += text + '\n\n';
+    console.log(`${f} (${(text.length / 1024).toFixed(1)} KB): ${timeWarm(text, lex).toFixed(2)} ms warm`);
+  }
+  let big = '';
+  while (big.length < 1024 * 1024) big += all;
+  t = performance.now();
+  analyze(big, lex);
+  console.log(`1 MB article (${(big.length / 1024 / 1024).toFixed(2)} MB): ${(performance.now() - t).toFixed(0)} ms cold, ${timeWarm(big, lex, 2, 5).toFixed(0)} ms warm`);
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) starts.push(await serverFirstAnswer());
+  console.log(`server start → first answer (initialize + hover): ${median(starts).toFixed(0)} ms (median of 5)`);
+}
+
+void main();

@@ -115,7 +115,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
   const findings: Finding[] = [];
   for (const t of tokens) {
     const word = text.slice(t.start, t.end);
-    if (covered(t) || t.key.length < 5 || /\d/.test(word) || lexicon.isCommonWord(word)) continue;
+    if (covered(t) || t.key.length < 5 || /\d/.test(t.key) || lexicon.commonWords.has(t.key)) continue;
     const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
     if (capitals > 1 && capitals < word.length) continue; // CamelCase: names of things, not drugs
     const after = text.slice(t.end, t.end + 12);

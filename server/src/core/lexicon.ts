@@ -111,10 +111,6 @@ export class Lexicon {
     return this.trials.get(foldKey(name));
   }
 
-  isCommonWord(word: string): boolean {
-    return this.commonWords.has(foldKey(word));
-  }
-
   /** Names starting with a prefix, accent- and case-insensitive, best first. */
   complete(prefix: string, limit = 50): NameEntry[] {
     const p = foldKey(prefix);

@@ -88,7 +88,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     substancesByCis.set(cis, set);
   }
 
-  // 3. INNs of the ATC lexicon that the BDPM lacks (e.g. cortisone).
+  // 2. INNs of the ATC lexicon that the BDPM lacks (e.g. cortisone).
   const atcLexicon = readJson(join(DATA, 'sources', 'lexicons', 'edsnlp-drugs-atc.json')) as Record<string, string[]>;
   const commonWords = readFileSync(join(DATA, 'sources', 'lexicons', 'romedi-french-words.csv'), 'utf8')
     .split(/\r?\n/).map((l) => foldKey(l.split('\t')[0] ?? '')).filter((w) => w.length > 0);
@@ -105,7 +105,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     }
   }
 
-  // 4. Curated products, names and brands.
+  // 3. Curated products, names and brands.
   const resolveDci = (name: string): Substance => {
     const key = aliasToKey.get(foldKey(name)) ?? foldKey(preferred.get(foldKey(name)) ?? name);
     const s = substances.get(key);
@@ -123,7 +123,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (p.atc) s.atc = [...new Set([...(s.atc ?? []), p.atc])];
   }
   for (const m of curated.names.aliases) addAlias(resolveDci(m.to), m.from);
-  // 5. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
+  // 4. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
   for (const [cis, subKeys] of substancesByCis) {
     const spec = bdpm.specialites.get(cis);
     if (!spec || /hom[ée]o/i.test(spec.procedure)) continue;
@@ -187,7 +187,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     }
   }
 
-  // 6. Dose ranges.
+  // 5. Dose ranges.
   let rangeCount = 0;
   for (const r of curated.ranges as DoseRange[]) {
     const s = resolveDci(r.substance);
@@ -196,7 +196,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     rangeCount++;
   }
 
-  // 7. Trials: curated first, then acronyms found in the extracts' titles.
+  // 6. Trials: curated first, then acronyms found in the extracts' titles.
   const trials: Trial[] = [];
   const seen = new Set<string>();
   const addTrial = (t: Trial) => {

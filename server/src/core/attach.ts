@@ -23,13 +23,19 @@ export function splitSentences(prose: Prose): Sentences {
   return { starts: [...starts].sort((a, b) => a - b) };
 }
 
-function sentenceOf(s: Sentences, offset: number): [number, number] {
-  let lo = 0, hi = s.starts.length - 1;
+/** Number of leading items (of `n`, ordered) for which `before(i)` holds: a binary search. */
+function countBefore(n: number, before: (i: number) => boolean): number {
+  let lo = 0, hi = n;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1; else hi = mid;
   }
-  return [s.starts[lo], s.starts[lo + 1] ?? Infinity];
+  return lo;
+}
+
+function sentenceOf(s: Sentences, offset: number): [number, number] {
+  const i = Math.max(0, countBefore(s.starts.length, (k) => s.starts[k] <= offset) - 1);
+  return [s.starts[i], s.starts[i + 1] ?? Infinity];
 }
 
 function innermost(blocks: Block[], offset: number, kinds: Block['kind'][]): Block | undefined {
@@ -51,12 +57,7 @@ function isHeadingLike(b: Block, text: string): boolean {
 
 /** Index of the first mention starting at or after `offset` (mentions sorted by start). */
 function firstFrom(ms: Mention[], offset: number): number {
-  let lo = 0, hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return countBefore(ms.length, (i) => ms[i].start < offset);
 }
 
 /** The last mention ending in [from, to), scanning back from `to`. */
@@ -90,11 +91,7 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
       if (para) drug = lastBefore(candidates, para.start, dose.start, notCommon);
     }
     if (!drug) {
-      let h: Block | undefined;
-      for (let lo = 0, hi = headings.length - 1; lo <= hi;) {
-        const mid = (lo + hi) >> 1;
-        if (headings[mid].end <= dose.start) { h = headings[mid]; lo = mid + 1; } else hi = mid - 1;
-      }
+      const h = headings[countBefore(headings.length, (i) => headings[i].end <= dose.start) - 1];
       if (h) drug = firstIn(candidates, h.start, h.end, notCommon);
     }
     if (drug) result.set(dose, drug);

@@ -81,7 +81,6 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const entry = ok[0];
       if (mark) end += mark[0].length;
       chosen = mentionOf(entry, start, end, prose.slice(start, end));
-      chosen.entry = entry;
       i += length;
     }
     if (chosen) mentions.push(chosen);

@@ -81,8 +81,3 @@ function foldChar(ch: string): string {
 
 /** What a decomposed accent becomes in `foldSameLength`: part of the word, dropped from keys. */
 export const COMBINING_STAND_IN = '\u0000';
-
-/** Letters of any script, for word boundaries. */
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && (/[\p{L}\p{N}]/u.test(ch) || ch === COMBINING_STAND_IN);
-}

@@ -1,9 +1,11 @@
 // Bundles the client, the server and the CLI into dist/, then copies nothing else:
-// the data build writes dist/medlint-index.json itself.
+// the data build writes dist/medlint-index.json itself. With --tests, also the mocha suite that runs
+// inside VS Code's extension host (dist/test/vscode/), which the .vsix leaves out.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info' };
 const builds = [
@@ -11,6 +13,10 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+if (tests) {
+  builds.push({ ...common, minify: false, sourcemap: true, entryPoints: ['test/editors/vscode/index.ts', 'test/editors/vscode/extension.test.ts'],
+    outdir: 'dist/test/vscode', external: ['vscode', 'mocha'] });
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readBdpm, latestAmmDate, substanceName, brandOf } from './bdpm';
 import { readTrialExtract } from './trials';
+import { activeMoiety, isCounterIon } from './salts';
 import { validateCurated } from './validate';
 import { foldKey } from '../../server/src/core/normalize';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -66,30 +67,58 @@ export function buildIndex(opts: Options): CompiledIndex {
     (row.nature === 'FT' ? g.ft : g.sa).push(name);
     groups.set(`${row.cis}|${row.element}|${row.link}`, g);
   }
-  const substancesByCis = new Map<string, Set<string>>();
+  const substancesByCis = new Map<string, Set<Substance>>();
   const brands = new Map<string, Brand>();
   const ftNames = new Set<string>();
   for (const g of groups.values()) for (const n of g.ft) ftNames.add(foldKey(n));
   // A lone salt whose base is a known fraction elsewhere ("sulfate de morphine") is that base.
   const baseOfSalt = (name: string): string | null => {
-    const m = /^[\p{L}-]+ (?:de |d')(.+)$/u.exec(name);
-    return m && ftNames.has(foldKey(m[1])) ? m[1] : null;
+    const m = activeMoiety(name);
+    return m && ftNames.has(foldKey(m.moiety)) ? m.moiety : null;
   };
   // Groups naming a therapeutic fraction first, so that a lone salt finds its base's aliases.
   const ordered = [...groups].sort((a, b) => Number(b[1].ft.length > 0) - Number(a[1].ft.length > 0));
   for (const [gkey, g] of ordered) {
     const cis = gkey.split('|')[0];
-    const main = g.ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
+    // A fraction that is only the salt's counter-ion ("sodium") is not what the drug is called.
+    const ft = g.ft.filter((n) => !isCounterIon(n, g.sa));
+    const main = ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;
     const s = ensure(main, 'bdpm');
-    for (const alias of [...g.sa, ...g.ft]) addAlias(s, alias);
-    const set = substancesByCis.get(cis) ?? new Set<string>();
-    set.add(foldKey(s.dci));
+    for (const alias of [...g.sa, ...ft]) addAlias(s, alias);
+    const set = substancesByCis.get(cis) ?? new Set<Substance>();
+    set.add(s);
     substancesByCis.set(cis, set);
   }
 
-  // 2. INNs of the ATC lexicon that the BDPM lacks (e.g. cortisone).
+  // A salt or ester name is called by its moiety when the ATC lexicon knows the moiety as an INN, or
+  // when the salt is one of an organic base ("tartrate de métoprolol" → métoprolol), keeping the BDPM
+  // spelling and accents.
   const atcLexicon = readJson(join(DATA, 'sources', 'lexicons', 'edsnlp-drugs-atc.json')) as Record<string, string[]>;
+  const lexiconInns = new Set(Object.values(atcLexicon).flat().filter((t) => t === t.toLowerCase()).map(foldKey));
+  const preferredTargets = new Set([...preferred.values()].map(foldKey));
+  for (const s of [...substances.values()]) {
+    const m = activeMoiety(s.dci);
+    if (!m || !(m.plainBase || lexiconInns.has(foldKey(m.moiety))) || preferredTargets.has(foldKey(s.dci))) continue;
+    const oldKey = foldKey(s.dci), newKey = foldKey(m.moiety);
+    const owner = aliasToKey.get(newKey);
+    if (owner && owner !== newKey) continue; // the moiety's name is another substance's alias: leave both
+    const target = owner ? substances.get(owner)! : s;
+    substances.delete(oldKey);
+    if (target === s) {
+      s.aliases.push(s.dci);
+      s.dci = m.moiety;
+      substances.set(newKey, s);
+    } else {
+      // Another salt of a moiety already known ("tartrate de métoprolol" beside "métoprolol"): one substance.
+      for (const a of [s.dci, ...s.aliases]) if (!target.aliases.includes(a)) target.aliases.push(a);
+      for (const set of substancesByCis.values()) if (set.delete(s)) set.add(target);
+    }
+    for (const [alias, key] of aliasToKey) if (key === oldKey) aliasToKey.set(alias, newKey);
+    aliasToKey.set(newKey, newKey);
+  }
+
+  // 2. INNs of the ATC lexicon that the BDPM lacks (e.g. cortisone).
   const commonWords = readFileSync(join(DATA, 'sources', 'lexicons', 'romedi-french-words.csv'), 'utf8')
     .split(/\r?\n/).map((l) => foldKey(l.split('\t')[0] ?? '')).filter((w) => w.length > 0);
   const common = new Set(commonWords);
@@ -99,6 +128,12 @@ export function buildIndex(opts: Options): CompiledIndex {
       if (term !== term.toLowerCase() || /[,;/]| et | en association|associations?|^\S{1,4}$/.test(term)) continue;
       const key = foldKey(term);
       if (aliasToKey.has(key) || common.has(key) || term.split(' ').length > 2) continue;
+      // An English INN one letter from the French DCI (vigabatrin → vigabatrine) is a spelling of it.
+      const french = aliasToKey.get(`${key}e`) ?? (key.endsWith('e') ? aliasToKey.get(key.slice(0, -1)) : undefined);
+      if (french) {
+        addAlias(substances.get(french)!, term);
+        continue;
+      }
       const s = ensure(term, 'atc-lexicon');
       s.atc = [atc];
       s.source = { type: 'atc-lexicon', title: `data/sources/lexicons/edsnlp-drugs-atc.json, code ${atc}`, url: 'https://github.com/aphp/edsnlp' };
@@ -124,10 +159,10 @@ export function buildIndex(opts: Options): CompiledIndex {
   }
   for (const m of curated.names.aliases) addAlias(resolveDci(m.to), m.from);
   // 4. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
-  for (const [cis, subKeys] of substancesByCis) {
+  for (const [cis, subSet] of substancesByCis) {
     const spec = bdpm.specialites.get(cis);
     if (!spec || /hom[ée]o/i.test(spec.procedure)) continue;
-    const subs = [...subKeys].map((k) => substances.get(k)!);
+    const subs = [...subSet];
     for (const s of subs) {
       s.cisCount++;
       if (s.cis.length < 8) s.cis.push(cis);

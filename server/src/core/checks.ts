@@ -49,7 +49,8 @@ function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min
     : dose.per === 'patch_concentration' ? { basis: ['application'], min: dose.min, max: dose.max }
     : null;
   if (!amount) return null;
-  const fit = ranges.filter((r) => amount.basis.includes(r.per) && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
+  // A route written next to the dose narrows the comparison to that route's ranges.
+  const fit = ranges.filter((r) => (!dose.route || r.route === dose.route) && amount.basis.includes(r.per) && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
   return fit.length ? { ranges: fit, min: amount.min, max: amount.max } : null;
 }
 

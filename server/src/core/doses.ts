@@ -7,6 +7,7 @@
  *   "paliers de 150 mg tous les 3 à 7 jours" → 150 mg titration step
  *   "1 200 mg", "37,5 mg/j", "375 mg/m²", "0,4 g/kg", "8 %"
  */
+import { routeNear } from './routes';
 import type { Unit } from './index-types';
 
 export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'patch_concentration';
@@ -26,6 +27,8 @@ export interface Dose {
   timesPerDay?: { min: number; max: number };
   interval?: Interval;
   daily: { min: number; max: number } | null;
+  /** Route written next to the dose, in the dataset's names ("intraveineuse"), when there is one. */
+  route?: string;
   /** Offset and text of the unit, for quick fixes. */
   unitStart: number;
   unitText: string;
@@ -121,7 +124,7 @@ export function findDoses(prose: string): Dose[] {
     else if (per === 'intake' && timesPerDay) daily = { min: a * timesPerDay.min, max: b * timesPerDay.max };
     doses.push({
       start, end, text: prose.slice(start, end), min: Math.min(a, b), max: Math.max(a, b), unit, perWeight: weight, per,
-      timesPerDay, interval, daily, unitStart: start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length), unitText: g.unit,
+      timesPerDay, interval, daily, route: routeNear(prose, start, end), unitStart: start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length), unitText: g.unit,
     });
   }
   return doses;

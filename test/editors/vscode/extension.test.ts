@@ -1,0 +1,111 @@
+/// <reference types="mocha" />
+/**
+ * Integration tests in a real VS Code extension host: the bundled extension (dist/extension.js)
+ * starts the bundled server and answers through VS Code's own provider commands.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`délai dépassé en attendant : ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const medlintDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'medlint');
+
+async function openMarkdown(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `« ${needle} » absent du document`);
+  return doc.positionAt(offset + delta);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+describe('MedLint dans VS Code', () => {
+  before(async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'medlint');
+    assert.ok(ext, 'extension medlint non chargée');
+    await ext.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('medlint').update('severity', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('publie les diagnostics d’un article du corpus', async () => {
+    const uri = vscode.Uri.file(path.join(CORPUS, 'douleurs-neuropathiques.md'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diags = await waitFor('diagnostics de douleurs-neuropathiques.md', () => {
+      const d = medlintDiagnostics(uri);
+      return d.length > 0 && d;
+    });
+    assert.ok(diags.every((d) => codeOf(d) === 'dose-out-of-range'), diags.map(codeOf).join(', '));
+    assert.ok(diags.some((d) => /gabapentine/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Information));
+  });
+
+  it('affiche la fiche de la prégabaline au survol, avec sa fourchette et sa source', async () => {
+    const uri = vscode.Uri.file(path.join(CORPUS, 'douleurs-neuropathiques.md'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = positionOf(doc, 'prégabaline', 3);
+    const text = await waitFor('survol de prégabaline', async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
+      return /prégabaline/.test(t) && t;
+    });
+    assert.match(text, /150 à 600 mg\/j/);
+    assert.match(text, /LYRICA/);
+    assert.match(text, /CIS \d{8}/);
+  });
+
+  it('complète « pregab » en prégabaline', async () => {
+    const doc = await openMarkdown('La pregab');
+    const list = await waitFor('complétion', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 9));
+      return l.items.length > 0 && l;
+    });
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('prégabaline'), labels.slice(0, 10).join(', '));
+  });
+
+  it('corrige une faute de frappe par le correctif rapide', async () => {
+    const doc = await openMarkdown('La pregabalinne au coucher.\n');
+    const diag = await waitFor('diagnostic unknown-drug', () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'unknown-drug'));
+    assert.match(diag.message, /vouliez-vous dire prégabaline/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+    const fix = actions.find((a) => /prégabaline/.test(a.title));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), 'La prégabaline au coucher.\n');
+  });
+
+  it('suit le réglage de sévérité par règle', async () => {
+    const doc = await openMarkdown('La prégabaline à 1200 mg/j.\n');
+    const dose = () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'dose-out-of-range');
+    const first = await waitFor('dose hors fourchette', dose);
+    assert.equal(first.severity, vscode.DiagnosticSeverity.Warning);
+    const config = vscode.workspace.getConfiguration('medlint');
+    await config.update('severity', { 'dose-out-of-range': 'error' }, vscode.ConfigurationTarget.Global);
+    await waitFor('sévérité error', () => dose()?.severity === vscode.DiagnosticSeverity.Error);
+    await config.update('severity', { 'dose-out-of-range': 'off' }, vscode.ConfigurationTarget.Global);
+    await waitFor('diagnostic retiré', () => !dose());
+  });
+});

@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI into dist/, then copies nothing else:
-// the data build writes dist/medlint-index.json itself. With --tests, also the mocha suite that runs
-// inside VS Code's extension host (dist/test/vscode/), which the .vsix leaves out.
+// the data build writes dist/medlint-index.json itself. With --tests, only the mocha suite that runs
+// inside VS Code's extension host (dist/test/vscode/); the .vsix leaves it out.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -8,7 +8,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info' };
-const builds = [
+const builds = tests ? [] : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

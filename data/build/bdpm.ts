@@ -3,7 +3,7 @@
  * publishes ISO-8859-1; some files of the export are UTF-8: each reader
  * detects the encoding from the bytes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Decode as UTF-8 when the bytes are valid UTF-8, else as ISO-8859-1. */
@@ -15,8 +15,11 @@ export function decodeExport(bytes: Buffer): string {
   }
 }
 
-function rows(dir: string, file: string): string[][] {
-  const text = decodeExport(readFileSync(join(dir, file)));
+/** The files of a BDPM export that the build reads; the first two are required in any export. */
+export const BDPM_FILES = ['CIS_bdpm.txt', 'CIS_COMPO_bdpm.txt', 'CIS_MITM.txt', 'CIS_CPD_bdpm.txt', 'CIS_GENER_bdpm.txt'];
+
+function rowsOf(path: string): string[][] {
+  const text = decodeExport(readFileSync(path));
   return text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => l.split('\t').map((c) => c.trim()));
 }
 
@@ -48,7 +51,9 @@ export interface BdpmExport {
   genericCis: Set<string>;
 }
 
-export function readBdpm(dir: string): BdpmExport {
+/** Reads an export; a file missing from `dir` is read from `fallback` when given (a partial update). */
+export function readBdpm(dir: string, fallback?: string): BdpmExport {
+  const rows = (_: string, file: string) => rowsOf(existsSync(join(dir, file)) || !fallback ? join(dir, file) : join(fallback, file));
   const specialites = new Map<string, Specialite>();
   for (const r of rows(dir, 'CIS_bdpm.txt')) {
     specialites.set(r[0], {

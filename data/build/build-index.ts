@@ -16,9 +16,9 @@ import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../se
 const ROOT = resolve(__dirname, '..', '..');
 const DATA = join(ROOT, 'data');
 
-interface Options { bdpmDir: string; out: string }
+export interface Options { bdpmDir: string; out: string; /** where files missing from bdpmDir are read */ bdpmFallback?: string }
 
-function parseArgs(argv: string[]): Options {
+export function parseArgs(argv: string[]): Options {
   const opts: Options = { bdpmDir: join(DATA, 'sources', 'bdpm'), out: join(ROOT, 'dist', 'medlint-index.json') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--bdpm') opts.bdpmDir = resolve(argv[++i]);
@@ -32,7 +32,7 @@ const bdpmUrl = (cis: string) => `https://base-donnees-publique.medicaments.gouv
 
 export function buildIndex(opts: Options): CompiledIndex {
   const curated = validateCurated(DATA);
-  const bdpm = readBdpm(opts.bdpmDir);
+  const bdpm = readBdpm(opts.bdpmDir, opts.bdpmFallback);
   const substances = new Map<string, Substance>();
   const aliasToKey = new Map<string, string>();
 
@@ -231,19 +231,29 @@ export function buildIndex(opts: Options): CompiledIndex {
     rangeCount++;
   }
 
-  // 6. Trials: curated first, then acronyms found in the extracts' titles.
+  // 6. Trials: curated first, then acronyms found in the extracts' titles. One trial per NCT id:
+  // a second name for the same row becomes an alias ("ULTIMATE 1" for "ULTIMATE I").
   const trials: Trial[] = [];
   const seen = new Set<string>();
+  const byNct = new Map<string, Trial>();
   const addTrial = (t: Trial) => {
     const key = foldKey(t.name);
     if (seen.has(key)) return;
     seen.add(key);
+    const same = t.nct ? byNct.get(t.nct) : undefined;
+    if (same) {
+      same.aliases.push(t.name);
+      return;
+    }
+    if (t.nct) byNct.set(t.nct, t);
     trials.push(t);
   };
-  for (const t of curated.trials.trials) addTrial({ ...t, nct: t.nct, aliases: t.aliases });
+  for (const t of curated.trials.trials) addTrial({ ...t, nct: t.nct, aliases: [...t.aliases] });
+  // A drug or brand name in a title's parenthesis ("(LEMTRADA)") is not a trial's name.
+  const isDrugName = (name: string) => aliasToKey.has(foldKey(name)) || brands.has(foldKey(name));
   const trialDir = join(DATA, 'sources', 'trials');
   for (const f of readdirSync(trialDir).filter((f) => f.endsWith('.csv')).sort()) {
-    for (const t of readTrialExtract(join(trialDir, f), `data/sources/trials/${f}`)) addTrial(t);
+    for (const t of readTrialExtract(join(trialDir, f), `data/sources/trials/${f}`, isDrugName)) addTrial(t);
   }
 
   const substanceList = [...substances.values()].sort((a, b) => a.dci.localeCompare(b.dci, 'fr'));

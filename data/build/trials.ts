@@ -1,7 +1,8 @@
 /**
  * Trials from the ClinicalTrials.gov extracts. The extracts have no acronym
- * column: an acronym is taken only where the brief title carries it, as a
- * prefix ("RESET-SLE: …") or a final parenthesis ("… (RESET-PV)").
+ * column: an acronym is taken only where a title carries it, as a prefix
+ * ("RESET-SLE: …"), a final parenthesis ("… (RESET-PV)") or "the X study/trial",
+ * in the brief title first, then in the official title.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -11,6 +12,7 @@ import type { Trial } from '../../server/src/core/index-types';
 const NOT_TRIAL_NAMES = new Set([
   'COMPLETED', 'SLE', 'MS', 'MG', 'ITP', 'PMS', 'IMN', 'SSC', 'ADS', 'ALS', 'CIS', 'EEG', 'DMT', 'GA', 'LAM', 'CCSVI',
   'RRMS', 'SPMS', 'PPMS', 'NMOSD', 'MRI', 'IIM', 'AIHA', 'SLE AND AIHA', 'CAR-T', 'IDDS', 'HSCT', 'AHSCT', 'EDSS',
+  'RR-MS', 'PWMS', 'DMTS', 'CCRC', 'SMSC', 'ANAM', 'MSQLI54',
 ]);
 
 const ACRONYM_SHAPE = /^[A-Z][A-Za-z0-9]*(?:[- ][A-Z0-9][A-Za-z0-9]*)*$/;
@@ -24,17 +26,25 @@ export function acronymOf(briefTitle: string): string | null {
   if (NOT_TRIAL_NAMES.has(a.toUpperCase())) return null;
   const capitals = (a.match(/[A-Z]/g) ?? []).length;
   if (capitals < 3 || a.length < 4 || a.length > 30) return null;
+  // Mostly lower case is a phrase, not an acronym ("Intermediate-Size EAP").
+  if (a.split(' ').some((w) => (w.match(/[A-Z]/g) ?? []).length / (w.match(/[A-Za-z]/g) ?? ['x']).length < 0.25)) return null;
   // Each word of a several-word acronym must itself look like an acronym or a number.
   if (a.split(' ').some((w) => !/^(?:[A-Z0-9-]{2,}|[0-9IVX]+)$/.test(w) && !/^[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*$/.test(w))) return null;
   return a;
 }
 
-export function readTrialExtract(path: string, label: string): Trial[] {
+/** The acronym of the official title: as in a brief title, or "the X study/trial". */
+export function acronymOfOfficial(officialTitle: string): string | null {
+  const named = /\b[Tt]he ([A-Z][A-Z0-9-]{2,}(?: [0-9IVX]+)?) (?:Study|Trial)\b/.exec(officialTitle);
+  return acronymOf(officialTitle) ?? (named ? acronymOf(`${named[1]}:`) : null);
+}
+
+export function readTrialExtract(path: string, label: string, isNotTrialName: (name: string) => boolean = () => false): Trial[] {
   const records = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
   const out: Trial[] = [];
   for (const r of records) {
-    const name = acronymOf(r.BriefTitle ?? '');
-    if (!name || !/^NCT\d{8}$/.test(r.NCTId ?? '')) continue;
+    const name = acronymOf(r.BriefTitle ?? '') ?? acronymOfOfficial(r.OfficialTitle ?? '');
+    if (!name || isNotTrialName(name) || !/^NCT\d{8}$/.test(r.NCTId ?? '')) continue;
     const products = (r.ProductName || r.Interventions || r.InterventionNames || '').split('|').map((s) => s.trim()).filter(Boolean);
     out.push({
       name,

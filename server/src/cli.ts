@@ -118,7 +118,7 @@ function dataCommand(args: string[]): number {
     }
     const card = entry.kind === 'trial' ? trialCard(entry.trial!) : entry.kind === 'brand' ? brandCard(entry.brand!, lexicon)
       : entry.substance ? substanceCard(entry.substance, lexicon) : `${entry.name} : abréviation ambiguë (${entry.ambiguous!.map((s) => s.dci).join(', ')})`;
-    process.stdout.write(card + '\n');
+    process.stdout.write(card.replace(/ +$/gm, '') + '\n'); // Markdown hard breaks are noise in a terminal
     return 0;
   }
   throw new UsageError(`sous-commande data inconnue : ${sub ?? '(absente)'}`);

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { validateCurated } from '../../data/build/validate';
+import { auditMarkdown, drawRanges } from '../../data/build/audit';
 import { foldKey } from '../../server/src/core/normalize';
 import { lexicon, ROOT } from '../helpers';
 
@@ -50,4 +52,45 @@ test('brands and generics from the BDPM: LYRICA is a brand of prégabaline, PREG
   assert.equal(lex.substance('chlorhydrate de venlafaxine'), undefined, 'salts are aliases, not substances');
   assert.ok(lex.substance('venlafaxine')?.aliases.includes('chlorhydrate de venlafaxine'));
   assert.equal(lex.trial('RESET-SLE')?.nct, 'NCT06121297');
+});
+
+test('salts are named by their moiety, and a counter-ion is never the drug', () => {
+  const lex = { substance: (name: string) => lexicon().index.substances.find((s) => s.dci === name || s.aliases.includes(name)) };
+  assert.equal(lex.substance('tartrate de métoprolol')?.dci, 'métoprolol');
+  assert.equal(lex.substance('chlorhydrate de nalbuphine')?.dci, 'nalbuphine');
+  assert.equal(lex.substance('valproate de sodium')?.dci, 'valproate de sodium');
+  assert.equal(lex.substance('oxybate de sodium')?.dci, 'oxybate de sodium');
+  assert.equal(lex.substance('acétate de glatiramère')?.dci, 'acétate de glatiramère');
+  assert.equal(lex.substance('fumarate de diméthyle')?.dci, 'fumarate de diméthyle');
+});
+
+test('the dataset holds ranges for at least 250 substances and 200 named trials', () => {
+  const index = lexicon().index;
+  assert.ok(index.substances.filter((s) => s.ranges.length > 0).length >= 250);
+  assert.ok(index.trials.length >= 200);
+  for (const name of ['OPERA I', 'ORATORIO', 'ASCLEPIOS II', 'EXPAND', 'OPTIMUM', 'TULIP-1', 'BLISS-76', 'EXIST-3', 'ProDERM']) {
+    assert.ok(lexicon().trial(name), name);
+  }
+});
+
+test('every stored NCT id is a row of a raw ClinicalTrials.gov extract, and names one trial only', () => {
+  const dir = join(ROOT, 'data', 'sources', 'trials');
+  const rows = new Set(readdirSync(dir).filter((f) => f.endsWith('.csv'))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').match(/^"?NCT\d{8}/gm) ?? []).map((s) => s.replace('"', '')));
+  const seen = new Set<string>();
+  for (const t of lexicon().index.trials) {
+    if (!t.nct) continue;
+    assert.ok(rows.has(t.nct), `${t.name}: ${t.nct} absent des extraits`);
+    assert.ok(!seen.has(t.nct), `${t.nct} porté par deux essais`);
+    seen.add(t.nct);
+  }
+});
+
+test('data/AUDIT.md lists 40 ranges drawn from the current data (regenerate it with npm run data:audit)', () => {
+  const index = lexicon().index;
+  const ranges = index.substances.flatMap((s) => s.ranges);
+  const text = readFileSync(join(ROOT, 'data', 'AUDIT.md'), 'utf8');
+  const seed = Number(/graine (\d+)/.exec(text)?.[1]);
+  assert.equal(text, auditMarkdown(drawRanges(ranges, seed), seed, ranges.length, index.meta.bdpmDate));
+  assert.equal((text.match(/^## \d+\./gm) ?? []).length, 40);
 });

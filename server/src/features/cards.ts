@@ -5,6 +5,14 @@ import type { AttachedDose } from '../core/analyze';
 import { describeRange, describeSource } from '../core/checks';
 import { formatAmount } from '../core/doses';
 
+/** Lines to Markdown: consecutive text lines keep their line breaks (hard breaks), lists and blank lines stay. */
+function toMarkdown(lines: string[]): string {
+  return lines.map((l, i) => {
+    const next = lines[i + 1];
+    return next !== undefined && l !== '' && next !== '' && !next.startsWith('- ') && !l.startsWith('- ') ? `${l}  ` : l;
+  }).join('\n');
+}
+
 const BDPM_PAGE = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
 
 export function substanceCard(s: Substance, lexicon: Lexicon): string {
@@ -26,7 +34,7 @@ export function substanceCard(s: Substance, lexicon: Lexicon): string {
   if (s.cis.length) lines.push('', `[Fiche BDPM (ANSM)](${BDPM_PAGE(s.cis[0])})`);
   else if (s.source) lines.push('', `Source : [${s.source.title}](${s.source.url})`);
   lines.push('', `_Données : BDPM ANSM (AMM la plus récente : ${lexicon.index.meta.bdpmDate})._`);
-  return lines.join('\n');
+  return toMarkdown(lines);
 }
 
 export function brandCard(b: Brand, lexicon: Lexicon): string {
@@ -40,7 +48,7 @@ export function brandCard(b: Brand, lexicon: Lexicon): string {
     const s = lexicon.substance(d);
     if (s) lines.push('', '---', '', substanceCard(s, lexicon));
   }
-  return lines.join('\n');
+  return toMarkdown(lines);
 }
 
 export function trialCard(t: Trial): string {
@@ -53,7 +61,7 @@ export function trialCard(t: Trial): string {
   if (t.conditions.length) lines.push(`Pathologies : ${t.conditions.slice(0, 4).join(', ')}`);
   if (t.title) lines.push(`Titre : ${t.title}`);
   lines.push(`Source : ${t.source.title}`);
-  return lines.join('\n');
+  return toMarkdown(lines);
 }
 
 const PER_FR: Record<string, string> = {
@@ -73,7 +81,7 @@ export function doseCard(d: AttachedDose, lexicon: Lexicon, finding?: string): s
     lines.push(`Médicament : ${d.drug.id}`);
     const s = lexicon.substance(d.drug.id);
     if (finding) lines.push('', `⚠ ${finding}`);
-    else if (s?.ranges.length) lines.push('', 'Dans la plage documentée :', ...s.ranges.map((r) => `- ${describeRange(r)} — ${describeSource(r)}`));
+    else if (s?.ranges.length) lines.push('', 'Fourchettes documentées :', ...s.ranges.map((r) => `- ${describeRange(r)} — ${describeSource(r)}`));
   } else lines.push('_Aucun médicament rattaché à cette dose._');
-  return lines.join('\n');
+  return toMarkdown(lines);
 }

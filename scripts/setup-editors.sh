@@ -12,6 +12,17 @@ TOOLS="$ROOT/.editors"
 CODE_SERVER_VERSION=4.139.1
 
 say() { printf '[setup-editors] %s\n' "$*"; }
+LOG="$TOOLS/setup.log"
+mkdir -p "$TOOLS"
+# Runs an install step twice at most (the registry can hiccup); on failure shows the end of its log.
+install_step() {
+  local what=$1; shift
+  for attempt in 1 2; do
+    if "$@" >"$LOG" 2>&1; then return 0; fi
+    say "échec de « $what » (essai $attempt) :"; tail -n 25 "$LOG" >&2
+  done
+  return 1
+}
 die() { printf '[setup-editors] ERREUR : %s\n' "$*" >&2; exit 1; }
 
 SUDO=""
@@ -37,7 +48,8 @@ NODE24="$TOOLS/node24/node_modules/node/bin"
 if [ ! -x "$NODE24/node" ]; then
   say "npm install node@24"
   mkdir -p "$TOOLS/node24"
-  (cd "$TOOLS/node24" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --silent node@24) \
+  echo '{"private":true}' > "$TOOLS/node24/package.json"
+  install_step "npm install node@24" npm install --prefix "$TOOLS/node24" --no-audit --no-fund node@24 \
     || die "installation de node@24 impossible"
 fi
 # The headers native builds need sit in the platform package that node@24 pulls in.
@@ -49,8 +61,9 @@ CS="$TOOLS/code-server/node_modules/code-server"
 if [ ! -f "$CS/lib/vscode/out/server-main.js" ]; then
   say "npm install code-server@$CODE_SERVER_VERSION (≈ 3 min, ≈ 600 Mo)"
   mkdir -p "$TOOLS/code-server"
-  (cd "$TOOLS/code-server" && echo '{"private":true}' > package.json \
-    && PATH="$NODE24:$PATH" npm_config_nodedir="$NODE24_HOME" npm install --no-audit --no-fund --silent "code-server@$CODE_SERVER_VERSION") \
+  echo '{"private":true}' > "$TOOLS/code-server/package.json"
+  install_step "npm install code-server@$CODE_SERVER_VERSION" env PATH="$NODE24:$PATH" npm_config_nodedir="$NODE24_HOME" \
+    npm install --prefix "$TOOLS/code-server" --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
     || die "installation de code-server@$CODE_SERVER_VERSION impossible"
 fi
 [ -f "$CS/lib/vscode/out/server-main.js" ] || die "code-server installé sans lib/vscode/out/server-main.js"

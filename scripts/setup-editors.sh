@@ -25,6 +25,10 @@ install_step() {
 }
 die() { printf '[setup-editors] ERREUR : %s\n' "$*" >&2; exit 1; }
 
+# Run from `npm run`, the outer npm's settings leak into the nested installs: its user agent names
+# Node 20, and code-server's postinstall reads the Node version from it.
+unset npm_config_user_agent npm_node_execpath npm_execpath NODE
+
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
   command -v sudo >/dev/null || die "il faut être root ou avoir sudo pour installer chromium et neovim"
@@ -58,13 +62,16 @@ NODE24_HOME=$(dirname "$(dirname "$(dirname "$(find "$TOOLS/node24/node_modules"
 "$NODE24/node" --version | grep -q '^v24\.' || die "node@24 installé mais $("$NODE24/node" --version) trouvé"
 
 CS="$TOOLS/code-server/node_modules/code-server"
-if [ ! -f "$CS/lib/vscode/out/server-main.js" ]; then
+# A marker written after a complete install: a half-finished one is redone, not trusted.
+DONE="$TOOLS/code-server/.installed-$CODE_SERVER_VERSION"
+if [ ! -f "$DONE" ] || [ ! -f "$CS/lib/vscode/out/server-main.js" ]; then
   say "npm install code-server@$CODE_SERVER_VERSION (≈ 3 min, ≈ 600 Mo)"
   mkdir -p "$TOOLS/code-server"
   echo '{"private":true}' > "$TOOLS/code-server/package.json"
   install_step "npm install code-server@$CODE_SERVER_VERSION" env PATH="$NODE24:$PATH" npm_config_nodedir="$NODE24_HOME" \
     npm install --prefix "$TOOLS/code-server" --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
     || die "installation de code-server@$CODE_SERVER_VERSION impossible"
+  touch "$DONE"
 fi
 [ -f "$CS/lib/vscode/out/server-main.js" ] || die "code-server installé sans lib/vscode/out/server-main.js"
 say "prêt : $("$NODE24/node" --version), code-server $CODE_SERVER_VERSION, $(chromium --version 2>/dev/null | head -1), $(nvim --version | head -1)"

@@ -109,22 +109,42 @@ export function checkDose(dose: Dose, drug: Mention, lexicon: Lexicon): Finding 
   return null;
 }
 
+const UPPER = /\p{Lu}/u;
+const upperTable = new Uint8Array(65536); // 1 upper case, 2 not, 0 unknown yet
+
+function countCapitals(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128) { if (c >= 65 && c <= 90) n++; continue; }
+    if (upperTable[c] === 0) upperTable[c] = UPPER.test(word[i]) ? 1 : 2;
+    if (upperTable[c] === 1) n++;
+  }
+  return n;
+}
+
+/** The INN stem a folded word ends with (stems sorted longest first), leaving at least 3 letters before it. */
+function stemOf(key: string, stems: readonly string[]): string | undefined {
+  for (const s of stems) if (key.length >= s.length + 3 && key.endsWith(s)) return s;
+  return undefined;
+}
+
 const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   for (const t of tokens) {
+    if (t.key.length < 5 || covered(t) || lexicon.commonWords.has(t.key) || /\d/.test(t.key)) continue;
     const word = text.slice(t.start, t.end);
-    if (covered(t) || t.key.length < 5 || /\d/.test(t.key) || lexicon.commonWords.has(t.key)) continue;
-    const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
+    const capitals = countCapitals(word);
     if (capitals > 1 && capitals < word.length) continue; // CamelCase: names of things, not drugs
     const after = text.slice(t.end, t.end + 12);
     const marked = /^[ \u00A0]?[®™]/.test(after);
     const allCaps = capitals === word.length;
     if (allCaps && !marked) continue; // acronyms and shouted words
     const apostrophe = /['’]$/.test(text.slice(t.start - 2, t.start));
-    const stem = lexicon.innStems.find((s) => t.key.endsWith(s) && t.key.length >= s.length + 3);
+    const stem = stemOf(t.key, lexicon.innStems);
     const dosed = /^[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/.test(after) && !FRENCH_ENDINGS.test(t.key);
     const capitalised = /^\p{Lu}/u.test(word);
     // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a

@@ -28,15 +28,37 @@ export interface Mention {
   needsDose?: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\u0000]+/gu;
 const JOINER = /^[ \t\u00A0\u202F\u2009\-'’\r\n]{0,4}$/;
 const MARK = /^[ \u00A0]?[®™]/;
+
+/** 1 for a UTF-16 unit that belongs to a word (letter, digit, folded accent), 2 for not, 0 = unknown yet. */
+const wordTable = new Uint8Array(65536);
+const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
+
+function isWordCode(code: number): boolean {
+  let w = wordTable[code];
+  if (w === 0) {
+    w = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    wordTable[code] = w;
+  }
+  return w === 1;
+}
 
 export function tokenize(text: string): Token[] {
   const folded = foldSameLength(text);
   const tokens: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    tokens.push({ start: m.index!, end: m.index! + m[0].length, key: m[0].split(COMBINING_STAND_IN).join('') });
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(folded.charCodeAt(i))) { i++; continue; }
+    let j = i + 1;
+    let stand = false;
+    while (j < n && isWordCode(folded.charCodeAt(j))) {
+      if (folded.charCodeAt(j) === 0) stand = true;
+      j++;
+    }
+    const word = folded.slice(i, j);
+    tokens.push({ start: i, end: j, key: stand || word.charCodeAt(0) === 0 ? word.split(COMBINING_STAND_IN).join('') : word });
+    i = j;
   }
   return tokens;
 }

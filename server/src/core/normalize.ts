@@ -47,13 +47,23 @@ export function compactKey(text: string): string {
  * stand-in (ligatures to their first letter, marks to a space).
  */
 export function foldSameLength(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    else out += foldChar(text[i]);
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
+  return UTF16.decode(out);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+/** Folded code of each UTF-16 unit, computed once per unit seen (0 = not yet). */
+const foldTable = new Uint16Array(65536);
+
+function foldCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  let f = foldTable[code];
+  if (f === 0) {
+    f = foldChar(String.fromCharCode(code)).charCodeAt(0);
+    foldTable[code] = f;
   }
-  return out;
+  return f;
 }
 
 const foldedChars = new Map<string, string>();

@@ -1,13 +1,13 @@
 /**
- * Markdown → prose. The document is parsed with micromark (CommonMark, GFM
- * tables, YAML front matter); everything that is not prose (code, HTML, link
- * targets, bare URLs, front matter, reference definitions) is blanked out with
- * spaces, so the prose text has the source's length and every offset in it is
- * an offset in the source.
+ * Markdown → prose. markdown-it (CommonMark, GFM tables, YAML front matter) gives the block structure;
+ * only the lines of paragraphs, headings and table rows can hold prose, everything else (fenced and
+ * indented code, HTML blocks, front matter, reference definitions) is blanked out with spaces. Inside
+ * those blocks, `inline.ts` blanks code spans, link targets, autolinks, inline HTML and bare URLs.
+ * The prose text has the source's length: every offset in it is an offset in the source.
  */
-import { parse, postprocess, preprocess } from 'micromark';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import MarkdownIt from 'markdown-it';
+import frontMatter from 'markdown-it-front-matter';
+import { blankInline } from './inline';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
 
@@ -23,60 +23,66 @@ export interface Prose {
   blocks: Block[];
 }
 
-const NON_PROSE = new Set([
-  'codeFenced', 'codeIndented', 'codeText', 'htmlFlow', 'htmlText', 'resource', 'autolink', 'definition', 'reference', 'yaml',
-]);
-const BLOCKS: Record<string, BlockKind> = {
-  atxHeading: 'heading', setextHeading: 'heading', paragraph: 'paragraph', tableRow: 'tableRow',
-};
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'\])]+[^\s<>"'\]).,;:!?]/g;
-const extensions = [frontmatter(['yaml']), gfmTable()];
+// Block structure only: the inline rules of markdown-it are not run (the scanner in inline.ts keeps
+// offsets, markdown-it's inline tokens do not).
+const md = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+const UTF16 = new TextDecoder('utf-16le');
+
+const BLOCKS: Record<string, BlockKind> = {
+  heading_open: 'heading', paragraph_open: 'paragraph', tr_open: 'tableRow', list_item_open: 'listItem',
+};
+/** Blocks whose lines are prose (a list item's own lines are covered by its paragraphs). */
+const PROSE_BLOCKS = new Set(['heading_open', 'paragraph_open', 'tr_open']);
+
+/** Offsets of line starts, with markdown-it's line breaks (\r\n, \r or \n). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 export function extractProse(source: string): Prose {
-  const chars = source.split('');
+  const starts = lineStarts(source);
+  const lineEnd = (line: number) => {
+    let end = line + 1 < starts.length ? starts[line + 1] : source.length;
+    while (end > starts[line] && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  };
+  const out = new Uint16Array(source.length).fill(32);
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) out[i] = c;
+  }
   const blocks: Block[] = [];
-  const listItemStarts: number[] = [];
-  const listEnds: number[] = [];
-  let events: ReturnType<typeof postprocess> = [];
+  let tokens: ReturnType<typeof md.parse> = [];
   try {
-    events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)));
+    tokens = md.parse(source, {});
   } catch {
-    // micromark does not throw on any input we know of; if it ever does, treat everything as prose.
-    events = [];
+    tokens = []; // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
   }
-  let skipDepth = 0;
-  for (const [kind, token] of events) {
-    const type = token.type as string;
-    if (NON_PROSE.has(type)) {
-      if (kind === 'enter') {
-        if (skipDepth === 0) blank(chars, token.start.offset, token.end.offset);
-        skipDepth++;
-      } else skipDepth--;
-      continue;
-    }
-    if (kind !== 'enter') {
-      if (type === 'listOrdered' || type === 'listUnordered') listEnds.push(token.end.offset);
-      continue;
-    }
-    const blockKind = BLOCKS[type];
-    if (blockKind) blocks.push({ kind: blockKind, start: token.start.offset, end: token.end.offset });
-    else if (type === 'listItemPrefix') listItemStarts.push(token.start.offset);
+  let covered = -1; // last line already copied as prose (nested blocks share lines)
+  for (const t of tokens) {
+    const kind = BLOCKS[t.type];
+    if (!kind || !t.map) continue;
+    const [first, last] = t.map;
+    if (last <= first) continue;
+    const start = starts[first], end = lineEnd(last - 1);
+    blocks.push({ kind, start, end });
+    if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) continue;
+    const from = starts[Math.max(first, covered + 1)];
+    for (let i = from; i < end; i++) out[i] = source.charCodeAt(i);
+    blankInline(source, from, end, out);
+    covered = last - 1;
   }
-  // A list item runs from its marker to the next marker or the end of its list.
-  listItemStarts.sort((a, b) => a - b);
-  listEnds.sort((a, b) => a - b);
-  for (let i = 0; i < listItemStarts.length; i++) {
-    const start = listItemStarts[i];
-    const nextItem = listItemStarts[i + 1] ?? Infinity;
-    const listEnd = listEnds.find((e) => e > start) ?? source.length;
-    blocks.push({ kind: 'listItem', start, end: Math.min(nextItem, listEnd) });
-  }
-  let text = chars.join('');
-  text = text.replace(BARE_URL, (url) => ' '.repeat(url.length));
   blocks.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, blocks };
+  return { text: UTF16.decode(out), blocks };
 }

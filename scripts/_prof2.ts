@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../server/src/core/analyze';
+import { loadLexicon } from '../server/src/core/load';
+const lex = loadLexicon(join(__dirname, '..', 'dist', 'medlint-index.json'));
+const text = readFileSync(join(__dirname, '..', 'test/fixtures/corpus/douleurs-neuropathiques.md'), 'utf8');
+for (let i = 0; i < 50; i++) analyze(text, lex);
+const t = performance.now();
+for (let i = 0; i < 300; i++) analyze(text, lex);
+console.log(((performance.now() - t) / 300).toFixed(2), 'ms/article');

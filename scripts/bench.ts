@@ -1,7 +1,7 @@
 /**
  * Benchmark: prints figures, asserts nothing.
  *   - index load time;
- *   - ms per corpus article, warm (median of 30 runs after 20 warm-up runs);
+ *   - ms per corpus article, warm (median of 100 runs after 200 warm-up runs: the steady state of an editor session);
  *   - ms for a ~1 MB article made of the corpus, warm;
  *   - the server's time from spawn to its first answer (initialize + a hover), full index loaded.
  */
@@ -20,7 +20,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeWarm(text: string, lex: ReturnType<typeof loadLexicon>, warm = 20, runs = 30): number {
+function timeWarm(text: string, lex: ReturnType<typeof loadLexicon>, warm = 200, runs = 100): number {
   for (let i = 0; i < warm; i++) analyze(text, lex);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -63,7 +63,8 @@ export async function startServer({ env, serverDataDir, extensionsDir }) {
     '--without-connection-token', '--accept-server-license-terms', '--telemetry-level', 'off',
     '--disable-workspace-trust', '--server-data-dir', serverDataDir];
   if (extensionsDir) args.push('--extensions-dir', extensionsDir);
-  const proc = spawn(NODE24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that stopping it also stops the extension hosts it forks.
+  const proc = spawn(NODE24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   proc.stdout.on('data', (d) => (log += d));
   proc.stderr.on('data', (d) => (log += d));
@@ -77,7 +78,11 @@ export async function startServer({ env, serverDataDir, extensionsDir }) {
     if (Date.now() > end) throw new Error(`le serveur VS Code ne répond pas sur ${url}\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, url, authority: `127.0.0.1:${port}`, log: () => log, stop: () => proc.kill() };
+  const stop = () => {
+    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  process.once('exit', stop);
+  return { port, url, authority: `127.0.0.1:${port}`, log: () => log, stop };
 }
 
 export async function openBrowser(env) {

@@ -3,7 +3,7 @@
  * to their drug) and findings. Pure: text and lexicon in, plain data out.
  */
 import { extractProse, type Prose } from './prose';
-import { findMentions, tokenize, type Mention } from './mentions';
+import { classifyTokens, findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
 import { attachDoses, splitSentences } from './attach';
 import { checkDose, findUnknownDrugs, type Finding } from './checks';
@@ -27,6 +27,7 @@ const spellers = new WeakMap<Lexicon, Speller>();
 export function analyze(source: string, lexicon: Lexicon): Analysis {
   const prose = extractProse(source);
   const tokens = tokenize(prose.text);
+  classifyTokens(tokens, lexicon);
   const allMentions = findMentions(prose.text, tokens, lexicon);
   const drugs = allMentions.filter((m) => m.kind === 'drug');
   const sentences = splitSentences(prose);

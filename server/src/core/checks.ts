@@ -7,7 +7,7 @@
 import type { DoseRange, Unit } from './index-types';
 import type { Dose } from './doses';
 import { formatAmount } from './doses';
-import type { Lexicon } from './lexicon';
+import { COMMON_WORD, type Lexicon } from './lexicon';
 import type { Mention, Token } from './mentions';
 import type { Speller } from './suggest';
 import { foldKey } from './normalize';
@@ -123,41 +123,63 @@ function countCapitals(word: string): number {
   return n;
 }
 
-/** The INN stem a folded word ends with (stems sorted longest first), leaving at least 3 letters before it. */
-function stemOf(key: string, stems: readonly string[]): string | undefined {
-  for (const s of stems) if (key.length >= s.length + 3 && key.endsWith(s)) return s;
-  return undefined;
+const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
+
+interface WordInfo {
+  /** CamelCase, digits: never a drug name. */
+  skip: boolean;
+  allCaps: boolean;
+  capitalised: boolean;
+  frenchEnding: boolean;
+  stem?: string;
+  /** Drug-shaped near misses, best first. */
+  suggestions: string[];
 }
 
-const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
+/** What a word is, whatever its context: computed once per word and lexicon (words repeat). */
+const wordInfos = new WeakMap<Lexicon, Map<string, WordInfo>>();
+
+function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): WordInfo {
+  let infos = wordInfos.get(lexicon);
+  if (!infos) wordInfos.set(lexicon, (infos = new Map()));
+  let info = infos.get(word);
+  if (info) return info;
+  const capitals = countCapitals(word);
+  const capitalised = /^\p{Lu}/u.test(word);
+  const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length);
+  // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
+  // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
+  const suggestions = skip ? [] : speller.suggest(word).filter((s) => s.brand
+    ? capitalised && s.distance === 1
+    : lexicon.stemOf(foldKey(s.name)) !== undefined || (s.distance === 1 && key.length >= 8)).map((s) => s.name);
+  info = { skip, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(key), stem: lexicon.stemOf(key), suggestions };
+  if (infos.size > 100_000) infos.clear();
+  infos.set(word, info);
+  return info;
+}
+
+const DOSED = /^[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/;
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   for (const t of tokens) {
-    if (t.key.length < 5 || covered(t) || lexicon.commonWords.has(t.key) || /\d/.test(t.key)) continue;
+    if (t.key.length < 5 || ((t.cls ?? lexicon.classify(t.key)) & COMMON_WORD) || covered(t)) continue;
     const word = text.slice(t.start, t.end);
-    const capitals = countCapitals(word);
-    if (capitals > 1 && capitals < word.length) continue; // CamelCase: names of things, not drugs
+    const info = infoOf(word, t.key, lexicon, speller);
+    if (info.skip) continue;
     const after = text.slice(t.end, t.end + 12);
     const marked = /^[ \u00A0]?[®™]/.test(after);
-    const allCaps = capitals === word.length;
-    if (allCaps && !marked) continue; // acronyms and shouted words
+    if (info.allCaps && !marked) continue; // acronyms and shouted words
+    const stem = info.stem;
+    const dosed = !info.frenchEnding && DOSED.test(after);
     const apostrophe = /['’]$/.test(text.slice(t.start - 2, t.start));
-    const stem = stemOf(t.key, lexicon.innStems);
-    const dosed = /^[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/.test(after) && !FRENCH_ENDINGS.test(t.key);
-    const capitalised = /^\p{Lu}/u.test(word);
-    // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
-    // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
-    const close = speller.suggest(word).filter((s) => s.brand
-      ? capitalised && s.distance === 1
-      : lexicon.innStems.some((st) => foldKey(s.name).endsWith(st)) || (s.distance === 1 && t.key.length >= 8));
-    const suggestions = close.map((s) => s.name);
-    const nearMiss = suggestions.length > 0 && !FRENCH_ENDINGS.test(t.key) && !(apostrophe && t.key.length < 6);
+    const suggestions = info.suggestions;
+    const nearMiss = suggestions.length > 0 && !info.frenchEnding && !(apostrophe && t.key.length < 6);
     if (!stem && !marked && !dosed && !nearMiss) continue;
     // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
     const sentenceStart = /(?:^|[.!?:\n]\s*)$/.test(text.slice(Math.max(0, t.start - 3), t.start));
-    if (stem && !nearMiss && !marked && !dosed && capitalised && !sentenceStart) continue;
+    if (stem && !nearMiss && !marked && !dosed && info.capitalised && !sentenceStart) continue;
     const message = suggestions.length
       ? `« ${word} » ressemble à un médicament inconnu de la base : vouliez-vous dire ${suggestions[0]} ?`
       : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais n’est pas dans la base.`;

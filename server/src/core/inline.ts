@@ -1,16 +1,13 @@
 /**
- * The inline constructs of a prose block that are not prose, blanked in place (same offsets):
- * code spans (CommonMark backtick runs), link destinations and titles `[texte](…)`, reference labels
- * `[texte][ref]`, autolinks `<https://…>`, inline HTML and comments, bare URLs. Link texts stay prose.
+ * The inline constructs of a prose block that are not prose: code spans (CommonMark backtick runs),
+ * link destinations and titles `[texte](…)`, reference labels `[texte][ref]`, autolinks `<https://…>`,
+ * inline HTML and comments, bare URLs. Link texts stay prose. Found as [start, end) source ranges.
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)>/;
 const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'\])]+[^\s<>"'\]).,;:!?]/g;
+const SPECIAL = /[`<\]\\]/g;
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
-
-function blank(out: Uint16Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) if (out[i] !== 10 && out[i] !== 13) out[i] = 32;
-}
 
 /** Offset just past the `)` closing a link destination that starts at `open` (the `(`), or -1. */
 function destinationEnd(s: string, open: number, end: number): number {
@@ -34,61 +31,74 @@ function destinationEnd(s: string, open: number, end: number): number {
   return -1;
 }
 
-export function blankInline(s: string, from: number, end: number, out: Uint16Array): void {
-  for (let i = from; i < end; i++) {
+/** Offset of the run of exactly `n` backticks closing a code span opened before `from`, or -1. */
+function codeSpanClose(s: string, from: number, end: number, n: number): number {
+  for (let j = from; j < end; ) {
+    const k = s.indexOf('`', j);
+    if (k < 0 || k >= end) return -1;
+    let m = 1;
+    while (s.charCodeAt(k + m) === 96) m++;
+    if (m === n) return k;
+    j = k + m;
+  }
+  return -1;
+}
+
+/** Appends to `ranges` (flat start, end pairs, in order) the non-prose inline spans of s[from, end). */
+export function inlineNonProse(s: string, from: number, end: number, ranges: number[]): void {
+  const found: number[] = [];
+  // Regexes run over the block's own text (a search from `from` in the whole source would scan on
+  // past `end`, once per block).
+  const block = s.slice(from, end);
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(block); m; m = SPECIAL.exec(block)) {
+    const i = from + m.index;
     const c = s.charCodeAt(i);
     if (c === 92 /* \ */) {
-      if (PUNCTUATION.test(s[i + 1] ?? '')) i++;
+      if (PUNCTUATION.test(s[i + 1] ?? '')) SPECIAL.lastIndex = i + 2 - from;
     } else if (c === 96 /* ` */) {
       let n = 1;
       while (s.charCodeAt(i + n) === 96) n++;
-      // The code span closes at the next run of exactly n backticks.
-      let j = i + n;
-      let close = -1;
-      while (j < end) {
-        const k = s.indexOf('`', j);
-        if (k < 0 || k >= end) break;
-        let m = 1;
-        while (s.charCodeAt(k + m) === 96) m++;
-        if (m === n) { close = k; break; }
-        j = k + m;
-      }
-      if (close >= 0) {
-        blank(out, i, close + n);
-        i = close + n - 1;
-      } else i += n - 1;
+      const close = codeSpanClose(s, i + n, end, n);
+      if (close >= 0) found.push(i, close + n);
+      SPECIAL.lastIndex = (close >= 0 ? close + n : i + n) - from;
     } else if (c === 60 /* < */) {
       if (s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
         if (close >= 0 && close < end) {
-          blank(out, i, close + 3);
-          i = close + 2;
+          found.push(i, close + 3);
+          SPECIAL.lastIndex = close + 3 - from;
         }
         continue;
       }
       const rest = s.slice(i, Math.min(end, i + 512));
-      const m = AUTOLINK.exec(rest) ?? HTML_TAG.exec(rest);
-      if (m) {
-        blank(out, i, i + m[0].length);
-        i += m[0].length - 1;
+      const tag = AUTOLINK.exec(rest) ?? HTML_TAG.exec(rest);
+      if (tag) {
+        found.push(i, i + tag[0].length);
+        SPECIAL.lastIndex = i + tag[0].length - from;
       }
-    } else if (c === 93 /* ] */) {
+    } else {
       const next = s.charCodeAt(i + 1);
       if (next === 40 /* ( */) {
         const close = destinationEnd(s, i + 1, end);
         if (close > 0) {
-          blank(out, i + 1, close);
-          i = close - 1;
+          found.push(i + 1, close);
+          SPECIAL.lastIndex = close - from;
         }
       } else if (next === 91 /* [ */) {
         const close = s.indexOf(']', i + 2);
-        if (close > 0 && close < end && !s.slice(i + 2, close).includes('[')) {
-          blank(out, i + 1, close + 1);
-          i = close;
+        if (close > 0 && close < end && s.lastIndexOf('[', close) === i + 1) {
+          found.push(i + 1, close + 1);
+          SPECIAL.lastIndex = close + 1 - from;
         }
       }
     }
   }
-  const segment = s.slice(from, end);
-  for (const m of segment.matchAll(BARE_URL)) blank(out, from + m.index!, from + m.index! + m[0].length);
+  for (const m of block.matchAll(BARE_URL)) found.push(from + m.index!, from + m.index! + m[0].length);
+  if (found.length === 0) return;
+  // Two sorted lists (constructs, then URLs): merge them in order.
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < found.length; k += 2) pairs.push([found[k], found[k + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  for (const [a, b] of pairs) ranges.push(a, b);
 }

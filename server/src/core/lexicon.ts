@@ -33,6 +33,9 @@ export function nameTokens(name: string): string[] {
   return foldKey(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+export const STARTS_NAME = 1;
+export const COMMON_WORD = 2;
+
 export class Lexicon {
   readonly substances = new Map<string, Substance>();
   readonly brands = new Map<string, Brand>();
@@ -40,13 +43,24 @@ export class Lexicon {
   readonly commonWords: Set<string>;
   readonly innStems: string[];
   readonly entries: NameEntry[] = [];
+  private readonly seen = new Map<string, number>();
+  /** Exact DCI → substance: the analysis asks by DCI, with no folding needed. */
+  private readonly byDci = new Map<string, Substance>();
+  /** INN stems by length, for a suffix lookup per length instead of a scan of every stem. */
+  private readonly stemsByLength = new Map<number, Set<string>>();
   private readonly root: TrieNode = { next: new Map(), entries: [] };
 
   constructor(readonly index: CompiledIndex) {
     this.commonWords = new Set(index.commonWords);
     this.innStems = [...index.innStems].sort((a, b) => b.length - a.length);
+    for (const stem of this.innStems) {
+      const set = this.stemsByLength.get(stem.length) ?? new Set<string>();
+      set.add(stem);
+      this.stemsByLength.set(stem.length, set);
+    }
     for (const s of index.substances) {
       this.substances.set(foldKey(s.dci), s);
+      this.byDci.set(s.dci, s);
       this.add({ kind: 'substance', name: s.dci, tokens: [], caseRule: 'any', substance: s });
       for (const a of s.aliases) {
         const caseRule: CaseRule = /^[A-Z0-9Δ-]+$/.test(a) && a.length <= 5 ? 'exact' : 'any';
@@ -91,6 +105,22 @@ export class Lexicon {
   }
 
   /** Follow the trie from a token; `step(i)` gives the i-th following token key or undefined. */
+  /**
+   * What a folded word is, in one lookup: STARTS_NAME (some name starts with it), COMMON_WORD (an
+   * ordinary French word), both, or 0. The analysis asks this once per token.
+   */
+  classify(key: string): number {
+    // Words seen in documents, in a small map that stays in the processor's cache; the full tables
+    // (22,000 common words, every name's first token) are asked once per distinct word.
+    let c = this.seen.get(key);
+    if (c === undefined) {
+      c = (this.commonWords.has(key) ? COMMON_WORD : 0) | (this.root.next.has(key) ? STARTS_NAME : 0);
+      if (this.seen.size > 50_000) this.seen.clear();
+      this.seen.set(key, c);
+    }
+    return c;
+  }
+
   walk(step: (i: number) => string | undefined): { length: number; entries: NameEntry[] }[] {
     const found: { length: number; entries: NameEntry[] }[] = [];
     let node: TrieNode | undefined = this.root;
@@ -104,7 +134,18 @@ export class Lexicon {
   }
 
   substance(dci: string): Substance | undefined {
-    return this.substances.get(foldKey(dci));
+    return this.byDci.get(dci) ?? this.substances.get(foldKey(dci));
+  }
+
+  /** The longest INN stem a folded word ends with, leaving at least 3 letters before it. */
+  stemOf(key: string): string | undefined {
+    let best: string | undefined;
+    for (const [length, stems] of this.stemsByLength) {
+      if (key.length < length + 3 || (best && best.length >= length)) continue;
+      const tail = key.slice(key.length - length);
+      if (stems.has(tail)) best = tail;
+    }
+    return best;
   }
 
   trial(name: string): Trial | undefined {

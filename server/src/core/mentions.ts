@@ -4,7 +4,7 @@
  * with the case rules of each name (trial acronyms and abbreviations as
  * written; brands that are ordinary words only in capitals or with ®).
  */
-import type { Lexicon, NameEntry } from './lexicon';
+import { STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldSameLength, COMBINING_STAND_IN } from './normalize';
 
 export interface Token {
@@ -12,6 +12,13 @@ export interface Token {
   end: number;
   /** Folded form (lower case, no accents). */
   key: string;
+  /** The lexicon's class of the key (STARTS_NAME, COMMON_WORD bits), set by `classifyTokens`. */
+  cls?: number;
+}
+
+/** One lexicon lookup per token, shared by the mention and unknown-word passes. */
+export function classifyTokens(tokens: Token[], lexicon: Lexicon): void {
+  for (const t of tokens) t.cls = lexicon.classify(t.key);
 }
 
 export interface Mention {
@@ -85,6 +92,10 @@ const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation
 export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; ) {
+    if (!((tokens[i].cls ?? lexicon.classify(tokens[i].key)) & STARTS_NAME)) {
+      i++;
+      continue;
+    }
     const matches = lexicon.walk((k) => {
       const t = tokens[i + k];
       if (!t) return undefined;

@@ -32,8 +32,12 @@ export function stripAccents(text: string): string {
 
 /** The lookup key of a name: case-, accent-, space- and typography-insensitive. */
 export function foldKey(text: string): string {
+  // Plain ASCII (most brands, trials, common words) needs no Unicode normalisation.
+  if (PRINTABLE_ASCII.test(text)) return text.replace(/`/g, "'").replace(ASCII_SPACES, ' ').toLowerCase().trim();
   return stripAccents(normalizeTypography(text)).toLowerCase().trim();
 }
+const PRINTABLE_ASCII = /^[\x20-\x7E\t\n\r]*$/;
+const ASCII_SPACES = /\s+/g;
 
 /** A key that also ignores hyphens and spaces: "RESET SLE" = "reset-sle" = "resetsle". */
 export function compactKey(text: string): string {

@@ -2,12 +2,12 @@
  * Markdown → prose. markdown-it (CommonMark, GFM tables, YAML front matter) gives the block structure;
  * only the lines of paragraphs, headings and table rows can hold prose, everything else (fenced and
  * indented code, HTML blocks, front matter, reference definitions) is blanked out with spaces. Inside
- * those blocks, `inline.ts` blanks code spans, link targets, autolinks, inline HTML and bare URLs.
+ * those blocks, `inline.ts` finds code spans, link targets, autolinks, inline HTML and bare URLs.
  * The prose text has the source's length: every offset in it is an offset in the source.
  */
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
-import { blankInline } from './inline';
+import { inlineNonProse } from './inline';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
 
@@ -27,8 +27,6 @@ export interface Prose {
 // offsets, markdown-it's inline tokens do not).
 const md = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-
-const UTF16 = new TextDecoder('utf-16le');
 
 const BLOCKS: Record<string, BlockKind> = {
   heading_open: 'heading', paragraph_open: 'paragraph', tr_open: 'tableRow', list_item_open: 'listItem',
@@ -57,11 +55,6 @@ export function extractProse(source: string): Prose {
     while (end > starts[line] && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
     return end;
   };
-  const out = new Uint16Array(source.length).fill(32);
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) out[i] = c;
-  }
   const blocks: Block[] = [];
   let tokens: ReturnType<typeof md.parse> = [];
   try {
@@ -69,7 +62,10 @@ export function extractProse(source: string): Prose {
   } catch {
     tokens = []; // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
   }
-  let covered = -1; // last line already copied as prose (nested blocks share lines)
+  // Non-prose ranges, as flat [start, end) pairs in source order.
+  const hidden: number[] = [];
+  let cursor = 0; // everything before it is decided
+  let covered = -1; // last line already taken as prose (nested blocks share lines)
   for (const t of tokens) {
     const kind = BLOCKS[t.type];
     if (!kind || !t.map) continue;
@@ -79,10 +75,26 @@ export function extractProse(source: string): Prose {
     blocks.push({ kind, start, end });
     if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) continue;
     const from = starts[Math.max(first, covered + 1)];
-    for (let i = from; i < end; i++) out[i] = source.charCodeAt(i);
-    blankInline(source, from, end, out);
+    if (from > cursor) hidden.push(cursor, from);
+    inlineNonProse(source, from, end, hidden);
+    cursor = end;
     covered = last - 1;
   }
+  if (cursor < source.length) hidden.push(cursor, source.length);
   blocks.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text: UTF16.decode(out), blocks };
+  return { text: blankRanges(source, hidden), blocks };
 }
+
+/** The source with the given ranges replaced by spaces, line breaks kept. */
+function blankRanges(source: string, hidden: number[]): string {
+  let text = '';
+  let at = 0;
+  for (let k = 0; k < hidden.length; k += 2) {
+    const a = Math.max(hidden[k], at), b = hidden[k + 1];
+    if (b <= a) continue;
+    text += source.slice(at, a) + source.slice(a, b).replace(NOT_BREAK, ' ');
+    at = b;
+  }
+  return text + source.slice(at);
+}
+const NOT_BREAK = /[^\r\n]/g;

@@ -65,6 +65,13 @@ async function main() {
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) starts.push(await serverFirstAnswer());
   console.log(`server start → first answer (initialize + hover): ${median(starts).toFixed(0)} ms (median of 5)`);
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await new Promise((res) => spawn(process.execPath, ['-e', '0']).on('exit', res));
+    bare.push(performance.now() - t0);
+  }
+  console.log(`  of which Node.js itself (spawn → exit of an empty script): ${median(bare).toFixed(0)} ms (median of 5)`);
 }
 
 void main();

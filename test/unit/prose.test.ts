@@ -47,3 +47,36 @@ test('unclosed fence, CRLF, empty, binary junk and 5 MB inputs do not throw', ()
   const crlf = analyze('La prégabaline 1200 mg/j.\r\nLa gabapentine.\r\n', lex);
   assert.equal(crlf.findings.filter((f) => f.code === 'dose-out-of-range').length, 1);
 });
+
+test('inline constructs: code spans, links, references, autolinks, HTML; containers keep their prose', () => {
+  const src = [
+    'Un ``code avec ` dedans`` puis \\`pas du code\\` et [texte visible](https://x.org/a_(b) "titre caché").',
+    'Voir [la note][ref-cachee], <https://auto.link/x>, <span class="cache">visible</span>.',
+    '',
+    '> Citation : la prégabaline',
+    '',
+    '- item avec du texte',
+    '',
+    '  ```',
+    '  code dans la liste',
+    '  ```',
+    '',
+    '| Médicament | Dose |',
+    '|---|---|',
+    '| gabapentine `cachée` | 300 mg |',
+    '',
+    '[ref-cachee]: https://defin.ition/',
+    '<!-- commentaire',
+    'sur deux lignes -->',
+  ].join('\n');
+  const p = extractProse(src).text;
+  assert.equal(p.length, src.length);
+  for (const hidden of ['code avec', 'x.org', 'titre caché', 'ref-cachee]', 'auto.link', 'class=', 'code dans la liste', 'defin.ition', 'commentaire', 'deux lignes', 'cachée`']) {
+    assert.ok(!p.includes(hidden), `visible à tort : ${hidden}`);
+  }
+  for (const shown of ['pas du code', 'texte visible', 'la note', 'visible</', 'Citation : la prégabaline', 'item avec du texte', 'gabapentine', '300 mg']) {
+    assert.ok(p.includes(shown.replace('</', '')), `masqué à tort : ${shown}`);
+  }
+  const blocks = extractProse(src).blocks.map((b) => b.kind);
+  assert.ok(blocks.includes('tableRow') && blocks.includes('listItem') && blocks.includes('paragraph'));
+});

@@ -29,9 +29,10 @@ interface TrieNode {
 }
 
 /** Word tokens of a name, folded: "RESET-SLE" → ["reset", "sle"]. */
-export function nameTokens(name: string): string[] {
-  return foldKey(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export function nameTokens(name: string, key = foldKey(name)): string[] {
+  return key.split(NON_WORD).filter(Boolean);
 }
+const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 export const STARTS_NAME = 1;
 export const COMMON_WORD = 2;
@@ -59,18 +60,20 @@ export class Lexicon {
       this.stemsByLength.set(stem.length, set);
     }
     for (const s of index.substances) {
-      this.substances.set(foldKey(s.dci), s);
+      const key = foldKey(s.dci);
+      this.substances.set(key, s);
       this.byDci.set(s.dci, s);
-      this.add({ kind: 'substance', name: s.dci, tokens: [], caseRule: 'any', substance: s });
+      this.add({ kind: 'substance', name: s.dci, tokens: [], caseRule: 'any', substance: s }, key);
       for (const a of s.aliases) {
         const caseRule: CaseRule = /^[A-Z0-9Δ-]+$/.test(a) && a.length <= 5 ? 'exact' : 'any';
         this.add({ kind: 'substance', name: a, tokens: [], caseRule, substance: s });
       }
     }
     for (const b of index.brands) {
-      this.brands.set(foldKey(b.name), b);
-      const short = foldKey(b.name).replace(/[^\p{L}]/gu, '').length <= 5;
-      this.add({ kind: 'brand', name: b.name, tokens: [], caseRule: b.needsMark || short ? 'capitalsOrMark' : 'any', brand: b });
+      const key = foldKey(b.name);
+      this.brands.set(key, b);
+      const short = key.replace(/[^\p{L}]/gu, '').length <= 5;
+      this.add({ kind: 'brand', name: b.name, tokens: [], caseRule: b.needsMark || short ? 'capitalsOrMark' : 'any', brand: b }, key);
     }
     for (const t of index.trials) {
       this.trials.set(foldKey(t.name), t);
@@ -88,8 +91,8 @@ export class Lexicon {
     });
   }
 
-  private add(entry: NameEntry): void {
-    entry.tokens = nameTokens(entry.name);
+  private add(entry: NameEntry, key?: string): void {
+    entry.tokens = nameTokens(entry.name, key);
     if (entry.tokens.length === 0) return;
     let node = this.root;
     for (const t of entry.tokens) {

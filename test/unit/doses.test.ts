@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDoses } from '../../server/src/core/doses';
+import { findDoses, frenchNumber } from '../../server/src/core/doses';
 import { gold, fixture } from '../helpers';
 
 test('every dose string of gold.json parses to its values, unit and basis', () => {
@@ -49,5 +49,11 @@ test('dose grammar: French wordings, thousands separators, units and bases', () 
 test('numbers that are not doses are left alone', () => {
   for (const s of ['lésions T2 nouvelles', '3000 patients pendant 6 mois', 'Nav1.7 et Nav1.8', 'Phase 1/2', 'pendant 2 semaines', 'réduction de 30 à 50 %x']) {
     assert.deepEqual(findDoses(s).filter((d) => d.unit !== '%').map((d) => d.text), [], s);
+  }
+});
+
+test('numbers are written the French way, as fr-FR does', () => {
+  for (const n of [0.4, 37.5, 150, 1200, 3600, 12500, 1000000, 0.125, 2.25]) {
+    assert.equal(frenchNumber(n), n.toLocaleString('fr-FR').replace(/\u202F/g, ' '));
   }
 });

@@ -1,6 +1,6 @@
 /**
- * The compiled index, ready for lookups: a token trie of every name (DCI,
- * alias, brand, trial, abbreviation) and accent-insensitive prefix search.
+ * The compiled index, ready for lookups: every name (DCI, alias, brand, trial, abbreviation) by its
+ * folded token path, for longest-match search over a text's tokens, and accent-insensitive prefix search.
  */
 import type { Brand, CompiledIndex, Substance, Trial } from './index-types';
 import { foldKey, stripAccents } from './normalize';
@@ -15,6 +15,8 @@ export interface NameEntry {
   /** The name as written in the data. */
   name: string;
   tokens: string[];
+  /** Folded name (lookup and completion key). */
+  key?: string;
   caseRule: CaseRule;
   substance?: Substance;
   brand?: Brand;
@@ -23,10 +25,6 @@ export interface NameEntry {
   ambiguous?: Substance[];
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries: NameEntry[];
-}
 
 /** Word tokens of a name, folded: "RESET-SLE" → ["reset", "sle"]. */
 export function nameTokens(name: string, key = foldKey(name)): string[] {
@@ -49,7 +47,10 @@ export class Lexicon {
   private readonly byDci = new Map<string, Substance>();
   /** INN stems by length, for a suffix lookup per length instead of a scan of every stem. */
   private readonly stemsByLength = new Map<number, Set<string>>();
-  private readonly root: TrieNode = { next: new Map(), entries: [] };
+  /** Names by token path ("acetate de glatiramere" → entries); flat maps, cheaper to build than a trie. */
+  private readonly byPath = new Map<string, NameEntry[]>();
+  /** Token paths that a longer name continues ("acetate", "acetate de"). */
+  private readonly prefixes = new Set<string>();
 
   constructor(readonly index: CompiledIndex) {
     this.commonWords = new Set(index.commonWords);
@@ -91,23 +92,20 @@ export class Lexicon {
     });
   }
 
-  private add(entry: NameEntry, key?: string): void {
+  private add(entry: NameEntry, key = foldKey(entry.name)): void {
+    entry.key = key;
     entry.tokens = nameTokens(entry.name, key);
     if (entry.tokens.length === 0) return;
-    let node = this.root;
-    for (const t of entry.tokens) {
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: new Map(), entries: [] };
-        node.next.set(t, child);
-      }
-      node = child;
+    let path = entry.tokens[0];
+    for (let i = 1; i < entry.tokens.length; i++) {
+      this.prefixes.add(path);
+      path += ` ${entry.tokens[i]}`;
     }
-    node.entries.push(entry);
+    const list = this.byPath.get(path);
+    if (list) list.push(entry); else this.byPath.set(path, [entry]);
     this.entries.push(entry);
   }
 
-  /** Follow the trie from a token; `step(i)` gives the i-th following token key or undefined. */
   /**
    * What a folded word is, in one lookup: STARTS_NAME (some name starts with it), COMMON_WORD (an
    * ordinary French word), both, or 0. The analysis asks this once per token.
@@ -117,21 +115,24 @@ export class Lexicon {
     // (22,000 common words, every name's first token) are asked once per distinct word.
     let c = this.seen.get(key);
     if (c === undefined) {
-      c = (this.commonWords.has(key) ? COMMON_WORD : 0) | (this.root.next.has(key) ? STARTS_NAME : 0);
+      c = (this.commonWords.has(key) ? COMMON_WORD : 0) | (this.byPath.has(key) || this.prefixes.has(key) ? STARTS_NAME : 0);
       if (this.seen.size > 50_000) this.seen.clear();
       this.seen.set(key, c);
     }
     return c;
   }
 
+  /** Names starting at a token: `step(i)` gives the i-th token key from there, or undefined. */
   walk(step: (i: number) => string | undefined): { length: number; entries: NameEntry[] }[] {
     const found: { length: number; entries: NameEntry[] }[] = [];
-    let node: TrieNode | undefined = this.root;
-    for (let i = 0; node; i++) {
-      const key = step(i);
-      if (key === undefined) break;
-      node = node.next.get(key);
-      if (node && node.entries.length) found.push({ length: i + 1, entries: node.entries });
+    let path = step(0);
+    for (let i = 0; path !== undefined; i++) {
+      const entries = this.byPath.get(path);
+      if (entries) found.push({ length: i + 1, entries });
+      if (!this.prefixes.has(path)) break;
+      const next = step(i + 1);
+      if (next === undefined) break;
+      path += ` ${next}`;
     }
     return found;
   }
@@ -163,7 +164,7 @@ export class Lexicon {
     const out: NameEntry[] = [];
     for (const e of this.entries) {
       if (e.kind === 'abbreviation') continue;
-      const key = foldKey(e.name);
+      const key = e.key ?? foldKey(e.name);
       if (!key.startsWith(p) || seen.has(key)) continue;
       seen.add(key);
       out.push(e);

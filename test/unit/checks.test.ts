@@ -80,3 +80,24 @@ test('a microgram drug written in mg is a unit mismatch with a fix to µg', () =
   assert.equal(f.fixes?.[0].edit.newText, 'µg');
   assert.equal(a.findings.filter((x) => x.code === 'dose-out-of-range').length, 0);
 });
+
+test('a route written next to the dose narrows the comparison to that route', () => {
+  const source = { type: 'rcp' as const, title: 'TEST', url: 'https://example.org', cis: '12345678' };
+  const index: CompiledIndex = {
+    ...tiny,
+    substances: [{
+      dci: 'sumatriptan', aliases: [], brands: [], cisCount: 1, cis: [], origin: 'bdpm',
+      ranges: [
+        { substance: 'sumatriptan', context: 'migraine', route: 'orale', population: 'adulte', min: 50, max: 100, unit: 'mg', per: 'intake', source },
+        { substance: 'sumatriptan', context: 'migraine', route: 'sous-cutanée', population: 'adulte', min: 3, max: 6, unit: 'mg', per: 'injection', source },
+      ],
+    }],
+  };
+  const lex = new Lexicon(index);
+  const doseFindings = (text: string) => analyze(text, lex).findings.filter((f) => f.code === 'dose-out-of-range');
+  assert.equal(doseFindings('Le sumatriptan 60 mg en sous-cutané.').length, 1, 'SC: 60 mg is ten times 6 mg');
+  assert.equal(doseFindings('Le sumatriptan 60 mg.').length, 0, 'no route: 60 mg fits the oral range');
+  assert.equal(doseFindings('Le sumatriptan 6 mg SC.').length, 0);
+  assert.equal(doseFindings('Le sumatriptan 60 mg per os.').length, 0);
+  assert.equal(doseFindings('Le sumatriptan 200 mg IV.').length, 0, 'no documented IV range: nothing to compare with');
+});

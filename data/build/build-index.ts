@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { readBdpm, latestAmmDate, substanceName, brandOf } from './bdpm';
 import { readTrialExtract } from './trials';
 import { activeMoiety, isCounterIon } from './salts';
+import { compileClasses } from './classes';
 import { validateCurated } from './validate';
 import { foldKey } from '../../server/src/core/normalize';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -267,6 +268,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     substances: substanceList,
     brands: brandList,
     trials,
+    classes: compileClasses(curated.classes, substanceList, (name) => substances.get(aliasToKey.get(foldKey(name)) ?? foldKey(name))),
     abbreviations: curated.names.abbreviations.map((a) => ({ abbreviation: a.abbreviation, dci: a.dci.map((d) => resolveDci(d).dci) })),
     commonWords: [...common].sort(),
     innStems: curated.innStems,

@@ -13,6 +13,7 @@ export interface CuratedData {
   };
   products: { products: { name: string; kind: string; aliases?: string[]; brands?: string[]; drugClass?: string; atc?: string; status: string; description?: string; source: { type: string; title: string; url: string } }[] };
   trials: { trials: { name: string; aliases: string[]; nct?: string; phase?: string; status?: string; conditions: string[]; products: string[]; title?: string; source: { type: string; title: string; url: string } }[] };
+  classes: { classes: { name: string; aliases: string[]; atc?: string[]; members?: string[]; source: { type: string; title: string; url: string } }[] };
   ranges: unknown[];
   rangeFiles: string[];
   innStems: string[];
@@ -48,6 +49,7 @@ export function validateCurated(dataDir: string): CuratedData {
     names: load('names.schema.json', join(curated, 'names.json')),
     products: load('products.schema.json', join(curated, 'products.json')),
     trials: load('trials.schema.json', join(curated, 'trials.json')),
+    classes: load('classes.schema.json', join(curated, 'classes.json')),
     ranges,
     rangeFiles,
     innStems: JSON.parse(readFileSync(join(curated, 'inn-stems.json'), 'utf8')).stems,

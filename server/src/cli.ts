@@ -10,7 +10,7 @@ import { analyze } from './core/analyze';
 import { loadLexicon } from './core/load';
 import { foldKey } from './core/normalize';
 import { checkReport, annotateReport, formatText, type FileDiagnostics } from './features/report';
-import { brandCard, substanceCard, trialCard } from './features/cards';
+import { entryCard } from './features/cards';
 
 const USAGE = `Usage :
   medlint check [--format text|json] <fichiers ou dossiers…>
@@ -111,13 +111,12 @@ function dataCommand(args: string[]): number {
     const name = rest.join(' ');
     if (!name) throw new UsageError('medlint data show <nom>');
     const key = foldKey(name);
-    const entry = lexicon.entries.find((e) => foldKey(e.name) === key);
+    const entry = lexicon.entries.find((e) => (e.key ?? foldKey(e.name)) === key);
     if (!entry) {
       process.stderr.write(`medlint : « ${name} » est inconnu de la base.\n`);
       return 1;
     }
-    const card = entry.kind === 'trial' ? trialCard(entry.trial!) : entry.kind === 'brand' ? brandCard(entry.brand!, lexicon)
-      : entry.substance ? substanceCard(entry.substance, lexicon) : `${entry.name} : abréviation ambiguë (${entry.ambiguous!.map((s) => s.dci).join(', ')})`;
+    const card = entryCard(entry, lexicon);
     process.stdout.write(card.replace(/ +$/gm, '') + '\n'); // Markdown hard breaks are noise in a terminal
     return 0;
   }

@@ -13,6 +13,26 @@ const runs = files.map(([file, g]) => {
 
 const same = (a: string, b: string) => foldKey(a) === foldKey(b);
 
+test('drug classes: the classes writers name are recognised (hover only), at their gold positions', () => {
+  let expected = 0, found = 0, predicted = 0, correct = 0;
+  const misses: string[] = [];
+  for (const { file, g, source, analysis } of runs) {
+    const goldClasses = g.drugs.filter((d) => d.kind === 'class');
+    const mine = analysis.mentions.filter((m) => m.kind === 'class').map((m) => goldPosition(source, m.start));
+    expected += goldClasses.length;
+    predicted += mine.length;
+    for (const d of goldClasses) {
+      if (mine.some((m) => m.line === d.line && m.col === d.col)) found++;
+      else misses.push(`${file}:${d.line} ${d.text}`);
+    }
+    correct += mine.filter((m) => goldClasses.some((d) => d.line === m.line && d.col === m.col)).length;
+  }
+  console.log(`classes: recall ${(found / expected).toFixed(3)} (${found}/${expected}), precision ${(correct / predicted).toFixed(3)} (${correct}/${predicted})`);
+  console.log(`  missed: ${misses.join('; ')}`);
+  assert.ok(found / expected >= 0.6, `class recall ${found}/${expected}`);
+  assert.ok(correct / predicted >= 0.9, `class precision ${correct}/${predicted}`);
+});
+
 test('drug mentions (not classes): recall and precision ≥ 0.95 with the right DCI', () => {
   let expected = 0, found = 0, predicted = 0, correct = 0;
   const misses: string[] = [], wrong: string[] = [];

@@ -88,10 +88,21 @@ export interface CompiledIndex {
   substances: Substance[];
   brands: Brand[];
   trials: Trial[];
+  /** Drug classes as writers name them (hover only, never a diagnostic). */
+  classes?: DrugClassEntry[];
   /** Abbreviations (IgIV, MTX…); several DCIs = ambiguous, never resolved silently. */
   abbreviations: { abbreviation: string; dci: string[] }[];
   /** Words never reported as unknown drugs (ordinary French words, from ROMEDI). */
   commonWords: string[];
   /** INN stems (suffixes) that make an unknown word drug-like. */
   innStems: string[];
+}
+
+export interface DrugClassEntry {
+  name: string;
+  aliases: string[];
+  atc?: string[];
+  /** DCIs of the index in the class, most prescribed first. */
+  members: string[];
+  source: { type: string; title: string; url: string };
 }

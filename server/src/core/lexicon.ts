@@ -2,10 +2,10 @@
  * The compiled index, ready for lookups: every name (DCI, alias, brand, trial, abbreviation) by its
  * folded token path, for longest-match search over a text's tokens, and accent-insensitive prefix search.
  */
-import type { Brand, CompiledIndex, Substance, Trial } from './index-types';
+import type { Brand, CompiledIndex, DrugClassEntry, Substance, Trial } from './index-types';
 import { foldKey, stripAccents } from './normalize';
 
-export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation';
+export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
 
 /** How strictly a name must be written to count as a mention. */
 export type CaseRule = 'any' | 'exact' | 'capitalsOrMark';
@@ -21,6 +21,7 @@ export interface NameEntry {
   substance?: Substance;
   brand?: Brand;
   trial?: Trial;
+  drugClass?: DrugClassEntry;
   /** Abbreviations naming several DCIs: recognised, never silently resolved. */
   ambiguous?: Substance[];
 }
@@ -81,6 +82,12 @@ export class Lexicon {
       for (const n of [t.name, ...t.aliases]) this.add({ kind: 'trial', name: n, tokens: [], caseRule: 'exact', trial: t });
     }
     for (const a of index.abbreviations) this.addAbbreviation(a.abbreviation, a.dci);
+    for (const c of index.classes ?? []) {
+      for (const n of [c.name, ...c.aliases]) {
+        const caseRule: CaseRule = /^[A-Z][A-Za-z-]{1,5}$/.test(n) && /[A-Z].*[A-Z]/.test(n) ? 'exact' : 'any';
+        this.add({ kind: 'class', name: n, tokens: [], caseRule, drugClass: c });
+      }
+    }
   }
 
   private addAbbreviation(abbreviation: string, dcis: string[]): void {
@@ -163,7 +170,7 @@ export class Lexicon {
     const seen = new Set<string>();
     const out: NameEntry[] = [];
     for (const e of this.entries) {
-      if (e.kind === 'abbreviation') continue;
+      if (e.kind === 'abbreviation' || e.kind === 'class') continue;
       const key = e.key ?? foldKey(e.name);
       if (!key.startsWith(p) || seen.has(key)) continue;
       seen.add(key);

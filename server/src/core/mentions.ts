@@ -22,7 +22,7 @@ export function classifyTokens(tokens: Token[], lexicon: Lexicon): void {
 }
 
 export interface Mention {
-  kind: 'drug' | 'trial';
+  kind: 'drug' | 'trial' | 'class';
   start: number;
   end: number;
   text: string;
@@ -87,7 +87,7 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): bo
   }
 }
 
-const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3 };
+const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3, class: 4 };
 
 export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
@@ -124,6 +124,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
 
 function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
   if (entry.kind === 'trial') return { kind: 'trial', start, end, text, entry, id: entry.trial!.name };
+  if (entry.kind === 'class') return { kind: 'class', start, end, text, entry, id: entry.drugClass!.name };
   if (entry.ambiguous) {
     return { kind: 'drug', start, end, text, entry, id: entry.name, candidates: entry.ambiguous.map((s) => s.dci) };
   }

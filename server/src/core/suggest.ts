@@ -43,7 +43,7 @@ export class Speller {
     const map = new Map<string, Candidate[]>();
     const seen = new Set<string>();
     for (const e of this.lexicon.entries) {
-      if (e.kind === 'trial' || e.kind === 'abbreviation' || e.tokens.length !== 1 || e.caseRule !== 'any') continue;
+      if ((e.kind !== 'substance' && e.kind !== 'brand') || e.tokens.length !== 1 || e.caseRule !== 'any') continue;
       const key = spellingKey(e.name);
       if (key.length < 5 || seen.has(key)) continue;
       seen.add(key);

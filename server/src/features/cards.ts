@@ -1,6 +1,6 @@
 /** French cards (Markdown) for a drug, a brand, a trial and a dose: shared by hover, completion and `medlint data show`. */
-import type { Brand, Substance, Trial } from '../core/index-types';
-import type { Lexicon } from '../core/lexicon';
+import type { Brand, DrugClassEntry, Substance, Trial } from '../core/index-types';
+import type { Lexicon, NameEntry } from '../core/lexicon';
 import type { AttachedDose } from '../core/analyze';
 import { describeRange, describeSource } from '../core/checks';
 import { formatAmount } from '../core/doses';
@@ -62,6 +62,26 @@ export function trialCard(t: Trial): string {
   if (t.title) lines.push(`Titre : ${t.title}`);
   lines.push(`Source : ${t.source.title}`);
   return toMarkdown(lines);
+}
+
+export function classCard(c: DrugClassEntry, lexicon: Lexicon): string {
+  const lines = [`**${c.name}** — classe thérapeutique`];
+  if (c.atc?.length) lines.push(`ATC : ${c.atc.join(', ')}`);
+  const withRanges = c.members.filter((d) => lexicon.substance(d)?.ranges.length);
+  const shown = c.members.slice(0, 12);
+  lines.push(`Substances de la base (${c.members.length}) : ${shown.join(', ')}${c.members.length > shown.length ? '…' : ''}`);
+  if (withRanges.length) lines.push(`Avec posologies documentées : ${withRanges.slice(0, 12).join(', ')}${withRanges.length > 12 ? '…' : ''}`);
+  lines.push('', `_Source : ${c.source.title}._`);
+  return toMarkdown(lines);
+}
+
+/** The card of any name of the lexicon (what hover and `medlint data show` print). */
+export function entryCard(e: NameEntry, lexicon: Lexicon, written = e.name): string {
+  if (e.kind === 'trial') return trialCard(e.trial!);
+  if (e.kind === 'class') return classCard(e.drugClass!, lexicon);
+  if (e.kind === 'brand') return brandCard(e.brand!, lexicon);
+  if (e.ambiguous) return `**${written}** — abréviation ambiguë : ${e.ambiguous.map((s) => s.dci).join(' ou ')}. Écrivez la DCI en toutes lettres.`;
+  return substanceCard(e.substance!, lexicon);
 }
 
 const PER_FR: Record<string, string> = {

@@ -1,7 +1,7 @@
-/** Hover: the card of the drug, brand, trial or dose under the cursor. */
+/** Hover: the card of the drug, brand, trial, class or dose under the cursor. */
 import type { Analysis } from '../core/analyze';
 import type { Lexicon } from '../core/lexicon';
-import { brandCard, doseCard, substanceCard, trialCard } from './cards';
+import { doseCard, entryCard } from './cards';
 
 export interface HoverResult { markdown: string; start: number; end: number }
 
@@ -14,11 +14,6 @@ export function hoverAt(analysis: Analysis, offset: number, lexicon: Lexicon): H
   }
   const m = analysis.mentions.find(within);
   if (!m) return null;
-  const e = m.entry;
-  let markdown: string;
-  if (e.kind === 'trial') markdown = trialCard(e.trial!);
-  else if (e.kind === 'brand') markdown = brandCard(e.brand!, lexicon);
-  else if (e.ambiguous) markdown = `**${m.text}** — abréviation ambiguë : ${e.ambiguous.map((s) => s.dci).join(' ou ')}. Écrivez la DCI en toutes lettres.`;
-  else markdown = substanceCard(e.substance!, lexicon);
+  const markdown = entryCard(m.entry, lexicon, m.text);
   return { markdown, start: m.start, end: m.end };
 }

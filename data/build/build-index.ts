@@ -178,7 +178,8 @@ export function buildIndex(opts: Options): CompiledIndex {
     const isGeneric = subs.some((s) => [s.dci, ...s.aliases].some((n) => {
       const nk = foldKey(n);
       const nk0 = nk.split(/[\s-]/)[0];
-      return bkey.startsWith(nk) || nk0 === firstWord || (firstWord.length >= 6 && nk0.startsWith(firstWord));
+      // A brand may shorten its DCI (LEVOTHYROX, SUFENTA, FLUDARA): only the full DCI makes a generic.
+      return bkey.startsWith(nk) || nk0 === firstWord;
     }));
     if (isGeneric) continue;
     const b: Brand = brands.get(bkey) ?? { name: brand.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'bdpm' };

@@ -49,6 +49,7 @@ test('brands and generics from the BDPM: LYRICA is a brand of prégabaline, PREG
   const lex = lexicon();
   assert.deepEqual(lex.brands.get('lyrica')?.substances, ['prégabaline']);
   assert.equal(lex.brands.get('pregabaline biogaran'), undefined);
+  assert.deepEqual(lex.brands.get('levothyrox')?.substances, ['lévothyroxine'], 'a brand that shortens its DCI is still a brand');
   assert.equal(lex.substance('chlorhydrate de venlafaxine'), undefined, 'salts are aliases, not substances');
   assert.ok(lex.substance('venlafaxine')?.aliases.includes('chlorhydrate de venlafaxine'));
   assert.equal(lex.trial('RESET-SLE')?.nct, 'NCT06121297');

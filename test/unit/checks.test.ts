@@ -101,3 +101,8 @@ test('a route written next to the dose narrows the comparison to that route', ()
   assert.equal(doseFindings('Le sumatriptan 60 mg per os.').length, 0);
   assert.equal(doseFindings('Le sumatriptan 200 mg IV.').length, 0, 'no documented IV range: nothing to compare with');
 });
+
+test('the plural of a known name is not an unknown drug (« les héparines »)', () => {
+  const a = analyze('Les héparines et les immunoglobulines sont citées.', lexicon());
+  assert.deepEqual(a.findings, []);
+});

@@ -126,7 +126,7 @@ function countCapitals(word: string): number {
 const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
 
 interface WordInfo {
-  /** CamelCase, digits: never a drug name. */
+  /** CamelCase, digits, plural of a known name: never an unknown drug. */
   skip: boolean;
   allCaps: boolean;
   capitalised: boolean;
@@ -146,7 +146,9 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   if (info) return info;
   const capitals = countCapitals(word);
   const capitalised = /^\p{Lu}/u.test(word);
-  const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length);
+  // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs.
+  const plural = /[sx]$/.test(key) && lexicon.isName(key.slice(0, -1));
+  const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length) || plural;
   // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
   // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
   const suggestions = skip ? [] : speller.suggest(word).filter((s) => s.brand

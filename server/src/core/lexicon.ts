@@ -129,6 +129,11 @@ export class Lexicon {
     return c;
   }
 
+  /** True when a folded word is, on its own, a name of the lexicon ("heparine"). */
+  isName(key: string): boolean {
+    return this.byPath.has(key);
+  }
+
   /** Names starting at a token: `step(i)` gives the i-th token key from there, or undefined. */
   walk(step: (i: number) => string | undefined): { length: number; entries: NameEntry[] }[] {
     const found: { length: number; entries: NameEntry[] }[] = [];

@@ -106,3 +106,10 @@ test('the plural of a known name is not an unknown drug (« les héparines »)',
   const a = analyze('Les héparines et les immunoglobulines sont citées.', lexicon());
   assert.deepEqual(a.findings, []);
 });
+
+test('a total over several days is a course: « IgIV 2 g/kg sur 5 jours » is the usual dose, 20 g/kg is not', () => {
+  const doses = (text: string) => analyze(text, lexicon()).findings.filter((f) => f.code.startsWith('dose'));
+  assert.deepEqual(doses('Les IgIV 2 g/kg sur 5 jours ont été efficaces.'), []);
+  assert.deepEqual(doses('Les IgIV 2 g/kg répartis sur 2 à 5 jours.'), []);
+  assert.equal(doses('Les IgIV 20 g/kg sur 5 jours.').length, 1);
+});

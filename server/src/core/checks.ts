@@ -46,6 +46,7 @@ function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min
     : dose.per === 'intake' ? { basis: ['intake', 'infusion', 'injection'], min: dose.min, max: dose.max }
     : dose.per === 'week' ? { basis: ['week'], min: dose.min, max: dose.max }
     : dose.per === 'infusion' ? { basis: ['infusion', 'injection'], min: dose.min, max: dose.max }
+    : dose.per === 'cycle' ? { basis: ['cycle'], min: dose.min, max: dose.max }
     : dose.per === 'patch_concentration' ? { basis: ['application'], min: dose.min, max: dose.max }
     : null;
   if (!amount) return null;

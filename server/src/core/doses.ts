@@ -10,7 +10,7 @@
 import { routeNear } from './routes';
 import type { Unit } from './index-types';
 
-export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'patch_concentration';
+export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
 
 export interface Interval { min: number; max: number; unit: 'jour' | 'semaine' | 'mois' | 'heure' }
 
@@ -59,6 +59,9 @@ const FREQUENCY = new RegExp(
   `)(?![\\p{L}])`,
   'u',
 );
+
+/** A total given over several days ("2 g/kg sur 5 jours", "répartis sur 2 à 5 jours"), or per course. */
+const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![\\p{L}])`, 'u');
 
 const STEP_CONTEXT = /(?:augment\p{L}*|major\p{L}*|paliers?)(?:\s+\p{L}+){0,2}\s+(?:de|par)\s*$/u;
 
@@ -115,6 +118,7 @@ export function findDoses(prose: string): Dose[] {
       }
       end += freq[0].length;
     }
+    if (per === 'intake' && !timesPerDay && !interval && COURSE.test(prose.slice(end, end + 40))) per = 'cycle';
     const stepped = !!g.step || STEP_CONTEXT.test(prose.slice(Math.max(0, start - 40), start));
     if (stepped) per = 'step';
     if (unit === '%') per = 'patch_concentration';

@@ -86,7 +86,7 @@ export function entryCard(e: NameEntry, lexicon: Lexicon, written = e.name): str
 
 const PER_FR: Record<string, string> = {
   day: 'par jour', intake: 'par prise', step: 'par palier (titration)', week: 'par semaine', month: 'par mois',
-  hour: 'par heure', minute: 'par minute', infusion: 'par perfusion', patch_concentration: 'concentration du patch',
+  hour: 'par heure', minute: 'par minute', infusion: 'par perfusion', cycle: 'par cure (total sur plusieurs jours)', patch_concentration: 'concentration du patch',
 };
 
 export function doseCard(d: AttachedDose, lexicon: Lexicon, finding?: string): string {

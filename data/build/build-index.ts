@@ -159,6 +159,14 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (p.atc) s.atc = [...new Set([...(s.atc ?? []), p.atc])];
   }
   for (const m of curated.names.aliases) addAlias(resolveDci(m.to), m.from);
+  // "certolizumab" for "certolizumab pégol", "efgartigimod" for "efgartigimod alfa": the short form is an
+  // alias only when one substance has it (agalsidase alfa and bêta both keep their full names).
+  const byStem = new Map<string, Substance[]>();
+  for (const sub of substances.values()) {
+    const m = /^(\S+) (?:alfa|alpha|bêta|beta|gamma|zêta|pégol)$/u.exec(sub.dci);
+    if (m) byStem.set(m[1], [...(byStem.get(m[1]) ?? []), sub]);
+  }
+  for (const [stem, subs] of byStem) if (subs.length === 1) addAlias(subs[0], stem);
   // 4. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
   for (const [cis, subSet] of substancesByCis) {
     const spec = bdpm.specialites.get(cis);

@@ -113,3 +113,11 @@ test('a total over several days is a course: « IgIV 2 g/kg sur 5 jours » is th
   assert.deepEqual(doses('Les IgIV 2 g/kg répartis sur 2 à 5 jours.'), []);
   assert.equal(doses('Les IgIV 20 g/kg sur 5 jours.').length, 1);
 });
+
+test('an RCP-worded regimen is not an overdose: tramadol every 4 to 6 hours, methylprednisolone boluses, short DCIs', () => {
+  const found = (text: string) => analyze(text, lexicon()).findings.map((f) => `${f.code}: ${f.message}`);
+  assert.deepEqual(found('Le tramadol 50 à 100 mg toutes les 4 à 6 heures sans dépasser 400 mg/j.'), []);
+  assert.deepEqual(found('Des bolus de méthylprednisolone de 1 g pendant 3 jours.'), []);
+  assert.deepEqual(found('Le certolizumab et l’efgartigimod sont prescrits.'), []);
+  assert.equal(found('Le tramadol 200 mg toutes les 4 heures.').length, 1, '1 200 mg/j is flagged');
+});

@@ -41,7 +41,10 @@ function convert(value: number, from: Unit, to: Unit): number | null {
 
 /** Ranges comparable with a dose: same weight basis, and a basis the dose can be read in. */
 function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min: number; max: number } | null {
-  const amount = dose.per === 'intake' && dose.daily ? { basis: ['day'], min: dose.daily.min, max: dose.daily.max }
+  // « 50 à 100 mg toutes les 4 à 6 heures » spans 200–600 mg/j, yet it is the RCP's own wording for a
+  // 400 mg/j maximum: with a range of frequencies, the highest dose is read at the lowest frequency.
+  const spread = dose.timesPerDay && dose.timesPerDay.min !== dose.timesPerDay.max;
+  const amount = dose.per === 'intake' && dose.daily ? { basis: ['day'], min: dose.daily.min, max: spread ? dose.max * dose.timesPerDay!.min : dose.daily.max }
     : dose.per === 'day' ? { basis: ['day'], min: dose.min, max: dose.max }
     : dose.per === 'intake' ? { basis: ['intake', 'infusion', 'injection'], min: dose.min, max: dose.max }
     : dose.per === 'week' ? { basis: ['week'], min: dose.min, max: dose.max }

@@ -36,7 +36,7 @@ test('the fast foldKey agrees with the normalising one on every name of the inde
   const index = lexicon().index;
   const names = [
     ...index.substances.flatMap((s) => [s.dci, ...s.aliases]), ...index.brands.map((b) => b.name),
-    ...index.trials.flatMap((t) => [t.name, ...t.aliases]), 'Œdème  cérébral', 'ACÉTATE DE GLATIRAMÈRE®', 'bêta\u2011bloquant', 'l’œil',
+    ...index.trials.flatMap((t) => [t.name, ...t.aliases]), 'Œdème  cérébral', '  œdème', 'ACÉTATE DE GLATIRAMÈRE®', 'bêta\u2011bloquant', 'l’œil',
   ];
   for (const n of names) assert.equal(foldKey(n), foldKeySlow(n), n);
 });

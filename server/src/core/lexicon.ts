@@ -26,7 +26,6 @@ export interface NameEntry {
   ambiguous?: Substance[];
 }
 
-
 /** Word tokens of a name, folded: "RESET-SLE" → ["reset", "sle"]. */
 export function nameTokens(name: string, key = foldKey(name)): string[] {
   return key.split(NON_WORD).filter(Boolean);
@@ -41,7 +40,6 @@ export class Lexicon {
   readonly brands = new Map<string, Brand>();
   readonly trials = new Map<string, Trial>();
   readonly commonWords: Set<string>;
-  readonly innStems: string[];
   readonly entries: NameEntry[] = [];
   private readonly seen = new Map<string, number>();
   /** Exact DCI → substance: the analysis asks by DCI, with no folding needed. */
@@ -55,8 +53,7 @@ export class Lexicon {
 
   constructor(readonly index: CompiledIndex) {
     this.commonWords = new Set(index.commonWords);
-    this.innStems = [...index.innStems].sort((a, b) => b.length - a.length);
-    for (const stem of this.innStems) {
+    for (const stem of index.innStems) {
       const set = this.stemsByLength.get(stem.length) ?? new Set<string>();
       set.add(stem);
       this.stemsByLength.set(stem.length, set);

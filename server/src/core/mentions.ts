@@ -57,14 +57,11 @@ export function tokenize(text: string): Token[] {
   const n = folded.length;
   for (let i = 0; i < n; ) {
     if (!isWordCode(folded.charCodeAt(i))) { i++; continue; }
-    let j = i + 1;
-    let stand = false;
-    while (j < n && isWordCode(folded.charCodeAt(j))) {
-      if (folded.charCodeAt(j) === 0) stand = true;
-      j++;
-    }
+    let j = i;
+    let stand = false; // a folded accent inside the word, dropped from the key
+    for (; j < n && isWordCode(folded.charCodeAt(j)); j++) if (folded.charCodeAt(j) === 0) stand = true;
     const word = folded.slice(i, j);
-    tokens.push({ start: i, end: j, key: stand || word.charCodeAt(0) === 0 ? word.split(COMBINING_STAND_IN).join('') : word });
+    tokens.push({ start: i, end: j, key: stand ? word.split(COMBINING_STAND_IN).join('') : word });
     i = j;
   }
   return tokens;

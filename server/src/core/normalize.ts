@@ -54,8 +54,8 @@ function foldKeyByChar(text: string): string | undefined {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) return undefined;
     const ch = text[i];
-    if (c === 0x153 || c === 0x152) { out += space ? ' oe' : 'oe'; space = false; continue; }
-    if (c === 0xe6 || c === 0xc6) { out += space ? ' ae' : 'ae'; space = false; continue; }
+    const ligature = c === 0x153 || c === 0x152 ? 'oe' : c === 0xe6 || c === 0xc6 ? 'ae' : '';
+    if (ligature) { out += (space && out ? ' ' : '') + ligature; space = false; continue; }
     if (c === 0xae || c === 0x2122 || c === 0xa9 || (c >= 0x300 && c <= 0x36f)) continue;
     const f = foldCode(c);
     if (f === 32 || f === 9 || f === 10 || f === 13) {

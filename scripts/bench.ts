@@ -31,24 +31,29 @@ function timeWarm(text: string, lex: ReturnType<typeof loadLexicon>, warm = 200,
   return median(times);
 }
 
-async function serverFirstAnswer(): Promise<number> {
+/** Time to the first hover answer, and the server's own marks (MEDLINT_TRACE: ms since its process started). */
+async function serverFirstAnswer(): Promise<{ total: number; marks: Record<string, number> }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio']);
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, MEDLINT_TRACE: '1' } });
+  const marks: Record<string, number> = {};
+  child.stderr.on('data', (d: Buffer) => {
+    for (const m of d.toString().matchAll(/medlint-trace (\S+) ([\d.]+)/g)) marks[m[1]] = Number(m[2]);
+  });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   const uri = 'file:///bench.md';
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'La prégabaline 150 mg/j.' } });
   await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
-  const elapsed = performance.now() - t0;
+  const total = performance.now() - t0;
   conn.dispose();
   child.kill();
-  return elapsed;
+  return { total, marks };
 }
 
 async function main() {
   let t = performance.now();
-  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.json'));
+  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
   console.log(`index load: ${(performance.now() - t).toFixed(1)} ms (${lex.index.substances.length} substances, ${lex.index.brands.length} brands, ${lex.index.trials.length} trials)`);
   const articles = readdirSync(corpus).filter((f) => f.endsWith('.md') && !/^(README|GOLD)/.test(f));
   let all = '';
@@ -62,9 +67,12 @@ async function main() {
   t = performance.now();
   analyze(big, lex);
   console.log(`1 MB article (${(big.length / 1024 / 1024).toFixed(2)} MB): ${(performance.now() - t).toFixed(0)} ms cold, ${timeWarm(big, lex, 2, 5).toFixed(0)} ms warm`);
-  const starts: number[] = [];
-  for (let i = 0; i < 5; i++) starts.push(await serverFirstAnswer());
-  console.log(`server start → first answer (initialize + hover): ${median(starts).toFixed(0)} ms (median of 5)`);
+  const starts: Awaited<ReturnType<typeof serverFirstAnswer>>[] = [];
+  for (let i = 0; i < 9; i++) starts.push(await serverFirstAnswer());
+  const mark = (k: string) => median(starts.map((s) => s.marks[k] ?? NaN)).toFixed(0);
+  console.log(`server start → first answer (initialize + hover): ${median(starts.map((s) => s.total)).toFixed(0)} ms (median of 9)`);
+  console.log(`  inside the server, ms since its process started (medians): Node.js ready ${mark('node')}, modules loaded ${mark('modules')}, ` +
+    `index loaded ${mark('index-start')} → ${mark('index-end')}, first hover answered ${mark('first-hover')}`);
   const bare: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();

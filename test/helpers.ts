@@ -9,7 +9,7 @@ export const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
 
 let cached: Lexicon | undefined;
 export function lexicon(): Lexicon {
-  cached ??= loadLexicon(join(ROOT, 'dist', 'medlint-index.json'));
+  cached ??= loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
   return cached;
 }
 

@@ -1,10 +1,10 @@
 /**
  * Data build: raw sources (data/sources) + curated files (data/curated),
- * validated against data/schema, compiled into dist/medlint-index.json.
+ * validated against data/schema, compiled into dist/medlint-index.bin.
  *
  *   tsx data/build/build-index.ts [--bdpm <folder>] [--out <file>]
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readBdpm, latestAmmDate, substanceName, brandOf } from './bdpm';
 import { readTrialExtract } from './trials';
@@ -12,6 +12,7 @@ import { activeMoiety, isCounterIon } from './salts';
 import { compileClasses } from './classes';
 import { validateCurated } from './validate';
 import { foldKey } from '../../server/src/core/normalize';
+import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -20,7 +21,7 @@ const DATA = join(ROOT, 'data');
 export interface Options { bdpmDir: string; out: string; /** where files missing from bdpmDir are read */ bdpmFallback?: string }
 
 export function parseArgs(argv: string[]): Options {
-  const opts: Options = { bdpmDir: join(DATA, 'sources', 'bdpm'), out: join(ROOT, 'dist', 'medlint-index.json') };
+  const opts: Options = { bdpmDir: join(DATA, 'sources', 'bdpm'), out: join(ROOT, 'dist', 'medlint-index.bin') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--bdpm') opts.bdpmDir = resolve(argv[++i]);
     else if (argv[i] === '--out') opts.out = resolve(argv[++i]);
@@ -288,6 +289,6 @@ if (require.main === module) {
   const opts = parseArgs(process.argv.slice(2));
   const index = buildIndex(opts);
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, JSON.stringify(index));
+  writeIndexFile(opts.out, index);
   console.log(`medlint data: ${JSON.stringify(index.meta.counts)} (BDPM ${index.meta.bdpmDate}) → ${opts.out}`);
 }

@@ -3,17 +3,18 @@
  * schema, min ≤ max, and every substance name known to the compiled index.
  * Writes nothing.
  *
- *   tsx data/build/check-curated-file.ts <ranges.json> [--index dist/medlint-index.json]
+ *   tsx data/build/check-curated-file.ts <ranges.json> [--index dist/medlint-index.bin]
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { foldKey } from '../../server/src/core/normalize';
+import { loadLexicon } from '../../server/src/core/load';
 
 const ROOT = resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
-const indexPath = args.includes('--index') ? args[args.indexOf('--index') + 1] : join(ROOT, 'dist', 'medlint-index.json');
+const indexPath = args.includes('--index') ? args[args.indexOf('--index') + 1] : join(ROOT, 'dist', 'medlint-index.bin');
 if (!file) {
   console.error('usage: tsx data/build/check-curated-file.ts <ranges.json>');
   process.exit(2);
@@ -24,7 +25,7 @@ const data = JSON.parse(readFileSync(file, 'utf8'));
 const problems: string[] = [];
 if (!validate(data)) for (const e of validate.errors ?? []) problems.push(`schema: ${e.instancePath} ${e.message}`);
 
-const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { substances: { dci: string; aliases: string[] }[] };
+const index = loadLexicon(indexPath).index;
 const known = new Map<string, string>();
 for (const s of index.substances) {
   known.set(foldKey(s.dci), s.dci);

@@ -8,11 +8,12 @@
  * data/sources/bdpm and writes the index. Curated data naming a substance the new export no longer has
  * stops the update, with nothing changed.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BDPM_FILES, decodeExport } from './bdpm';
 import { buildIndex } from './build-index';
 import type { CompiledIndex } from '../../server/src/core/index-types';
+import { writeIndexFile } from '../../server/src/core/load';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CURRENT = join(ROOT, 'data', 'sources', 'bdpm');
@@ -66,7 +67,7 @@ function main(argv: string[]): number {
   const folder = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--out' && argv[i - 1] !== '--format');
   const dryRun = argv.includes('--dry-run');
   const format = argv.includes('--format') ? argv[argv.indexOf('--format') + 1] : 'text';
-  const out = argv.includes('--out') ? resolve(argv[argv.indexOf('--out') + 1]) : join(ROOT, 'dist', 'medlint-index.json');
+  const out = argv.includes('--out') ? resolve(argv[argv.indexOf('--out') + 1]) : join(ROOT, 'dist', 'medlint-index.bin');
   if (!folder || (format !== 'text' && format !== 'json')) {
     console.error('usage : npm run data:update -- <dossier de l’export BDPM> [--dry-run] [--format text|json] [--out <index.json>]');
     return 2;
@@ -86,7 +87,7 @@ function main(argv: string[]): number {
   if (dryRun) return 0;
   for (const f of BDPM_FILES) if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(CURRENT, f));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(next));
+  writeIndexFile(out, next);
   console.error(`Export copié dans data/sources/bdpm ; index écrit : ${out}. Pensez à mettre à jour la date dans NOTICE.`);
   return 0;
 }

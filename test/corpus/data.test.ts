@@ -47,9 +47,9 @@ test('every brand resolves to known substances; no name resolves to two substanc
 
 test('brands and generics from the BDPM: LYRICA is a brand of prégabaline, PREGABALINE BIOGARAN is not a brand', () => {
   const lex = lexicon();
-  assert.deepEqual(lex.brands.get('lyrica')?.substances, ['prégabaline']);
-  assert.equal(lex.brands.get('pregabaline biogaran'), undefined);
-  assert.deepEqual(lex.brands.get('levothyrox')?.substances, ['lévothyroxine'], 'a brand that shortens its DCI is still a brand');
+  assert.deepEqual(lex.brand('LYRICA')?.substances, ['prégabaline']);
+  assert.equal(lex.brand('PREGABALINE BIOGARAN'), undefined);
+  assert.deepEqual(lex.brand('LEVOTHYROX')?.substances, ['lévothyroxine'], 'a brand that shortens its DCI is still a brand');
   assert.equal(lex.substance('chlorhydrate de venlafaxine'), undefined, 'salts are aliases, not substances');
   assert.ok(lex.substance('venlafaxine')?.aliases.includes('chlorhydrate de venlafaxine'));
   assert.equal(lex.trial('RESET-SLE')?.nct, 'NCT06121297');

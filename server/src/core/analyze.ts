@@ -3,7 +3,7 @@
  * to their drug) and findings. Pure: text and lexicon in, plain data out.
  */
 import { extractProse, type Prose } from './prose';
-import { classifyTokens, findMentions, tokenize, type Mention } from './mentions';
+import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
 import { attachDoses, splitSentences } from './attach';
 import { checkDose, findUnknownDrugs, type Finding } from './checks';
@@ -26,24 +26,23 @@ const spellers = new WeakMap<Lexicon, Speller>();
 
 export function analyze(source: string, lexicon: Lexicon): Analysis {
   const prose = extractProse(source);
-  const tokens = tokenize(prose.text);
-  classifyTokens(tokens, lexicon);
+  const tokens = tokenize(prose.text, lexicon);
   const allMentions = findMentions(prose.text, tokens, lexicon);
   const drugs = allMentions.filter((m) => m.kind === 'drug');
   const sentences = splitSentences(prose);
   const found = findDoses(prose.text);
   const attached = attachDoses(prose, sentences, found, drugs);
+  // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];
-  for (const [dose, drug] of attached) {
+  const dosed = new Set<Mention>();
+  for (const dose of found as AttachedDose[]) {
+    const drug = attached.get(dose);
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
-    if (dose.unit === '%' && !lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%')) continue;
-    doses.push({ ...dose, drug });
+    if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
+    dose.drug = drug;
+    if (drug) dosed.add(drug);
+    doses.push(dose);
   }
-  for (const dose of found) {
-    if (!attached.has(dose) && dose.unit !== '%') doses.push(dose);
-  }
-  doses.sort((a, b) => a.start - b.start);
-  const dosed = new Set(doses.map((d) => d.drug));
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
 
   let speller = spellers.get(lexicon);

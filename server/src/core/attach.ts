@@ -7,9 +7,10 @@
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
+import { UPPER } from './normalize';
 
 const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$/i;
-const SENTENCE_END = /[.!?…](?=\s+[\p{Lu}\d«"(])|\n[ \t]*\n/gu;
+const SENTENCE_END = new RegExp(`[.!?…](?=\\s+[${UPPER}\\d«"(])|\\n[ \\t]*\\n`, 'g');
 
 export interface Sentences {
   /** Sorted sentence start offsets. */

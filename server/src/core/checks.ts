@@ -164,22 +164,29 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   return info;
 }
 
-const DOSED = /^[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/;
+/** Sticky (tried at `lastIndex`, just after a word): a dose, a ® or ™. */
+const DOSED = /[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/y;
+const MARKED = /[ \u00A0]?[®™]/y;
+
+function matchesAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   for (const t of tokens) {
-    if (t.key.length < 5 || ((t.cls ?? lexicon.classify(t.key)) & COMMON_WORD) || covered(t)) continue;
+    if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t)) continue;
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;
-    const after = text.slice(t.end, t.end + 12);
-    const marked = /^[ \u00A0]?[®™]/.test(after);
+    const marked = matchesAt(MARKED, text, t.end);
     if (info.allCaps && !marked) continue; // acronyms and shouted words
     const stem = info.stem;
-    const dosed = !info.frenchEnding && DOSED.test(after);
-    const apostrophe = /['’]$/.test(text.slice(t.start - 2, t.start));
+    const dosed = !info.frenchEnding && matchesAt(DOSED, text, t.end);
+    const before = text.charCodeAt(t.start - 1);
+    const apostrophe = before === 39 || before === 0x2019;
     const suggestions = info.suggestions;
     const nearMiss = suggestions.length > 0 && !info.frenchEnding && !(apostrophe && t.key.length < 6);
     if (!stem && !marked && !dosed && !nearMiss) continue;

@@ -8,6 +8,7 @@
  *   "1 200 mg", "37,5 mg/j", "375 mg/m²", "0,4 g/kg", "8 %"
  */
 import { routeNear } from './routes';
+import { LETTER } from './normalize';
 import type { Unit } from './index-types';
 
 export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
@@ -43,9 +44,9 @@ const COUNT = '\\d+|une?|deux|trois|quatre|cinq|six';
 const DOSE = new RegExp(
   `(?<step>paliers?${SP}+de${SP}+)?` +
   `(?<a>${NUM})(?:${SP}*(?<sep>à|-|–|et)${SP}*(?<b>${NUM}))?${SP}*` +
-  `(?<unit>${UNIT})(?![\\p{L}\\d])` +
-  `(?:${SP}*/${SP}*(?<weight>kg|m²|m2)(?![\\p{L}\\d]))?` +
-  `(?:${SP}*(?:/|par${SP}+)${SP}*(?<per>jour|j|24${SP}*h|semaine|sem|mois|prise|injection|perfusion|h|heure|min)(?![\\p{L}\\d]))?`,
+  `(?<unit>${UNIT})(?![${LETTER}\\d])` +
+  `(?:${SP}*/${SP}*(?<weight>kg|m²|m2)(?![${LETTER}\\d]))?` +
+  `(?:${SP}*(?:/|par${SP}+)${SP}*(?<per>jour|j|24${SP}*h|semaine|sem|mois|prise|injection|perfusion|h|heure|min)(?![${LETTER}\\d]))?`,
   'gu',
 );
 
@@ -55,15 +56,16 @@ const FREQUENCY = new RegExp(
   `|(?<x>[x×]${SP}*(?<xn>\\d)${SP}*/${SP}*j(?:our)?)` +
   `|(?<twice>matin${SP}+et${SP}+soir)` +
   `|(?<once>(?:le|au)${SP}+(?:soir|matin|midi|coucher))` +
-  `|(?<every>(?:tous|toutes)${SP}+les${SP}+(?:(?<i1>${NUM})(?:${SP}*(?:à|-)${SP}*(?<i2>${NUM}))?${SP}*)?(?<iu>jours?|semaines?|mois|heures?|h)(?![\\p{L}])(?:${SP}+environ)?)` +
-  `)(?![\\p{L}])`,
+  `|(?<every>(?:tous|toutes)${SP}+les${SP}+(?:(?<i1>${NUM})(?:${SP}*(?:à|-)${SP}*(?<i2>${NUM}))?${SP}*)?(?<iu>jours?|semaines?|mois|heures?|h)(?![${LETTER}])(?:${SP}+environ)?)` +
+  `)(?![${LETTER}])`,
   'u',
 );
 
 /** A total given over several days ("2 g/kg sur 5 jours", "répartis sur 2 à 5 jours"), or per course. */
-const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![\\p{L}])`, 'u');
+const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![${LETTER}])`, 'u');
 
-const STEP_CONTEXT = /(?:augment\p{L}*|major\p{L}*|paliers?)(?:\s+\p{L}+){0,2}\s+(?:de|par)\s*$/u;
+const GLUED = new RegExp(`[${LETTER}\\d.,]`);
+const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
 
 function num(s: string): number {
   return Number(s.replace(/[\s\u00A0\u202F\u2009]/g, '').replace(',', '.'));
@@ -94,7 +96,7 @@ export function findDoses(prose: string): Dose[] {
     const g = m.groups!;
     const start = m.index!;
     // A number glued to a word ("T2", "Nav1.7") is not a dose.
-    if (/[\p{L}\d.,]/u.test(prose[start - 1] ?? '') && !g.step) continue;
+    if (GLUED.test(prose[start - 1] ?? '') && !g.step) continue;
     if (g.b === undefined && g.sep) continue;
     let end = start + m[0].length;
     const a = num(g.a);

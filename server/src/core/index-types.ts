@@ -1,5 +1,5 @@
 /**
- * Shape of the compiled index (dist/medlint-index.json) written by the data
+ * Shape of the compiled index (dist/medlint-index.bin) written by the data
  * build and read by the analysis core. Plain data, no behaviour.
  */
 
@@ -105,4 +105,61 @@ export interface DrugClassEntry {
   /** DCIs of the index in the class, most prescribed first. */
   members: string[];
   source: { type: string; title: string; url: string };
+}
+
+/**
+ * The lexicon's lookup tables (built by `compileLookup`): flat typed arrays, so that the shipped index
+ * loads them without building one object per word or name. Word ids number `words`; a name's words are
+ * a path in a trie of word ids.
+ */
+export interface Lookup {
+  /** Every folded word (ordinary words, each token of each name), joined by line breaks… */
+  words: string;
+  /** …where word `id` spans [wordStarts[id], wordStarts[id + 1] - 1). */
+  wordStarts: Int32Array;
+  /** STARTS_NAME (1) and COMMON_WORD (2) bits by word id. */
+  wordFlags: Uint8Array;
+  /** Open-addressing hash table (`hashOf`, linear probing) of word id + 1, 0 for an empty slot. */
+  slots: Int32Array;
+  /** Each name as written, and its folded key, joined by line breaks, with their starts (as for words). */
+  names: string;
+  nameStarts: Int32Array;
+  keys: string;
+  keyStarts: Int32Array;
+  /** Per name, from nameTable[nameOffsets[k]]: kind, case rule, record index, spelling weight, word count, word ids. */
+  nameTable: Int32Array;
+  nameOffsets: Int32Array;
+  /** Trie node + 1 of the names starting with each word id, 0 for none. */
+  heads: Int32Array;
+  /** Per node, four cells: first child, child count (in `children`), first name, name count (in `nodeNames`). */
+  nodes: Int32Array;
+  /** Children as (word id, node) pairs. */
+  children: Int32Array;
+  nodeNames: Int32Array;
+  /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
+  dcis: string;
+  substanceKeys: string;
+  brandKeys: string;
+  trialKeys: string;
+}
+
+type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends string ? never : K }[keyof Lookup];
+
+/**
+ * The first line of the index file (dist/medlint-index.bin, see load.ts): a JSON object with everything but
+ * the lookup's typed arrays, which follow it as raw bytes, and the records, which follow them one per line.
+ */
+export interface IndexHeader {
+  format: 4;
+  meta: IndexMeta;
+  counts: { substances: number; brands: number; trials: number };
+  classes?: DrugClassEntry[];
+  abbreviations: CompiledIndex['abbreviations'];
+  innStems: string[];
+  /** The lookup's strings. */
+  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: string };
+  /** Where each typed array lies in the binary part: byte offset, length, element type. */
+  arrays: { [K in TypedKeys]: [offset: number, length: number, type: 'i32' | 'u8'] };
+  /** Bytes of the binary part; the records start right after it. */
+  binaryBytes: number;
 }

@@ -5,20 +5,18 @@
  * written; brands that are ordinary words only in capitals or with ®).
  */
 import { STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
-import { foldSameLength, COMBINING_STAND_IN } from './normalize';
+import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
+import { HASH_SEED, hashStep } from './vocabulary';
 
 export interface Token {
   start: number;
   end: number;
   /** Folded form (lower case, no accents). */
   key: string;
-  /** The lexicon's class of the key (STARTS_NAME, COMMON_WORD bits), set by `classifyTokens`. */
-  cls?: number;
-}
-
-/** One lexicon lookup per token, shared by the mention and unknown-word passes. */
-export function classifyTokens(tokens: Token[], lexicon: Lexicon): void {
-  for (const t of tokens) t.cls = lexicon.classify(t.key);
+  /** The word's id in the lexicon's vocabulary, -1 for a word it does not know. */
+  id: number;
+  /** The lexicon's class of the word (STARTS_NAME, COMMON_WORD bits); 0 without a lexicon. */
+  cls: number;
 }
 
 export interface Mention {
@@ -35,8 +33,17 @@ export interface Mention {
   needsDose?: boolean;
 }
 
-const JOINER = /^[ \t\u00A0\u202F\u2009\-'’\r\n]{0,4}$/;
-const MARK = /^[ \u00A0]?[®™]/;
+/** What may stand between two words of one name: up to 4 spaces, hyphens, apostrophes or line breaks. */
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 45 || c === 39 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2019)) return false;
+  }
+  return true;
+}
+/** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
+const MARK = /[ \u00A0]?[®™]/y;
 
 /** 1 for a UTF-16 unit that belongs to a word (letter, digit, folded accent), 2 for not, 0 = unknown yet. */
 const wordTable = new Uint8Array(65536);
@@ -51,17 +58,38 @@ function isWordCode(code: number): boolean {
   return w === 1;
 }
 
-export function tokenize(text: string): Token[] {
-  const folded = foldSameLength(text);
+/**
+ * The word tokens of a text, folded (`foldSameLength`, folded accents dropped from the key). With a
+ * lexicon, each word is looked up in its vocabulary as it is read, through a hash of its folded codes:
+ * a known word gets its id, class and the vocabulary's own string, and no string is cut for it.
+ */
+export function tokenize(text: string, lexicon?: Lexicon): Token[] {
+  const vocabulary = lexicon?.vocabulary;
+  const flags = lexicon?.wordFlags;
   const tokens: Token[] = [];
-  const n = folded.length;
+  const codes = foldCodes(text);
+  let folded: string | undefined; // cut from for words the lexicon does not know
+  const n = codes.length;
   for (let i = 0; i < n; ) {
-    if (!isWordCode(folded.charCodeAt(i))) { i++; continue; }
+    if (!isWordCode(codes[i])) { i++; continue; }
     let j = i;
+    let hash = HASH_SEED;
     let stand = false; // a folded accent inside the word, dropped from the key
-    for (; j < n && isWordCode(folded.charCodeAt(j)); j++) if (folded.charCodeAt(j) === 0) stand = true;
-    const word = folded.slice(i, j);
-    tokens.push({ start: i, end: j, key: stand ? word.split(COMBINING_STAND_IN).join('') : word });
+    for (; j < n; j++) {
+      const c = codes[j];
+      if (!isWordCode(c)) break;
+      if (c === 0) stand = true;
+      else hash = hashStep(hash, c);
+    }
+    const id = vocabulary ? vocabulary.find(codes, i, j, hash) : -1;
+    let key: string;
+    if (id >= 0) key = vocabulary!.word(id);
+    else {
+      folded ??= fromCodes(codes);
+      key = folded.slice(i, j);
+      if (stand) key = key.split(COMBINING_STAND_IN).join('');
+    }
+    tokens.push({ start: i, end: j, key, id, cls: id >= 0 ? flags![id] : 0 });
     i = j;
   }
   return tokens;
@@ -89,15 +117,15 @@ const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation
 export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; ) {
-    if (!((tokens[i].cls ?? lexicon.classify(tokens[i].key)) & STARTS_NAME)) {
+    if (!(tokens[i].cls & STARTS_NAME)) {
       i++;
       continue;
     }
     const matches = lexicon.walk((k) => {
       const t = tokens[i + k];
-      if (!t) return undefined;
-      if (k > 0 && !JOINER.test(prose.slice(tokens[i + k - 1].end, t.start))) return undefined;
-      return t.key;
+      if (!t) return -1;
+      if (k > 0 && !joins(prose, tokens[i + k - 1].end, t.start)) return -1;
+      return t.id;
     });
     let chosen: Mention | undefined;
     for (let m = matches.length - 1; m >= 0 && !chosen; m--) {
@@ -105,10 +133,14 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const start = tokens[i].start;
       let end = tokens[i + length - 1].end;
       const surface = prose.slice(start, end);
-      const mark = MARK.exec(prose.slice(end, end + 2));
-      const ok = entries.filter((e) => caseAllows(e, surface, !!mark)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
-      if (ok.length === 0) continue;
-      const entry = ok[0];
+      MARK.lastIndex = end;
+      const mark = MARK.exec(prose);
+      // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
+      let entry: NameEntry | undefined;
+      for (const e of entries) {
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark)) entry = e;
+      }
+      if (!entry) continue;
       if (mark) end += mark[0].length;
       chosen = mentionOf(entry, start, end, prose.slice(start, end));
       i += length;
@@ -125,6 +157,7 @@ function mentionOf(entry: NameEntry, start: number, end: number, text: string): 
   if (entry.ambiguous) {
     return { kind: 'drug', start, end, text, entry, id: entry.name, candidates: entry.ambiguous.map((s) => s.dci) };
   }
-  const dci = entry.substance?.dci ?? (entry.brand!.substances.length === 1 ? entry.brand!.substances[0] : entry.brand!.substances.join(' + '));
+  const brand = entry.kind === 'brand' ? entry.brand! : undefined;
+  const dci = brand ? brand.substances.join(' + ') : entry.dci!;
   return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose };
 }

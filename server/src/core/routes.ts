@@ -3,16 +3,23 @@
  * "per os"), in the dataset's route names. A stated route narrows the ranges a dose is compared
  * with; without one, every route of the drug counts.
  */
-const ROUTES: [RegExp, string][] = [
-  [/(?<![\p{L}])(?:IV[DL]?|i\.\s?v\.|intraveineu\p{L}*|en\s+perfusion|perfusions?\s+(?:intraveineu\p{L}*|IV)|bolus)(?![\p{L}])/u, 'intraveineuse'],
-  [/(?<![\p{L}])(?:SC|s\.\s?c\.|sous[-\s]cutan\p{L}*)(?![\p{L}])/u, 'sous-cutanée'],
-  [/(?<![\p{L}])(?:IM|i\.\s?m\.|intramusculaire\p{L}*)(?![\p{L}])/u, 'intramusculaire'],
-  [/(?<![\p{L}])(?:per\s+os|PO|(?:par\s+)?voie\s+orale|orale?ment|comprimés?|gélules?|sachets?)(?![\p{L}])/u, 'orale'],
-  [/(?<![\p{L}])(?:patchs?|transdermique\p{L}*|timbres?)(?![\p{L}])/u, 'transdermique'],
-  [/(?<![\p{L}])(?:intrathécal\p{L}*)(?![\p{L}])/u, 'intrathécale'],
-  [/(?<![\p{L}])(?:nasal\p{L}*|pulvérisations?)(?![\p{L}])/u, 'nasale'],
-  [/(?<![\p{L}])(?:sublingua\p{L}*)(?![\p{L}])/u, 'sublinguale'],
+import { LETTER } from './normalize';
+
+/** A route's words, as regex source ([L]: a letter), with the dataset's name of the route. */
+const ROUTE_WORDS: [string, string][] = [
+  ['IV[DL]?|i\\.\\s?v\\.|intraveineu[L]*|en\\s+perfusion|perfusions?\\s+(?:intraveineu[L]*|IV)|bolus', 'intraveineuse'],
+  ['SC|s\\.\\s?c\\.|sous[-\\s]cutan[L]*', 'sous-cutanée'],
+  ['IM|i\\.\\s?m\\.|intramusculaire[L]*', 'intramusculaire'],
+  ['per\\s+os|PO|(?:par\\s+)?voie\\s+orale|orale?ment|comprimés?|gélules?|sachets?', 'orale'],
+  ['patchs?|transdermique[L]*|timbres?', 'transdermique'],
+  ['intrathécal[L]*', 'intrathécale'],
+  ['nasal[L]*|pulvérisations?', 'nasale'],
+  ['sublingua[L]*', 'sublinguale'],
 ];
+/** Each as a whole word: no letter just before or after. */
+const ROUTES: [RegExp, string][] = ROUTE_WORDS.map(([words, route]) => [
+  new RegExp(`(?<![${LETTER}])(?:${words.replace(/\[L\]/g, `[${LETTER}]`)})(?![${LETTER}])`), route,
+]);
 
 /** The route stated in the clause around a dose: the text after it first, then the text before. */
 export function routeNear(text: string, start: number, end: number): string | undefined {

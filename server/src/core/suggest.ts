@@ -47,9 +47,7 @@ export class Speller {
       const key = spellingKey(e.name);
       if (key.length < 5 || seen.has(key)) continue;
       seen.add(key);
-      const display = e.kind === 'substance' ? e.substance!.dci : e.name;
-      const weight = e.kind === 'substance' ? e.substance!.cisCount + (e.name === e.substance!.dci ? 1000 : 0) : e.brand!.cis.length;
-      const c = { name: display, key, weight, brand: e.kind === 'brand' };
+      const c = { name: e.kind === 'substance' ? e.dci! : e.name, key, weight: e.weight, brand: e.kind === 'brand' };
       for (const del of deletions(key)) {
         const list = map.get(del);
         if (list) list.push(c); else map.set(del, [c]);

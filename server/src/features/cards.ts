@@ -22,7 +22,7 @@ export function substanceCard(s: Substance, lexicon: Lexicon): string {
   if (s.status) lines.push(`Statut : ${s.status}`);
   if (s.description) lines.push(s.description);
   if (s.brands.length) lines.push(`Marques : ${s.brands.slice(0, 8).join(', ')}${s.brands.length > 8 ? '…' : ''}`);
-  const brand = s.brands.map((b) => lexicon.brands.get(b.toLowerCase())).find((b) => b && b.conditions.length);
+  const brand = s.brands.map((b) => lexicon.brand(b)).find((b) => b && b.conditions.length);
   if (brand) lines.push(`Conditions de prescription (${brand.name}) : ${brand.conditions.join(' ; ')}`);
   if (s.ranges.length) {
     lines.push('', 'Posologies adultes documentées :');
@@ -33,7 +33,7 @@ export function substanceCard(s: Substance, lexicon: Lexicon): string {
   } else lines.push('', '_Aucune posologie documentée dans la base MedLint._');
   if (s.cis.length) lines.push('', `[Fiche BDPM (ANSM)](${BDPM_PAGE(s.cis[0])})`);
   else if (s.source) lines.push('', `Source : [${s.source.title}](${s.source.url})`);
-  lines.push('', `_Données : BDPM ANSM (AMM la plus récente : ${lexicon.index.meta.bdpmDate})._`);
+  lines.push('', `_Données : BDPM ANSM (AMM la plus récente : ${lexicon.meta.bdpmDate})._`);
   return toMarkdown(lines);
 }
 

@@ -1,0 +1,89 @@
+/**
+ * The index file and the lexicon's lookup tables: what the data build writes is what the server reads, the
+ * lookup loaded from the file answers as the one compiled from the records, and the server's code cache is
+ * one this Node.js accepts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { loadLexicon, writeIndexFile } from '../../server/src/core/load';
+import { Lexicon, STARTS_NAME, COMMON_WORD } from '../../server/src/core/lexicon';
+import { tokenize } from '../../server/src/core/mentions';
+import type { CompiledIndex } from '../../server/src/core/index-types';
+import { lexicon, ROOT } from '../helpers';
+
+const tiny: CompiledIndex = {
+  meta: { bdpmDate: '2025-01-01', builtAt: '2025-01-02', counts: {} },
+  substances: [
+    { dci: 'acétate de glatiramère', aliases: ['glatiramer acetate'], brands: ['COPAXONE'], cisCount: 3, cis: [], ranges: [], origin: 'bdpm' },
+    { dci: 'œstradiol', aliases: [], brands: [], cisCount: 1, cis: [], ranges: [], origin: 'bdpm', description: 'l’hormone « œstrogène » — 2 µg' },
+  ],
+  brands: [{ name: 'COPAXONE', substances: ['acétate de glatiramère'], cis: ['1'], forms: [], routes: [], conditions: [], origin: 'bdpm' }],
+  trials: [{ name: 'RESET-SLE', aliases: [], nct: 'NCT06121297', conditions: [], products: [], source: { type: 'ctgov', title: 't', url: 'u' } }],
+  abbreviations: [{ abbreviation: 'GA', dci: ['acétate de glatiramère'] }],
+  commonWords: ['de', 'acetate', 'hormone'],
+  innStems: ['mab'],
+};
+
+test('an index written to a file reads back as the same records and lookups', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'medlint-')), 'index.bin');
+  writeIndexFile(path, tiny);
+  const read = loadLexicon(path);
+  const built = new Lexicon(tiny);
+  assert.deepEqual(read.index.substances, tiny.substances, 'records survive the Latin-1 file, œ, ’, « », — and µ included');
+  assert.deepEqual(read.index.brands, tiny.brands);
+  assert.deepEqual(read.index.trials, tiny.trials);
+  assert.deepEqual(read.index.commonWords.sort(), [...tiny.commonWords].sort());
+  for (const lex of [read, built]) {
+    assert.equal(lex.substance('acétate de glatiramère')?.brands[0], 'COPAXONE');
+    assert.equal(lex.substance('Acetate de Glatiramere')?.dci, 'acétate de glatiramère', 'by folded DCI too');
+    assert.equal(lex.brand('copaxone')?.substances[0], 'acétate de glatiramère');
+    assert.equal(lex.trial('Reset-SLE')?.nct, 'NCT06121297');
+    assert.ok(lex.isName('oestradiol'));
+    assert.equal(lex.classify('acetate'), STARTS_NAME | COMMON_WORD);
+    assert.equal(lex.classify('glatiramere'), 0, 'a later word of a name starts nothing');
+    const tokens = tokenize('L’acétate de glatiramère (GA)', lex);
+    const names = lex.walk((k) => tokens[1 + k]?.id ?? -1);
+    assert.deepEqual(names.map((n) => [n.length, n.entries.map((e) => e.name)]), [[3, ['acétate de glatiramère']]]);
+  }
+  assert.throws(() => loadLexicon(join(ROOT, 'package.json')), /index illisible/);
+});
+
+test('the shipped index: every name loaded from the file is found as the one compiled from its records', () => {
+  const shipped = lexicon();
+  const compiled = new Lexicon(shipped.index);
+  assert.equal(shipped.entries.length, compiled.entries.length);
+  for (const [i, e] of shipped.entries.entries()) {
+    const c = compiled.entries[i];
+    assert.deepEqual([e.kind, e.name, e.key, e.caseRule, e.ref, e.weight, e.tokens], [c.kind, c.name, c.key, c.caseRule, c.ref, c.weight, c.tokens]);
+    const ids = e.tokens.map((t) => shipped.vocabulary.idOf(t));
+    assert.ok(ids.every((id) => id >= 0), `${e.name}: every word is in the vocabulary`);
+    const found = shipped.walk((k) => ids[k] ?? -1).find((m) => m.length === ids.length);
+    assert.ok(found?.entries.includes(e), `${e.name} is found by its words`);
+  }
+});
+
+test('tokens carry their vocabulary id, found from the text without cutting it', () => {
+  const lex = lexicon();
+  const [la, pregabaline, xyz] = tokenize('La pre\u0301gabaline xyzzyq', lex);
+  assert.equal(la.key, 'la');
+  assert.ok(la.cls & COMMON_WORD);
+  assert.equal(pregabaline.key, 'pregabaline', 'a decomposed accent is left out of the key');
+  assert.equal(lex.vocabulary.word(pregabaline.id), 'pregabaline');
+  assert.ok(pregabaline.cls & STARTS_NAME);
+  assert.deepEqual([xyz.id, xyz.cls, xyz.key], [-1, 0, 'xyzzyq']);
+});
+
+test('the code cache written by the build is one this Node.js accepts', () => {
+  const file = join(ROOT, 'dist', 'server-main.js');
+  const loader = readFileSync(join(ROOT, 'server', 'src', 'server-loader.ts'), 'utf8');
+  const wrap = /const wrapped = `(.*)\$\{readFileSync\(file, 'utf8'\)\}(.*)`;/.exec(loader);
+  assert.ok(wrap, 'server-loader.ts wraps the bundle as this test expects');
+  const script = new Script(`${wrap[1]}${readFileSync(file, 'utf8')}${wrap[2].replace('\\n', '\n')}`, {
+    filename: file, cachedData: readFileSync(join(ROOT, 'dist', 'server-main.cache')),
+  });
+  assert.equal(script.cachedDataRejected, false);
+});

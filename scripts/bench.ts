@@ -3,6 +3,7 @@
  *   - index load time;
  *   - ms per corpus article, warm (median of 100 runs after 200 warm-up runs: the steady state of an editor session);
  *   - ms for a ~1 MB article made of the corpus, warm;
+ *   - the first analysis of the largest article in a fresh process (what a writer waits for on opening it);
  *   - the server's time from spawn to its first answer (initialize + a hover), full index loaded.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -51,6 +52,15 @@ async function serverFirstAnswer(): Promise<{ total: number; marks: Record<strin
   return { total, marks };
 }
 
+/** In a fresh process (`--cold`): index load, then the first analysis of an article, in ms. */
+function coldAnalysis(file: string): void {
+  const t0 = performance.now();
+  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
+  const t1 = performance.now();
+  analyze(readFileSync(file, 'utf8'), lex);
+  process.stdout.write(JSON.stringify({ load: t1 - t0, analysis: performance.now() - t1 }));
+}
+
 async function main() {
   let t = performance.now();
   const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
@@ -67,6 +77,16 @@ async function main() {
   t = performance.now();
   analyze(big, lex);
   console.log(`1 MB article (${(big.length / 1024 / 1024).toFixed(2)} MB): ${(performance.now() - t).toFixed(0)} ms cold, ${timeWarm(big, lex, 2, 5).toFixed(0)} ms warm`);
+  const largest = articles.map((f) => join(corpus, f)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+  const colds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const out = await new Promise<string>((res) => {
+      let s = '';
+      spawn(process.execPath, [__filename, '--cold', largest]).stdout.on('data', (d) => (s += d)).on('end', () => res(s));
+    });
+    colds.push(JSON.parse(out).analysis);
+  }
+  console.log(`first analysis of the largest article in a fresh process (index loaded): ${median(colds).toFixed(0)} ms (median of 5)`);
   const starts: Awaited<ReturnType<typeof serverFirstAnswer>>[] = [];
   for (let i = 0; i < 9; i++) starts.push(await serverFirstAnswer());
   const mark = (k: string) => median(starts.map((s) => s.marks[k] ?? NaN)).toFixed(0);
@@ -82,4 +102,5 @@ async function main() {
   console.log(`  of which Node.js itself (spawn → exit of an empty script): ${median(bare).toFixed(0)} ms (median of 5)`);
 }
 
-void main();
+if (process.argv[2] === '--cold') coldAnalysis(process.argv[3]);
+else void main();

@@ -12,6 +12,7 @@ import { Script } from 'node:vm';
 import { loadLexicon, writeIndexFile } from '../../server/src/core/load';
 import { Lexicon, STARTS_NAME, COMMON_WORD } from '../../server/src/core/lexicon';
 import { tokenize } from '../../server/src/core/mentions';
+import { Speller } from '../../server/src/core/suggest';
 import type { CompiledIndex } from '../../server/src/core/index-types';
 import { lexicon, ROOT } from '../helpers';
 
@@ -48,6 +49,9 @@ test('an index written to a file reads back as the same records and lookups', ()
     const tokens = tokenize('L’acétate de glatiramère (GA)', lex);
     const names = lex.walk((k) => tokens[1 + k]?.id ?? -1);
     assert.deepEqual(names.map((n) => [n.length, n.entries.map((e) => e.name)]), [[3, ['acétate de glatiramère']]]);
+    assert.deepEqual(new Speller(lex).suggest('Copaxonne'), [{ name: 'COPAXONE', distance: 1, brand: true }]);
+    assert.deepEqual(new Speller(lex).suggest('Copaxine'), [{ name: 'COPAXONE', distance: 1, brand: true }], 'one letter changed');
+    assert.deepEqual(new Speller(lex).suggest('Coplaxome'), [], 'an insertion and a change: beyond the one-deletion index');
   }
   assert.throws(() => loadLexicon(join(ROOT, 'package.json')), /index illisible/);
 });

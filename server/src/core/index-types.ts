@@ -136,6 +136,16 @@ export interface Lookup {
   /** Children as (word id, node) pairs. */
   children: Int32Array;
   nodeNames: Int32Array;
+  /**
+   * Spelling suggestions: the candidates' spelling keys (`spellingKey`, line-break-joined, with their
+   * starts) and the name each stands for; the hashes (`hashOf`) of every key with one letter or none deleted,
+   * sorted, with the candidate each comes from.
+   */
+  spellKeys: string;
+  spellStarts: Int32Array;
+  spellNames: Int32Array;
+  deletionHashes: Int32Array;
+  deletionCandidates: Int32Array;
   /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
   dcis: string;
   substanceKeys: string;

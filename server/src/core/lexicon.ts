@@ -6,7 +6,7 @@
  * its JSON text when first used, and a name's entry object is made when first found.
  */
 import type { Brand, CompiledIndex, DrugClassEntry, IndexHeader, IndexMeta, Lookup, Substance, Trial } from './index-types';
-import { foldKey, stripAccents } from './normalize';
+import { foldKey } from './normalize';
 import { Vocabulary } from './vocabulary';
 import { compileLookup, COMMON_WORD, KINDS, RULES, type CaseRule, type NameKind } from './lookup-build';
 
@@ -171,12 +171,18 @@ export class Lexicon {
     return this.abbreviations[ref].dci.map((d) => this.substance(d)).filter((s): s is Substance => !!s);
   }
 
-  /** Every name, in lookup order. */
-  get entries(): NameEntry[] {
-    return (this.all ??= Array.from(this.names, (_, k) => this.nameAt(k)));
+  /** The spelling-suggestion tables (see `Lookup`). */
+  get spelling(): Pick<Lookup, 'spellKeys' | 'spellStarts' | 'spellNames' | 'deletionHashes' | 'deletionCandidates'> {
+    return this.lookup;
   }
 
-  private nameAt(k: number): NameEntry {
+  /** Every name, in lookup order. */
+  get entries(): NameEntry[] {
+    return (this.all ??= Array.from(this.names, (_, k) => this.entryAt(k)));
+  }
+
+  /** The name of index k in lookup order (made when first asked). */
+  entryAt(k: number): NameEntry {
     let entry = this.names[k];
     if (!entry) {
       const l = this.lookup, at = l.nameOffsets[k], t = l.nameTable;
@@ -195,7 +201,7 @@ export class Lexicon {
     if (!list) {
       const l = this.lookup, first = l.nodes[node * 4 + 2], count = l.nodes[node * 4 + 3];
       list = [];
-      for (let i = 0; i < count; i++) list.push(this.nameAt(l.nodeNames[first + i]));
+      for (let i = 0; i < count; i++) list.push(this.entryAt(l.nodeNames[first + i]));
       this.namesAtNode[node] = list;
     }
     return list;
@@ -283,9 +289,4 @@ export class Lexicon {
     out.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
     return out.slice(0, limit);
   }
-}
-
-/** Plain-ASCII, lower-case form used for edit distances. */
-export function spellingKey(word: string): string {
-  return stripAccents(word).toLowerCase();
 }

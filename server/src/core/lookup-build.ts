@@ -6,7 +6,7 @@
  * name, with the case rule it must be written with. A name's folded words are a path in a trie of word ids.
  */
 import type { CompiledIndex, Lookup } from './index-types';
-import { foldKey } from './normalize';
+import { foldKey, spellingKey } from './normalize';
 import { hashOf } from './vocabulary';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
@@ -115,6 +115,23 @@ export function compileLookup(index: CompiledIndex): Lookup {
     slots[s] = id + 1;
   });
 
+  // Spelling candidates: one-word substance and brand names any case may write, of at least 5 letters, the
+  // first name of each spelling key (a DCI before its aliases).
+  const spell: { key: string; name: number }[] = [];
+  const spelled = new Set<string>();
+  names.forEach((n, k) => {
+    if ((n.kind !== 'substance' && n.kind !== 'brand') || n.ids.length !== 1 || n.caseRule !== 'any') return;
+    const key = spellingKey(n.name);
+    if (key.length < 5 || spelled.has(key)) return;
+    spelled.add(key);
+    spell.push({ key, name: k });
+  });
+  const deletionPairs: [number, number][] = [];
+  spell.forEach((c, i) => {
+    for (const d of new Set(deletions(c.key))) deletionPairs.push([hashOf(d), i]);
+  });
+  deletionPairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
   const list = (xs: string[]) => {
     if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
     const starts = new Int32Array(xs.length + 1);
@@ -123,13 +140,22 @@ export function compileLookup(index: CompiledIndex): Lookup {
     starts[xs.length] = at;
     return { text: xs.join('\n'), starts };
   };
-  const w = list(words), nm = list(names.map((n) => n.name)), ky = list(names.map((n) => n.key));
+  const w = list(words), nm = list(names.map((n) => n.name)), ky = list(names.map((n) => n.key)), sp = list(spell.map((c) => c.key));
   return {
     words: w.text, wordStarts: w.starts, wordFlags: Uint8Array.from(flags), slots,
     names: nm.text, nameStarts: nm.starts, keys: ky.text, keyStarts: ky.starts,
     nameTable: Int32Array.from(nameTable), nameOffsets, heads: headTable, nodes: nodeTable,
     children: Int32Array.from(children), nodeNames: Int32Array.from(nodeNames),
+    spellKeys: sp.text, spellStarts: sp.starts, spellNames: Int32Array.from(spell, (c) => c.name),
+    deletionHashes: Int32Array.from(deletionPairs, (p) => p[0]), deletionCandidates: Int32Array.from(deletionPairs, (p) => p[1]),
     dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
     brandKeys: index.brands.map((b) => foldKey(b.name)).join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
   };
+}
+
+/** A word and each form of it with one letter deleted. */
+export function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }

@@ -30,6 +30,11 @@ export function stripAccents(text: string): string {
   return text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
 }
 
+/** Plain-ASCII, lower-case form used for edit distances. */
+export function spellingKey(word: string): string {
+  return stripAccents(word).toLowerCase();
+}
+
 /** The lookup key of a name: case-, accent-, space- and typography-insensitive. */
 export function foldKey(text: string): string {
   // Plain ASCII (most brands, trials, common words) needs no Unicode normalisation.

@@ -1,10 +1,12 @@
 /**
- * "Vouliez-vous dire …?": spelling suggestions among drug names, by
- * Damerau–Levenshtein distance ≤ 2, found through a one-deletion index
- * (built once, on first use, so it costs nothing at start-up).
+ * "Vouliez-vous dire …?": spelling suggestions among drug names, by Damerau–Levenshtein distance ≤ 2, found
+ * through a one-deletion index that the data build compiles into the lookup (hashes of every candidate with
+ * one letter or none deleted): nothing to build when the server starts or first analyses a document.
  */
 import type { Lexicon } from './lexicon';
-import { spellingKey } from './lexicon';
+import { spellingKey } from './normalize';
+import { deletions } from './lookup-build';
+import { hashOf } from './vocabulary';
 
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -23,37 +25,39 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return d[a.length][b.length];
 }
 
-function deletions(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
 interface Candidate { name: string; key: string; weight: number; brand: boolean }
 
 export interface Suggestion { name: string; distance: number; brand: boolean }
 
 export class Speller {
-  private byDeletion?: Map<string, Candidate[]>;
+  private readonly candidates: (Candidate | undefined)[] = [];
   private readonly memo = new Map<string, Suggestion[]>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  private build(): Map<string, Candidate[]> {
-    const map = new Map<string, Candidate[]>();
-    const seen = new Set<string>();
-    for (const e of this.lexicon.entries) {
-      if ((e.kind !== 'substance' && e.kind !== 'brand') || e.tokens.length !== 1 || e.caseRule !== 'any') continue;
-      const key = spellingKey(e.name);
-      if (key.length < 5 || seen.has(key)) continue;
-      seen.add(key);
-      const c = { name: e.kind === 'substance' ? e.dci! : e.name, key, weight: e.weight, brand: e.kind === 'brand' };
-      for (const del of deletions(key)) {
-        const list = map.get(del);
-        if (list) list.push(c); else map.set(del, [c]);
-      }
+  private candidate(i: number): Candidate {
+    let c = this.candidates[i];
+    if (!c) {
+      const { spellKeys, spellStarts, spellNames } = this.lexicon.spelling;
+      const e = this.lexicon.entryAt(spellNames[i]);
+      c = { name: e.kind === 'substance' ? e.dci! : e.name, key: spellKeys.slice(spellStarts[i], spellStarts[i + 1] - 1), weight: e.weight, brand: e.kind === 'brand' };
+      this.candidates[i] = c;
     }
-    return map;
+    return c;
+  }
+
+  /** Candidates sharing a one-letter deletion (or none) with the key: a binary search of the sorted hashes. */
+  private *near(key: string): Generator<number> {
+    const { deletionHashes: hashes, deletionCandidates } = this.lexicon.spelling;
+    for (const del of new Set(deletions(key))) {
+      const h = hashOf(del);
+      let lo = 0, hi = hashes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hashes[mid] < h) lo = mid + 1; else hi = mid;
+      }
+      for (let i = lo; i < hashes.length && hashes[i] === h; i++) yield deletionCandidates[i];
+    }
   }
 
   /** Drug names within two edits of `word`, best first (closest, then most prescribed). */
@@ -61,18 +65,18 @@ export class Speller {
     const key = spellingKey(word);
     const cached = this.memo.get(key);
     if (cached) return cached;
-    this.byDeletion ??= this.build();
     const scored = new Map<string, { d: number; w: number; brand: boolean }>();
-    for (const del of deletions(key)) {
-      for (const c of this.byDeletion.get(del) ?? []) {
-        if (scored.has(c.name)) continue;
-        const d = editDistance(key, c.key, 2);
-        const allowed = key.length >= 8 ? 2 : 1;
-        if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
-      }
+    const allowed = key.length >= 8 ? 2 : 1;
+    for (const i of this.near(key)) {
+      const c = this.candidate(i);
+      if (scored.has(c.name)) continue;
+      // A shared hash may be a collision: the edit distance decides.
+      const d = editDistance(key, c.key, 2);
+      if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
     }
     const result = [...scored.entries()].sort((a, b) => a[1].d - b[1].d || b[1].w - a[1].w)
       .map(([name, v]) => ({ name, distance: v.d, brand: v.brand })).slice(0, max);
+    if (this.memo.size > 50_000) this.memo.clear();
     this.memo.set(key, result);
     return result;
   }

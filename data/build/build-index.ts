@@ -54,7 +54,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     const k = foldKey(alias);
     if (k === foldKey(s.dci) || s.aliases.some((a) => foldKey(a) === k)) return;
     // A name already taken by another substance stays with it: never two substances for one name.
-    const owner = aliasToKey.get(k);
+    const owner = aliasToKey.get(k) ?? (substances.has(k) ? k : undefined);
     if (owner && owner !== foldKey(s.dci)) return;
     s.aliases.push(alias);
     aliasToKey.set(k, foldKey(s.dci));
@@ -160,11 +160,13 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (p.atc) s.atc = [...new Set([...(s.atc ?? []), p.atc])];
   }
   for (const m of curated.names.aliases) addAlias(resolveDci(m.to), m.from);
-  // "certolizumab" for "certolizumab pégol", "efgartigimod" for "efgartigimod alfa": the short form is an
-  // alias only when one substance has it (agalsidase alfa and bêta both keep their full names).
+  // "certolizumab" for "certolizumab pégol", "efgartigimod" for "efgartigimod alfa", "dabigatran" for the
+  // prodrug ester "dabigatran étexilate", "brentuximab" for the conjugate "brentuximab védotine": the short form
+  // is an alias only when one substance has it (agalsidase alfa and bêta, ténofovir alafénamide and disoproxil
+  // keep their full names) and no substance is named so (trastuzumab is not trastuzumab emtansine).
   const byStem = new Map<string, Substance[]>();
   for (const sub of substances.values()) {
-    const m = /^(\S+) (?:alfa|alpha|bêta|beta|gamma|zêta|pégol)$/u.exec(sub.dci);
+    const m = /^(\S+) (?:alfa|alpha|bêta|beta|gamma|zêta|pégol|étexilate|médoxomil|mofétil|alafénamide|disoproxil|védotine|ozogamicine|emtansine|déruxtécan|govitécan)$/u.exec(sub.dci);
     if (m) byStem.set(m[1], [...(byStem.get(m[1]) ?? []), sub]);
   }
   for (const [stem, subs] of byStem) if (subs.length === 1) addAlias(subs[0], stem);

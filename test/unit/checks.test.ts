@@ -121,3 +121,24 @@ test('an RCP-worded regimen is not an overdose: tramadol every 4 to 6 hours, met
   assert.deepEqual(found('Le certolizumab et l’efgartigimod sont prescrits.'), []);
   assert.equal(found('Le tramadol 200 mg toutes les 4 heures.').length, 1, '1 200 mg/j is flagged');
 });
+
+test('a dose goes to the drug it directly follows, and never across an unknown drug-like word', () => {
+  const a = (text: string) => analyze(text, lexicon());
+  const found = (text: string) => a(text).findings.map((f) => `${f.code}: ${f.message}`);
+  // « comme le kétoprofène (50 mg …) »: "comme" here means "such as"; the dose is the kétoprofène's.
+  const keto = a('Le paracétamol (1 g toutes les 6 heures) et un AINS comme le kétoprofène (50 mg toutes les 8 heures).');
+  assert.deepEqual(keto.doses.map((d) => d.drug?.id), ['paracétamol', 'kétoprofène']);
+  assert.deepEqual(keto.findings, []);
+  // An unknown drug-like word between a known drug and a dose owns the dose: no overdose of the known one.
+  const unknown = a('Le rivaroxaban 20 mg une fois par jour, ou le xabaparinux 150 mg deux fois par jour.');
+  assert.deepEqual(unknown.findings.map((f) => f.code), ['unknown-drug']);
+  assert.equal(unknown.doses[1].drug, undefined);
+  // The ester and conjugate DCIs are known by their short names, the way writers write them.
+  assert.deepEqual(found('Le dabigatran 150 mg deux fois par jour, l’olmésartan 20 mg/j et le brentuximab.'), []);
+  assert.equal(a('Le trastuzumab 6 mg/kg toutes les 3 semaines.').mentions[0].id, 'trastuzumab', 'not trastuzumab emtansine');
+});
+
+test('anaesthesia doses of a surgical protocol raise nothing', () => {
+  const found = analyze('La dexaméthasone 8 mg IV prévient les nausées et vomissements postopératoires, de même que l’ondansétron 4 mg.', lexicon()).findings;
+  assert.deepEqual(found, []);
+});

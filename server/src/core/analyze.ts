@@ -29,9 +29,14 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const tokens = tokenize(prose.text, lexicon);
   const allMentions = findMentions(prose.text, tokens, lexicon);
   const drugs = allMentions.filter((m) => m.kind === 'drug');
+  let speller = spellers.get(lexicon);
+  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  const inMention = new Uint8Array(source.length);
+  for (const m of allMentions) inMention.fill(1, m.start, m.end);
+  const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   const sentences = splitSentences(prose);
   const found = findDoses(prose.text);
-  const attached = attachDoses(prose, sentences, found, drugs);
+  const attached = attachDoses(prose, sentences, found, drugs, findings.map((f) => f.start));
   // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
@@ -45,11 +50,6 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   }
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
 
-  let speller = spellers.get(lexicon);
-  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
-  const inMention = new Uint8Array(source.length);
-  for (const m of allMentions) inMention.fill(1, m.start, m.end);
-  const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   for (const d of doses) {
     if (!d.drug) continue;
     const f = checkDose(d, d.drug, lexicon);

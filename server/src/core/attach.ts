@@ -1,8 +1,9 @@
 /**
- * Which drug a dose belongs to: the nearest drug before it in the same
- * sentence (not one it is compared with: "proches de ceux de l'amitriptyline"),
- * else the drug right after it ("5 mg de cortisone"), else the drug of the
- * enclosing table row or list item, of the paragraph, then of the heading.
+ * Which drug a dose belongs to: the drug it directly follows ("kétoprofène (50 mg…)"); else the nearest
+ * drug before it in the same sentence (not one it is compared with: "proches de ceux de l'amitriptyline"),
+ * unless an unknown drug-like word stands between them (then the dose is that word's, and stays unattached);
+ * else the drug right after it ("5 mg de cortisone"), else the drug of the enclosing table row or list item,
+ * of the paragraph, then of the heading.
  */
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
@@ -73,16 +74,31 @@ function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => bo
   return undefined;
 }
 
-export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[]): Map<Dose, Mention> {
+/** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
+const DIRECTLY = /^[\s(:–-]{0,3}$/;
+
+/**
+ * `unknown`: start offsets, sorted, of the words reported as unknown drugs: a dose after one of them is not
+ * given to a known drug named earlier in the sentence.
+ */
+export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: number[] = []): Map<Dose, Mention> {
   const result = new Map<Dose, Mention>();
   const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
   const headings = prose.blocks.filter((b) => isHeadingLike(b, prose.text));
   const notCommon = (m: Mention) => !m.needsDose;
   for (const dose of doses) {
     const [s0, s1] = sentenceOf(sentences, dose.start);
+    const direct = lastBefore(drugs, s0, dose.start, (m) => DIRECTLY.test(prose.text.slice(m.end, dose.start)));
+    if (direct) {
+      result.set(dose, direct);
+      continue;
+    }
     // needsDose words (glycine, calcium) only when the dose follows them closely.
     const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= 15;
-    let drug = lastBefore(candidates, s0, dose.start, usable) ?? firstIn(candidates, dose.end, s1, notCommon);
+    const before = lastBefore(candidates, s0, dose.start, usable);
+    const barrier = unknown[countBefore(unknown.length, (i) => unknown[i] < dose.start) - 1] ?? -1;
+    if (barrier >= Math.max(s0, before?.end ?? 0)) continue;
+    let drug = before ?? firstIn(candidates, dose.end, s1, notCommon);
     if (!drug) {
       const container = innermost(prose.blocks, dose.start, ['tableRow', 'listItem']);
       if (container) drug = firstIn(candidates, container.start, container.end, notCommon);

@@ -138,7 +138,8 @@ test('a dose goes to the drug it directly follows, and never across an unknown d
   assert.equal(a('Le trastuzumab 6 mg/kg toutes les 3 semaines.').mentions[0].id, 'trastuzumab', 'not trastuzumab emtansine');
 });
 
-test('anaesthesia doses of a surgical protocol raise nothing', () => {
-  const found = analyze('La dexaméthasone 8 mg IV prévient les nausées et vomissements postopératoires, de même que l’ondansétron 4 mg.', lexicon()).findings;
-  assert.deepEqual(found, []);
+test('usual doses of other indications raise nothing: anaesthesia, oncology', () => {
+  const found = (text: string) => analyze(text, lexicon()).findings;
+  assert.deepEqual(found('La dexaméthasone 8 mg IV prévient les nausées et vomissements postopératoires, de même que l’ondansétron 4 mg.'), []);
+  assert.deepEqual(found('Le dénosumab ou l’acide zolédronique (4 mg toutes les 3 à 4 semaines) préviennent les complications osseuses.'), []);
 });

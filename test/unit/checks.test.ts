@@ -143,3 +143,9 @@ test('usual doses of other indications raise nothing: anaesthesia, oncology', ()
   assert.deepEqual(found('La dexaméthasone 8 mg IV prévient les nausées et vomissements postopératoires, de même que l’ondansétron 4 mg.'), []);
   assert.deepEqual(found('Le dénosumab ou l’acide zolédronique (4 mg toutes les 3 à 4 semaines) préviennent les complications osseuses.'), []);
 });
+
+test('induction schemes of inflammatory bowel disease raise nothing', () => {
+  const found = (text: string) => analyze(text, lexicon()).findings;
+  assert.deepEqual(found('L’adalimumab 160 mg à S0 puis 80 mg à S2, et l’upadacitinib 45 mg/j en induction.'), []);
+  assert.equal(found('L’upadacitinib 90 mg/j.').length, 1, 'twice the induction dose is still flagged');
+});

@@ -31,6 +31,8 @@ export interface Specialite {
   procedure: string;
   marketed: string;
   ammDate: string;
+  /** Marketing-authorisation holder(s) (« titulaire »). */
+  holder: string;
 }
 
 export interface CompositionRow {
@@ -59,7 +61,7 @@ export function readBdpm(dir: string, fallback?: string): BdpmExport {
     specialites.set(r[0], {
       cis: r[0], denomination: r[1] ?? '', form: r[2] ?? '',
       routes: (r[3] ?? '').split(';').map((s) => s.trim()).filter(Boolean),
-      procedure: r[5] ?? '', marketed: r[6] ?? '', ammDate: r[7] ?? '',
+      procedure: r[5] ?? '', marketed: r[6] ?? '', ammDate: r[7] ?? '', holder: (r[10] ?? '').trim(),
     });
   }
   const composition: CompositionRow[] = rows(dir, 'CIS_COMPO_bdpm.txt').map((r) => ({

@@ -10,6 +10,7 @@ import { readBdpm, latestAmmDate, substanceName, brandOf } from './bdpm';
 import { readTrialExtract } from './trials';
 import { activeMoiety, isCounterIon } from './salts';
 import { compileClasses } from './classes';
+import { companiesOf } from './companies';
 import { validateCurated } from './validate';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
@@ -284,6 +285,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     abbreviations: curated.names.abbreviations.map((a) => ({ abbreviation: a.abbreviation, dci: a.dci.map((d) => resolveDci(d).dci) })),
     commonWords: [...common].sort(),
     innStems: curated.innStems,
+    companies: companiesOf(bdpm.specialites.values(), (k) => common.has(k) || isDrugName(k)),
   };
 }
 

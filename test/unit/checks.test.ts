@@ -149,3 +149,10 @@ test('induction schemes of inflammatory bowel disease raise nothing', () => {
   assert.deepEqual(found('L’adalimumab 160 mg à S0 puis 80 mg à S2, et l’upadacitinib 45 mg/j en induction.'), []);
   assert.equal(found('L’upadacitinib 90 mg/j.').length, 1, 'twice the induction dose is still flagged');
 });
+
+test('a company written where a brand belongs is named as such, not as an unknown drug', () => {
+  const found = analyze('Ponesimod (IDORSIA®) est un modulateur des récepteurs S1P. Les laboratoires Novartis et Biogaran.', lexicon()).findings;
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'information');
+  assert.match(found[0].message, /« IDORSIA » est le nom d’un laboratoire \(titulaire d’AMM : IDORSIA PHARMACEUTICALS/);
+});

@@ -182,6 +182,17 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;
     const marked = matchesAt(MARKED, text, t.end);
+    // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
+    const holder = lexicon.company(t.key);
+    if (holder) {
+      if (marked) {
+        findings.push({
+          code: 'unknown-drug', start: t.start, end: t.end, severity: 'information',
+          message: `« ${word} » est le nom d’un laboratoire (titulaire d’AMM : ${holder}), pas celui d’un médicament : la marque est-elle la bonne ?`,
+        });
+      }
+      continue;
+    }
     if (info.allCaps && !marked) continue; // acronyms and shouted words
     const stem = info.stem;
     const dosed = !info.frenchEnding && matchesAt(DOSED, text, t.end);

@@ -96,6 +96,8 @@ export interface CompiledIndex {
   commonWords: string[];
   /** INN stems (suffixes) that make an unknown word drug-like. */
   innStems: string[];
+  /** Pharmaceutical companies (BDPM marketing-authorisation holders): their own name, and the holder. */
+  companies?: { name: string; holder: string }[];
 }
 
 export interface DrugClassEntry {
@@ -166,6 +168,7 @@ export interface IndexHeader {
   classes?: DrugClassEntry[];
   abbreviations: CompiledIndex['abbreviations'];
   innStems: string[];
+  companies?: CompiledIndex['companies'];
   /** The lookup's strings. */
   strings: { [K in Exclude<keyof Lookup, TypedKeys>]: string };
   /** Where each typed array lies in the binary part: byte offset, length, element type. */

@@ -13,7 +13,7 @@ import { compileLookup, COMMON_WORD, KINDS, RULES, type CaseRule, type NameKind 
 export { STARTS_NAME, COMMON_WORD, nameTokens, type CaseRule, type NameKind } from './lookup-build';
 
 /** An index file as load.ts reads it: its header, its lookup tables, and a reader of its records. */
-export type LoadedIndex = Pick<IndexHeader, 'format' | 'meta' | 'counts' | 'classes' | 'abbreviations' | 'innStems'> & {
+export type LoadedIndex = Pick<IndexHeader, 'format' | 'meta' | 'counts' | 'classes' | 'abbreviations' | 'innStems' | 'companies'> & {
   lookup: Lookup;
   /** The JSON text of record n (substances, then brands, then trials). */
   record: (n: number) => string;
@@ -103,6 +103,8 @@ export class Lexicon {
   private readonly trials: Records<Trial>;
   private readonly abbreviations: CompiledIndex['abbreviations'];
   private readonly innStems: string[];
+  private readonly companyList: CompiledIndex['companies'];
+  private companies?: Map<string, string>;
   private readonly names: (NameEntry | undefined)[];
   private readonly namesAtNode: (NameEntry[] | undefined)[];
   /** Record indexes by DCI, and by folded DCI, brand and trial name: made when first asked. */
@@ -130,6 +132,7 @@ export class Lexicon {
     }
     this.abbreviations = index.abbreviations;
     this.innStems = index.innStems;
+    this.companyList = index.companies ?? [];
     this.vocabulary = new Vocabulary(this.lookup.words, this.lookup.wordStarts, this.lookup.slots);
     this.wordFlags = this.lookup.wordFlags;
     this.names = new Array<NameEntry | undefined>(this.lookup.nameOffsets.length);
@@ -147,7 +150,7 @@ export class Lexicon {
     for (let id = 0; id < this.vocabulary.size; id++) if (this.wordFlags[id] & COMMON_WORD) commonWords.push(this.vocabulary.word(id));
     return {
       meta: this.meta, substances: this.substances.all(), brands: this.brands.all(), trials: this.trials.all(), classes: this.classes,
-      abbreviations: this.abbreviations, commonWords, innStems: this.innStems,
+      abbreviations: this.abbreviations, commonWords, innStems: this.innStems, companies: this.companyList,
     };
   }
 
@@ -260,6 +263,12 @@ export class Lexicon {
   trial(name: string): Trial | undefined {
     const i = this.map('trials').get(foldKey(name));
     return i === undefined ? undefined : this.trials.at(i);
+  }
+
+  /** The marketing-authorisation holder a folded word names (« idorsia » → IDORSIA PHARMACEUTICALS…), if any. */
+  company(key: string): string | undefined {
+    this.companies ??= new Map((this.companyList ?? []).map((c) => [foldKey(c.name), c.holder]));
+    return this.companies.get(key);
   }
 
   /** The longest INN stem a folded word ends with, leaving at least 3 letters before it. */

@@ -65,7 +65,7 @@ export function writeIndexFile(path: string, index: CompiledIndex): void {
   }
   const header = {
     format: 4, meta: index.meta, counts: { substances: index.substances.length, brands: index.brands.length, trials: index.trials.length },
-    classes: index.classes, abbreviations: index.abbreviations, innStems: index.innStems, strings, arrays, binaryBytes: offset,
+    classes: index.classes, abbreviations: index.abbreviations, innStems: index.innStems, companies: index.companies, strings, arrays, binaryBytes: offset,
   } as IndexHeader;
   const latin1 = (x: unknown) => Buffer.from(JSON.stringify(x).replace(BEYOND_LATIN1, escape), 'latin1');
   const records = [...index.substances, ...index.brands, ...index.trials].map((r) => latin1(r));

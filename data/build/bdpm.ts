@@ -121,6 +121,9 @@ export function brandOf(denomination: string): string {
   const kept: string[] = [];
   for (const w of words) {
     if (STRENGTH_START.test(w)) break;
+    // A lower-case word or a parenthesis after the name is a description (« AMBISOME liposomal »,
+    // « KALETRA (80 mg + 20 mg) »), not part of it.
+    if (kept.length && ((/\p{L}/u.test(w) && w === w.toLowerCase()) || w.startsWith('('))) break;
     kept.push(w);
   }
   return kept.join(' ').replace(/[\s/-]+$/, '').trim();

@@ -186,12 +186,13 @@ export function buildIndex(opts: Options): CompiledIndex {
     const brand = brandOf(spec.denomination);
     const bkey = foldKey(brand);
     if (bkey.length < 3 || !/\p{L}{2}/u.test(bkey)) continue;
-    const firstWord = bkey.split(/[\s-]/)[0];
+    const firstWord = bkey.split(/\s/)[0];
     const isGeneric = subs.some((s) => [s.dci, ...s.aliases].some((n) => {
       const nk = foldKey(n);
-      const nk0 = nk.split(/[\s-]/)[0];
-      // A brand may shorten its DCI (LEVOTHYROX, SUFENTA, FLUDARA): only the full DCI makes a generic.
-      return bkey.startsWith(nk) || nk0 === firstWord;
+      const nk0 = nk.split(/\s/)[0];
+      // A brand may shorten its DCI (LEVOTHYROX, SUFENTA, FLUDARA) or start like it (FERINJECT, fer): only
+      // the full DCI, as whole words, makes a generic (« PREGABALINE BIOGARAN »).
+      return bkey === nk || /^[\s/-]/.test(bkey.slice(nk.length)) && bkey.startsWith(nk) || (nk0.length >= 3 && nk0 === firstWord);
     }));
     if (isGeneric) continue;
     const b: Brand = brands.get(bkey) ?? { name: brand.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'bdpm' };

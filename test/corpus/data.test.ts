@@ -95,3 +95,11 @@ test('data/AUDIT.md lists 40 ranges drawn from the current data (regenerate it w
   assert.equal(text, auditMarkdown(drawRanges(ranges, seed), seed, ranges.length, index.meta.bdpmDate));
   assert.equal((text.match(/^## \d+\./gm) ?? []).length, 40);
 });
+
+test('brands that start like their DCI or carry a description are brands (FERINJECT, AMBISOME liposomal, NICOTINELL)', () => {
+  const lex = lexicon();
+  assert.deepEqual(lex.brand('FERINJECT')?.substances, ['fer']);
+  assert.deepEqual(lex.brand('AMBISOME')?.substances, ['amphotéricine b']);
+  assert.ok(lex.brand('NICOTINELL TTS'));
+  assert.equal(lex.brand('BECLOMETASONE/FORMOTEROL BIOGARAN'), undefined, 'a combination generic is not a brand');
+});

@@ -125,6 +125,7 @@ export function buildIndex(opts: Options): CompiledIndex {
   const commonWords = readFileSync(join(DATA, 'sources', 'lexicons', 'romedi-french-words.csv'), 'utf8')
     .split(/\r?\n/).map((l) => foldKey(l.split('\t')[0] ?? '')).filter((w) => w.length > 0);
   const common = new Set(commonWords);
+  for (const w of curated.names.ordinaryWords ?? []) common.add(foldKey(w));
   for (const [atc, terms] of Object.entries(atcLexicon)) {
     if (atc.length !== 7) continue;
     for (const term of terms) {

@@ -9,6 +9,7 @@ export interface CuratedData {
     aliases: { from: string; to: string }[];
     brands?: { from: string; to: string }[];
     needsDose: string[];
+    ordinaryWords?: string[];
     abbreviations: { abbreviation: string; dci: string[]; source: string }[];
   };
   products: { products: { name: string; kind: string; aliases?: string[]; brands?: string[]; drugClass?: string; atc?: string; status: string; description?: string; source: { type: string; title: string; url: string } }[] };

@@ -156,3 +156,19 @@ test('a company written where a brand belongs is named as such, not as an unknow
   assert.equal(found[0].severity, 'information');
   assert.match(found[0].message, /« IDORSIA » est le nom d’un laboratoire \(titulaire d’AMM : IDORSIA PHARMACEUTICALS/);
 });
+
+test('writers’ names: vitamins, cotrimoxazole, salts without a dose, L-Thyroxin®, antibiotic classes; no alarm on form words or diseases', () => {
+  const a = analyze('La vitamine K, la Vitamine B12 et le cotrimoxazole ; le carboxymaltose ferrique (FERINJECT®) ; la L-Thyroxin® ; ' +
+    'une fluoroquinolone ou une pénicilline. Hépatite C : patch 21 mg/24 h.', lexicon());
+  assert.deepEqual(a.mentions.map((m) => `${m.kind}:${m.id}`), [
+    'drug:phytoménadione', 'drug:vitamine B12', 'drug:cotrimoxazole', 'drug:fer', 'drug:fer', 'drug:lévothyroxine', 'class:fluoroquinolones', 'class:pénicillines',
+  ]);
+  assert.deepEqual(a.findings, []);
+});
+
+test('a dose « de » a drug is that drug’s; « de » something else, no drug’s; never the drug it is compared with', () => {
+  const a = (text: string) => analyze(text, lexicon()).doses.map((d) => `${d.text} → ${d.drug?.id ?? '-'}`);
+  assert.deepEqual(a('Le glécaprévir associé au pibrentasvir : 300 mg de glécaprévir et 120 mg de pibrentasvir.'), ['300 mg → glécaprévir', '120 mg → pibrentasvir']);
+  assert.deepEqual(a('La spironolactone est associée à une restriction de 5 à 6 g/j de sel.'), ['5 à 6 g/j → -']);
+  assert.deepEqual(a('Le sacubitril/valsartan, supérieur à l’énalapril, est prescrit à 100 mg deux fois par jour.'), ['100 mg deux fois par jour → valsartan']);
+});

@@ -36,7 +36,7 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   const sentences = splitSentences(prose);
   const found = findDoses(prose.text);
-  const attached = attachDoses(prose, sentences, found, drugs, findings.map((f) => f.start));
+  const attached = attachDoses(prose, sentences, found, drugs, findings);
   // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();

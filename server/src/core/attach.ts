@@ -1,16 +1,22 @@
 /**
- * Which drug a dose belongs to: the drug it directly follows ("kétoprofène (50 mg…)"); else the nearest
- * drug before it in the same sentence (not one it is compared with: "proches de ceux de l'amitriptyline"),
- * unless an unknown drug-like word stands between them (then the dose is that word's, and stays unattached);
- * else the drug right after it ("5 mg de cortisone"), else the drug of the enclosing table row or list item,
- * of the paragraph, then of the heading.
+ * Which drug a dose belongs to:
+ *   - the drug named right after it with « de » (« 120 mg de pibrentasvir »); a dose « de » something else
+ *     (« 6 g/j de sel ») belongs to no drug;
+ *   - the drug it directly follows (« kétoprofène (50 mg…) »); none when it directly follows a word reported
+ *     as an unknown drug (« dabigatran 150 mg »: that word owns it);
+ *   - the nearest drug before it in the same sentence (not one it is compared with: « proches de ceux de
+ *     l'amitriptyline », « supérieur à l'énalapril »);
+ *   - else the drug right after it, then the drug of the enclosing table row or list item, of the paragraph,
+ *     then of the heading.
  */
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
 import { UPPER } from './normalize';
 
-const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$/i;
+const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$/i;
+/** « de » (or « d' ») right after a dose: what follows is what the dose is of. */
+const OF = /^[ \u00A0]+(?:de|d['’])[ \u00A0]*(?:l['’]|la[ \u00A0]+|le[ \u00A0]+)?(?=[\p{L}])/u;
 const SENTENCE_END = new RegExp(`[.!?…](?=\\s+[${UPPER}\\d«"(])|\\n[ \\t]*\\n`, 'g');
 
 export interface Sentences {
@@ -77,17 +83,22 @@ function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => bo
 /** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
 const DIRECTLY = /^[\s(:–-]{0,3}$/;
 
-/**
- * `unknown`: start offsets, sorted, of the words reported as unknown drugs: a dose after one of them is not
- * given to a known drug named earlier in the sentence.
- */
-export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: number[] = []): Map<Dose, Mention> {
+/** `unknown`: the words reported as unknown drugs, in text order. */
+export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Mention> {
   const result = new Map<Dose, Mention>();
   const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
   const headings = prose.blocks.filter((b) => isHeadingLike(b, prose.text));
   const notCommon = (m: Mention) => !m.needsDose;
   for (const dose of doses) {
     const [s0, s1] = sentenceOf(sentences, dose.start);
+    const of = OF.exec(prose.text.slice(dose.end, dose.end + 16));
+    if (of) {
+      const named = drugs[firstFrom(drugs, dose.end + of[0].length)];
+      if (named?.start === dose.end + of[0].length) result.set(dose, named);
+      continue;
+    }
+    const lastUnknown = unknown[countBefore(unknown.length, (i) => unknown[i].end <= dose.start) - 1];
+    if (lastUnknown && DIRECTLY.test(prose.text.slice(lastUnknown.end, dose.start))) continue;
     const direct = lastBefore(drugs, s0, dose.start, (m) => DIRECTLY.test(prose.text.slice(m.end, dose.start)));
     if (direct) {
       result.set(dose, direct);
@@ -95,10 +106,7 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
     }
     // needsDose words (glycine, calcium) only when the dose follows them closely.
     const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= 15;
-    const before = lastBefore(candidates, s0, dose.start, usable);
-    const barrier = unknown[countBefore(unknown.length, (i) => unknown[i] < dose.start) - 1] ?? -1;
-    if (barrier >= Math.max(s0, before?.end ?? 0)) continue;
-    let drug = before ?? firstIn(candidates, dose.end, s1, notCommon);
+    let drug = lastBefore(candidates, s0, dose.start, usable) ?? firstIn(candidates, dose.end, s1, notCommon);
     if (!drug) {
       const container = innermost(prose.blocks, dose.start, ['tableRow', 'listItem']);
       if (container) drug = firstIn(candidates, container.start, container.end, notCommon);

@@ -127,7 +127,8 @@ function countCapitals(word: string): number {
   return n;
 }
 
-const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité)$/;
+/** Endings of ordinary French words, and of the names of diseases and procedures (hépatite, glycémie…). */
+const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité|ites?|émies?|uries?|algies?|pathies?|ectomies?|scopies?|graphies?|logies?|plasies?)$/;
 
 interface WordInfo {
   /** CamelCase, digits, plural of a known name: never an unknown drug. */

@@ -43,10 +43,10 @@ const COUNT = '\\d+|une?|deux|trois|quatre|cinq|six';
 
 const DOSE = new RegExp(
   `(?<step>paliers?${SP}+de${SP}+)?` +
-  `(?<a>${NUM})(?:${SP}*(?<sep>à|-|–|et)${SP}*(?<b>${NUM}))?${SP}*` +
+  `(?<a>${NUM})(?:${SP}*(?<sep>à|-|–|et|ou)${SP}*(?<b>${NUM}))?${SP}*` +
   `(?<unit>${UNIT})(?![${LETTER}\\d])` +
   `(?:${SP}*/${SP}*(?<weight>kg|m²|m2)(?![${LETTER}\\d]))?` +
-  `(?:${SP}*(?:/|par${SP}+)${SP}*(?<per>jour|j|24${SP}*h|semaine|sem|mois|prise|injection|perfusion|h|heure|min)(?![${LETTER}\\d]))?`,
+  `(?:${SP}*(?:/|par${SP}+)${SP}*(?<per>jour|j|24${SP}*h(?:eures)?|semaine|sem|mois|prise|injection|perfusion|h|heure|min)(?![${LETTER}\\d]))?`,
   'gu',
 );
 
@@ -65,6 +65,13 @@ const FREQUENCY = new RegExp(
 const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![${LETTER}])`, 'u');
 
 const GLUED = new RegExp(`[${LETTER}\\d.,]`);
+/** One strength of a combination (« 49 mg/51 mg », « 24/26 mg », « 4 g/500 mg »): no dose of one drug. */
+const COMBINATION_AFTER = /^[ \u00A0]*\/[ \u00A0]*\d/;
+const COMBINATION_BEFORE = /\d[ \u00A0]*(?:[a-zµμ]{1,3}[ \u00A0]*)?\/[ \u00A0]*$/i;
+/** A concentration or a lab value (« 30 µg/L », « 10 g/dl », « 3 mg/mmol »), not a dose. */
+const PER_VOLUME = /^[ \u00A0]*\/[ \u00A0]*(?:[dcmµμ]?[lL]|[mµμn]?mol)(?![a-zA-Z])/;
+/** « 2 comprimés à 333 mg »: a count of units per intake before the strength. */
+const UNITS_BEFORE = /(?:^|[^\d.,])(?<n>\d+|une?|deux|trois|quatre)[ \u00A0]+(?:comprimés?|gélules?|capsules?|sachets?|ampoules?|cuillères?)[ \u00A0]+(?:à|de|dosée?s?[ \u00A0]+à)[ \u00A0]*$/di;
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
 
 function num(s: string): number {
@@ -86,7 +93,7 @@ function unitOf(raw: string): Unit {
 }
 
 const PER: Record<string, DoseBasis> = {
-  jour: 'day', j: 'day', '24h': 'day', semaine: 'week', sem: 'week', mois: 'month', prise: 'intake',
+  jour: 'day', j: 'day', '24h': 'day', '24heures': 'day', semaine: 'week', sem: 'week', mois: 'month', prise: 'intake',
   injection: 'infusion', perfusion: 'infusion', h: 'hour', heure: 'hour', min: 'minute',
 };
 
@@ -94,13 +101,18 @@ export function findDoses(prose: string): Dose[] {
   const doses: Dose[] = [];
   for (const m of prose.matchAll(DOSE)) {
     const g = m.groups!;
-    const start = m.index!;
+    let start = m.index!;
     // A number glued to a word ("T2", "Nav1.7") is not a dose.
     if (GLUED.test(prose[start - 1] ?? '') && !g.step) continue;
     if (g.b === undefined && g.sep) continue;
     let end = start + m[0].length;
-    const a = num(g.a);
-    const b = g.b !== undefined ? num(g.b) : a;
+    if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
+    if (PER_VOLUME.test(prose.slice(end, end + 8)) || (g.per === 'min' && /^m[lL]$/.test(g.unit))) continue;
+    const before = Math.max(0, start - 40);
+    const units = UNITS_BEFORE.exec(prose.slice(before, start));
+    const times = units ? count(units.groups!.n) : 1;
+    const a = num(g.a) * times;
+    const b = (g.b !== undefined ? num(g.b) : num(g.a)) * times;
     if (g.sep === 'et' && !/entre\s*$/i.test(prose.slice(Math.max(0, start - 8), start))) continue;
     const unit = unitOf(g.unit);
     let per: DoseBasis = g.per ? PER[g.per.replace(/\s+/g, '')] : 'intake';
@@ -128,9 +140,11 @@ export function findDoses(prose: string): Dose[] {
     let daily: Dose['daily'] = null;
     if (per === 'day') daily = { min: a, max: b };
     else if (per === 'intake' && timesPerDay) daily = { min: a * timesPerDay.min, max: b * timesPerDay.max };
+    const unitStart = start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length);
+    if (units) start = before + units.indices!.groups!.n[0]; // the dose reads « 2 comprimés à 333 mg »
     doses.push({
       start, end, text: prose.slice(start, end), min: Math.min(a, b), max: Math.max(a, b), unit, perWeight: weight, per,
-      timesPerDay, interval, daily, route: routeNear(prose, start, end), unitStart: start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length), unitText: g.unit,
+      timesPerDay, interval, daily, route: routeNear(prose, start, end), unitStart, unitText: g.unit,
     });
   }
   return doses;

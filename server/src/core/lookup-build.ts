@@ -64,7 +64,9 @@ export function compileLookup(index: CompiledIndex): Lookup {
   });
   const bySubstanceKey = new Set(substanceKeys);
   index.abbreviations.forEach((a, ref) => {
-    if (a.dci.some((d) => bySubstanceKey.has(foldKey(d)))) add('abbreviation', a.abbreviation, 'exact', ref);
+    // Short capitals (MTX, IgIV) as written; a spelled-out name (« vitamine D ») in any case.
+    const rule: CaseRule = /\s/.test(a.abbreviation) || a.abbreviation.length > 6 ? 'any' : 'exact';
+    if (a.dci.some((d) => bySubstanceKey.has(foldKey(d)))) add('abbreviation', a.abbreviation, rule, ref);
   });
   (index.classes ?? []).forEach((c, ref) => {
     for (const n of [c.name, ...c.aliases]) add('class', n, /^[A-Z][A-Za-z-]{1,5}$/.test(n) && /[A-Z].*[A-Z]/.test(n) ? 'exact' : 'any', ref);

@@ -159,5 +159,6 @@ function mentionOf(entry: NameEntry, start: number, end: number, text: string): 
   }
   const brand = entry.kind === 'brand' ? entry.brand! : undefined;
   const dci = brand ? brand.substances.join(' + ') : entry.dci!;
-  return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose };
+  // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
+  return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
 }

@@ -172,3 +172,9 @@ test('a dose « de » a drug is that drug’s; « de » something else, no drug�
   assert.deepEqual(a('La spironolactone est associée à une restriction de 5 à 6 g/j de sel.'), ['5 à 6 g/j → -']);
   assert.deepEqual(a('Le sacubitril/valsartan, supérieur à l’énalapril, est prescrit à 100 mg deux fois par jour.'), ['100 mg deux fois par jour → valsartan']);
 });
+
+test('a trial name inside a longer acronym is another trial (« CLARITY AD », « STAR*D », « SUSTAIN-6 »)', () => {
+  const trials = (text: string) => analyze(text, lexicon()).mentions.filter((m) => m.kind === 'trial').map((m) => m.text);
+  assert.deepEqual(trials('Dans CLARITY AD, STAR*D et SUSTAIN-6.'), []);
+  assert.deepEqual(trials('L’essai CLARITY (cladribine), RESET-SLE/CAR-T et ORATORIO 2012.'), ['CLARITY', 'RESET-SLE', 'ORATORIO']);
+});

@@ -42,6 +42,11 @@ function joins(text: string, from: number, to: number): boolean {
   }
   return true;
 }
+/**
+ * After a trial's name, what makes it part of a longer acronym (« CLARITY AD », « STAR*D », « SUSTAIN-6 »),
+ * another trial (sticky).
+ */
+const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d]))/uy;
 /** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
 const MARK = /[ \u00A0]?[®™]/y;
 
@@ -137,7 +142,10 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const mark = MARK.exec(prose);
       // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
       let entry: NameEntry | undefined;
+      LONGER_ACRONYM.lastIndex = end;
+      const longer = LONGER_ACRONYM.test(prose);
       for (const e of entries) {
+        if (e.kind === 'trial' && longer) continue;
         if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark)) entry = e;
       }
       if (!entry) continue;

@@ -109,6 +109,8 @@ export function substanceName(raw: string): string | null {
   const inverted = /^(.+?) \((.+? (?:DE|D'))\)(.*)$/.exec(name);
   if (inverted) name = `${inverted[2]}${inverted[2].endsWith("'") ? '' : ' '}${inverted[1]}${inverted[3]}`;
   name = name.replace(HYDRATION, '').replace(/\s+/g, ' ').trim();
+  // « TRANEXAMIQUE (ACIDE) » is « acide tranexamique », as the other rows of the export write it.
+  name = name.replace(/^(.+) \((ACIDE|ALCOOL)\)$/i, '$2 $1');
   return name.toLowerCase();
 }
 

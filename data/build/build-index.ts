@@ -274,6 +274,12 @@ export function buildIndex(opts: Options): CompiledIndex {
 
   const substanceList = [...substances.values()].sort((a, b) => a.dci.localeCompare(b.dci, 'fr'));
   const brandList = [...brands.values()].filter((b) => b.substances.length > 0).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  // A brand whose spécialités name one drug now by its salt, now by its moiety (EXELON: « hydrogénotartrate de
+  // rivastigmine » and « rivastigmine »; SINGULAIR: « montélukast acide » and « montélukast ») is a brand of the moiety.
+  for (const b of brandList) {
+    const moieties = b.substances.filter((x) => !b.substances.some((y) => y !== x && (x.endsWith(` de ${y}`) || x.endsWith(` d'${y}`) || x.startsWith(`${y} `))));
+    if (moieties.length === 1) b.substances = moieties;
+  }
   return {
     meta: {
       bdpmDate: latestAmmDate(bdpm.specialites),

@@ -103,3 +103,11 @@ test('brands that start like their DCI or carry a description are brands (FERINJ
   assert.ok(lex.brand('NICOTINELL TTS'));
   assert.equal(lex.brand('BECLOMETASONE/FORMOTEROL BIOGARAN'), undefined, 'a combination generic is not a brand');
 });
+
+test('one substance per drug: « TRANEXAMIQUE (ACIDE) » is acide tranexamique; a brand naming a salt and its moiety is the moiety’s', () => {
+  const lex = lexicon();
+  assert.equal(lex.index.substances.filter((s) => /\((acide|alcool)\)$/.test(s.dci)).length, 0);
+  assert.deepEqual(lex.substance('acide tranexamique')?.brands.sort(), ['EXACYL', 'HAIMA']);
+  assert.deepEqual(lex.brand('EXELON')?.substances, ['rivastigmine']);
+  assert.deepEqual(lex.brand('SINGULAIR')?.substances, ['montélukast']);
+});

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { loadLexicon, writeIndexFile } from '../../server/src/core/load';
 import { Lexicon, STARTS_NAME, COMMON_WORD } from '../../server/src/core/lexicon';
+import { IN_NAME } from '../../server/src/core/lookup-build';
 import { tokenize } from '../../server/src/core/mentions';
 import { Speller } from '../../server/src/core/suggest';
 import type { CompiledIndex } from '../../server/src/core/index-types';
@@ -44,8 +45,8 @@ test('an index written to a file reads back as the same records and lookups', ()
     assert.equal(lex.brand('copaxone')?.substances[0], 'acétate de glatiramère');
     assert.equal(lex.trial('Reset-SLE')?.nct, 'NCT06121297');
     assert.ok(lex.isName('oestradiol'));
-    assert.equal(lex.classify('acetate'), STARTS_NAME | COMMON_WORD);
-    assert.equal(lex.classify('glatiramere'), 0, 'a later word of a name starts nothing');
+    assert.equal(lex.classify('acetate'), STARTS_NAME | COMMON_WORD | IN_NAME, 'it also ends « glatiramer acetate »');
+    assert.equal(lex.classify('glatiramere'), IN_NAME, 'a later word of a name starts nothing');
     const tokens = tokenize('L’acétate de glatiramère (GA)', lex);
     const names = lex.walk((k) => tokens[1 + k]?.id ?? -1);
     assert.deepEqual(names.map((n) => [n.length, n.entries.map((e) => e.name)]), [[3, ['acétate de glatiramère']]]);
@@ -70,11 +71,11 @@ test('the shipped index: every name loaded from the file is found as the one com
   }
 });
 
-test('tokens carry their vocabulary id, found from the text without cutting it', () => {
+test('tokens carry their vocabulary id, found from the text without cutting it; ordinary words outside names are left out', () => {
   const lex = lexicon();
-  const [la, pregabaline, xyz] = tokenize('La pre\u0301gabaline xyzzyq', lex);
-  assert.equal(la.key, 'la');
-  assert.ok(la.cls & COMMON_WORD);
+  const tokens = tokenize('Chez le patient, la pre\u0301gabaline xyzzyq', lex);
+  assert.deepEqual(tokens.map((t) => t.key), ['le', 'la', 'pregabaline', 'xyzzyq'], 'chez, patient: ordinary words of no name; le, la: words of some name');
+  const [, , pregabaline, xyz] = tokens;
   assert.equal(pregabaline.key, 'pregabaline', 'a decomposed accent is left out of the key');
   assert.equal(lex.vocabulary.word(pregabaline.id), 'pregabaline');
   assert.ok(pregabaline.cls & STARTS_NAME);

@@ -119,7 +119,7 @@ export interface Lookup {
   words: string;
   /** …where word `id` spans [wordStarts[id], wordStarts[id + 1] - 1). */
   wordStarts: Int32Array;
-  /** STARTS_NAME (1) and COMMON_WORD (2) bits by word id. */
+  /** STARTS_NAME (1), COMMON_WORD (2) and IN_NAME (4) bits by word id. */
   wordFlags: Uint8Array;
   /** Open-addressing hash table (`hashOf`, linear probing) of word id + 1, 0 for an empty slot. */
   slots: Int32Array;

@@ -17,6 +17,8 @@ export const KINDS: NameKind[] = ['substance', 'brand', 'trial', 'abbreviation',
 export const RULES: CaseRule[] = ['any', 'exact', 'capitalsOrMark'];
 export const STARTS_NAME = 1;
 export const COMMON_WORD = 2;
+/** A later word of some name (« de » in « acétate de glatiramère »). */
+export const IN_NAME = 4;
 
 /** Word tokens of a name, folded: "RESET-SLE" → ["reset", "sle"]. */
 export function nameTokens(name: string, key = foldKey(name)): string[] {
@@ -46,7 +48,7 @@ export function compileLookup(index: CompiledIndex): Lookup {
   const names: Name[] = [];
   const add = (kind: NameKind, name: string, caseRule: CaseRule, ref: number, weight = 0, key = foldKey(name)) => {
     const tokens = nameTokens(name, key);
-    if (tokens.length) names.push({ kind, name, key, caseRule, ref, weight, ids: tokens.map((t, i) => wordId(t, i === 0 ? STARTS_NAME : 0)) });
+    if (tokens.length) names.push({ kind, name, key, caseRule, ref, weight, ids: tokens.map((t, i) => wordId(t, i === 0 ? STARTS_NAME : IN_NAME)) });
   };
   const substanceKeys = index.substances.map((s) => foldKey(s.dci));
   index.substances.forEach((s, ref) => {

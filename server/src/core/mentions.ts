@@ -4,7 +4,7 @@
  * with the case rules of each name (trial acronyms and abbreviations as
  * written; brands that are ordinary words only in capitals or with ®).
  */
-import { STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
+import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
 import { HASH_SEED, hashStep } from './vocabulary';
 
@@ -66,7 +66,9 @@ function isWordCode(code: number): boolean {
 /**
  * The word tokens of a text, folded (`foldSameLength`, folded accents dropped from the key). With a
  * lexicon, each word is looked up in its vocabulary as it is read, through a hash of its folded codes:
- * a known word gets its id, class and the vocabulary's own string, and no string is cut for it.
+ * a known word gets its id, class and the vocabulary's own string, and no string is cut for it. An ordinary
+ * word that is part of no name is left out (most of a text's words): nothing asks about it, and no name runs
+ * across it, since the text between the tokens around it is then no name's joiner.
  */
 export function tokenize(text: string, lexicon?: Lexicon): Token[] {
   const vocabulary = lexicon?.vocabulary;
@@ -87,6 +89,10 @@ export function tokenize(text: string, lexicon?: Lexicon): Token[] {
       else hash = hashStep(hash, c);
     }
     const id = vocabulary ? vocabulary.find(codes, i, j, hash) : -1;
+    if (id >= 0 && flags![id] === COMMON_WORD) {
+      i = j;
+      continue;
+    }
     let key: string;
     if (id >= 0) key = vocabulary!.word(id);
     else {

@@ -172,6 +172,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (m) byStem.set(m[1], [...(byStem.get(m[1]) ?? []), sub]);
   }
   for (const [stem, subs] of byStem) if (subs.length === 1) addAlias(subs[0], stem);
+  const brandSets = new Map<Brand, string[][]>();
   // 4. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
   for (const [cis, subSet] of substancesByCis) {
     const spec = bdpm.specialites.get(cis);
@@ -198,6 +199,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (isGeneric) continue;
     const b: Brand = brands.get(bkey) ?? { name: brand.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin: 'bdpm' };
     for (const s of subs) if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
+    brandSets.set(b, [...(brandSets.get(b) ?? []), subs.map((s) => s.dci)]);
     b.cis.push(cis);
     if (spec.form && !b.forms.includes(spec.form)) b.forms.push(spec.form);
     for (const r of spec.routes) if (!b.routes.includes(r)) b.routes.push(r);
@@ -205,6 +207,12 @@ export function buildIndex(opts: Options): CompiledIndex {
     brands.set(bkey, b);
   }
 
+  // A brand whose spécialités all contain one drug, some with another (XYLOCAINE, XYLOCAINE ADRENALINE…,
+  // all « XYLOCAINE »; DOLIPRANE and DOLIPRANE CODEINE…) names that common drug.
+  for (const [b, sets] of brandSets) {
+    const common = b.substances.filter((d) => sets.every((set) => set.includes(d)));
+    if (common.length) b.substances = common;
+  }
   for (const p of curated.products.products) {
     const s = resolveDci(p.name);
     for (const bn of p.brands ?? []) {
@@ -280,6 +288,10 @@ export function buildIndex(opts: Options): CompiledIndex {
     const moieties = b.substances.filter((x) => !b.substances.some((y) => y !== x && (x.endsWith(` de ${y}`) || x.endsWith(` d'${y}`) || x.startsWith(`${y} `))));
     if (moieties.length === 1) b.substances = moieties;
   }
+  // A word of a drug's name (« risédronate », « citrate », « glatiramer ») is not a brand's short name.
+  const nameWords = new Set([...substances.values()].flatMap((s) => [s.dci, ...s.aliases]).flatMap((n) => foldKey(n).split(/[^\p{L}\p{N}]+/u)));
+  brandList.push(...shortBrands(brandList, (key) => brands.has(key) || isDrugName(key) || common.has(key) || nameWords.has(key)));
+  brandList.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   return {
     meta: {
       bdpmDate: latestAmmDate(bdpm.specialites),
@@ -303,4 +315,29 @@ if (require.main === module) {
   mkdirSync(dirname(opts.out), { recursive: true });
   writeIndexFile(opts.out, index);
   console.log(`medlint data: ${JSON.stringify(index.meta.counts)} (BDPM ${index.meta.bdpmDate}) → ${opts.out}`);
+}
+
+/**
+ * « Symbicort® » for SYMBICORT TURBUHALER and SYMBICORT RAPIHALER: the first word of multi-word brands, as a
+ * brand of its own, when every brand it starts names the same drugs and the word is nothing else (at least 5
+ * letters, not a brand, drug or ordinary word). Such a word may still be an ordinary one the word list lacks
+ * (« dialyse », « soluté »): it counts only in capitals or with ®.
+ */
+function shortBrands(list: Brand[], taken: (key: string) => boolean): Brand[] {
+  const byFirst = new Map<string, Brand[]>();
+  for (const b of list) {
+    const [first, ...rest] = b.name.split(' ');
+    if (rest.length && /^\p{L}{5,}$/u.test(first)) byFirst.set(first, [...(byFirst.get(first) ?? []), b]);
+  }
+  const out: Brand[] = [];
+  for (const [first, group] of byFirst) {
+    const drugs = (b: Brand) => [...b.substances].sort().join('+');
+    if (taken(foldKey(first)) || group.some((b) => drugs(b) !== drugs(group[0]))) continue;
+    const union = (pick: (b: Brand) => string[]) => [...new Set(group.flatMap(pick))];
+    out.push({
+      name: first, substances: [...group[0].substances], cis: union((b) => b.cis), forms: union((b) => b.forms), routes: union((b) => b.routes),
+      conditions: union((b) => b.conditions), needsMark: true, origin: group[0].origin,
+    });
+  }
+  return out;
 }

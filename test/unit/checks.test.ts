@@ -178,3 +178,17 @@ test('a trial name inside a longer acronym is another trial (« CLARITY AD », �
   assert.deepEqual(trials('Dans CLARITY AD, STAR*D et SUSTAIN-6.'), []);
   assert.deepEqual(trials('L’essai CLARITY (cladribine), RESET-SLE/CAR-T et ORATORIO 2012.'), ['CLARITY', 'RESET-SLE', 'ORATORIO']);
 });
+
+test('brands as writers write them: a ® inside the name, the first word of a multi-word brand, one drug for a brand family', () => {
+  const ids = (text: string) => analyze(text, lexicon()).mentions.map((m) => `${m.text} → ${m.id}`);
+  assert.deepEqual(ids('Le Symbicort® Turbuhaler et le Symbicort®, la Xylocaïne®, le risédronate.'), [
+    'Symbicort® Turbuhaler → budésonide + formotérol', 'Symbicort® → budésonide + formotérol', 'Xylocaïne® → lidocaïne', 'risédronate → acide risédronique',
+  ]);
+  assert.deepEqual(ids('La dialyse et le soluté.'), [], 'a brand’s first word that is an ordinary word counts only in capitals or with ®');
+});
+
+test('intensive care and pregnancy regimens raise nothing: hydrocortisone 50 mg IV every 6 hours, CARIBAN 2 to 4 capsules', () => {
+  const found = (text: string) => analyze(text, lexicon()).findings.map((f) => f.message);
+  assert.deepEqual(found('L’hydrocortisone 50 mg IV toutes les 6 heures (200 mg/j) dans le choc septique.'), []);
+  assert.deepEqual(found('La doxylamine associée à la pyridoxine (Cariban®) : 20 à 40 mg/j.'), []);
+});

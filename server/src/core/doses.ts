@@ -51,9 +51,10 @@ const DOSE = new RegExp(
 );
 
 const FREQUENCY = new RegExp(
-  `^${SP}*(?:` +
+  // A route may sit between the dose and its frequency: « 50 mg IV toutes les 6 heures ».
+  `^${SP}*(?:(?:IV[DL]?|IM|SC|PO|per${SP}+os)${SP}+)?(?:` +
   `(?<n1>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}*fois${SP}*(?:par${SP}+jour|/${SP}*j(?:our)?|par${SP}+24${SP}*h)` +
-  `|(?<x>[x×]${SP}*(?<xn>\\d)${SP}*/${SP}*j(?:our)?)` +
+  `|(?<x>[x×]${SP}*(?<xn>\\d)(?:${SP}*(?:à|-)${SP}*(?<xn2>\\d))?${SP}*/${SP}*j(?:our)?)` +
   `|(?<twice>matin${SP}+et${SP}+soir)` +
   `|(?<once>(?:le|au)${SP}+(?:soir|matin|midi|coucher))` +
   `|(?<every>(?:tous|toutes)${SP}+les${SP}+(?:(?<i1>${NUM})(?:${SP}*(?:à|-)${SP}*(?<i2>${NUM}))?${SP}*)?(?<iu>jours?|semaines?|mois|heures?|h)(?![${LETTER}])(?:${SP}+environ)?)` +
@@ -122,7 +123,7 @@ export function findDoses(prose: string): Dose[] {
     if (freq && (per === 'intake')) {
       const f = freq.groups!;
       if (f.n1) timesPerDay = { min: count(f.n1), max: count(f.n2 ?? f.n1) };
-      else if (f.xn) timesPerDay = { min: Number(f.xn), max: Number(f.xn) };
+      else if (f.xn) timesPerDay = { min: Number(f.xn), max: Number(f.xn2 ?? f.xn) };
       else if (f.twice) timesPerDay = { min: 2, max: 2 };
       else if (f.once) timesPerDay = { min: 1, max: 1 };
       else if (f.every) {

@@ -33,12 +33,15 @@ export interface Mention {
   needsDose?: boolean;
 }
 
-/** What may stand between two words of one name: up to 4 spaces, hyphens, apostrophes or line breaks. */
+/**
+ * What may stand between two words of one name: up to 4 spaces, hyphens, apostrophes, line breaks, or a ®
+ * or ™ (« Symbicort® Turbuhaler »).
+ */
 function joins(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 45 || c === 39 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2019)) return false;
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 45 || c === 39 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2019 || c === 0xae || c === 0x2122)) return false;
   }
   return true;
 }

@@ -121,7 +121,7 @@ export interface Lookup {
   wordStarts: Int32Array;
   /** STARTS_NAME (1), COMMON_WORD (2) and IN_NAME (4) bits by word id. */
   wordFlags: Uint8Array;
-  /** Open-addressing hash table (`hashOf`, linear probing) of word id + 1, 0 for an empty slot. */
+  /** Open-addressing hash table (linear probing on the first hash): per slot, word id + 1 (0: empty) and its two hashes (`hashesOf`). */
   slots: Int32Array;
   /** Each name as written, and its folded key, joined by line breaks, with their starts (as for words). */
   names: string;

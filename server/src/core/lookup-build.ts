@@ -7,7 +7,7 @@
  */
 import type { CompiledIndex, Lookup } from './index-types';
 import { foldKey, spellingKey } from './normalize';
-import { hashOf } from './vocabulary';
+import { hashOf, hashesOf } from './vocabulary';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
 /** How strictly a name must be written to count as a mention. */
@@ -112,11 +112,15 @@ export function compileLookup(index: CompiledIndex): Lookup {
 
   let size = 1024;
   while (size < words.length * 2) size *= 2;
-  const slots = new Int32Array(size);
+  const slots = new Int32Array(3 * size);
+  const fingerprints = new Set<string>();
   words.forEach((w, id) => {
-    let s = hashOf(w) & (size - 1);
-    while (slots[s] !== 0) s = (s + 1) & (size - 1);
-    slots[s] = id + 1;
+    const [h, h2] = hashesOf(w);
+    if (fingerprints.has(`${h},${h2}`)) throw new Error(`two words with one 64-bit hash: ${w}`);
+    fingerprints.add(`${h},${h2}`);
+    let s = h & (size - 1);
+    while (slots[3 * s] !== 0) s = (s + 1) & (size - 1);
+    slots.set([id + 1, h, h2], 3 * s);
   });
 
   // Spelling candidates: one-word substance and brand names any case may write, of at least 5 letters, the

@@ -6,7 +6,7 @@
  */
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
-import { HASH_SEED, hashStep } from './vocabulary';
+import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
 
 export interface Token {
   start: number;
@@ -83,15 +83,18 @@ export function tokenize(text: string, lexicon?: Lexicon): Token[] {
   for (let i = 0; i < n; ) {
     if (!isWordCode(codes[i])) { i++; continue; }
     let j = i;
-    let hash = HASH_SEED;
+    let hash = HASH_SEED, hash2 = HASH2_SEED;
     let stand = false; // a folded accent inside the word, dropped from the key
     for (; j < n; j++) {
       const c = codes[j];
       if (!isWordCode(c)) break;
       if (c === 0) stand = true;
-      else hash = hashStep(hash, c);
+      else {
+        hash = hashStep(hash, c);
+        hash2 = hash2Step(hash2, c);
+      }
     }
-    const id = vocabulary ? vocabulary.find(codes, i, j, hash) : -1;
+    const id = vocabulary ? vocabulary.find(hash, hash2) : -1;
     if (id >= 0 && flags![id] === COMMON_WORD) {
       i = j;
       continue;

@@ -42,7 +42,6 @@ const UNIT = 'mg|mcg|µg|μg|microgrammes?|milligrammes?|grammes?|g|UI|U\\.I\\.|
 const COUNT = '\\d+|une?|deux|trois|quatre|cinq|six';
 
 const DOSE = new RegExp(
-  `(?<step>paliers?${SP}+de${SP}+)?` +
   `(?<a>${NUM})(?:${SP}*(?<sep>à|-|–|et|ou)${SP}*(?<b>${NUM}))?${SP}*` +
   `(?<unit>${UNIT})(?![${LETTER}\\d])` +
   `(?:${SP}*/${SP}*(?<weight>kg|m²|m2)(?![${LETTER}\\d]))?` +
@@ -66,6 +65,7 @@ const FREQUENCY = new RegExp(
 const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![${LETTER}])`, 'u');
 
 const GLUED = new RegExp(`[${LETTER}\\d.,]`);
+const STEP_PREFIX = new RegExp(`paliers?${SP}+de${SP}+$`);
 /** One strength of a combination (« 49 mg/51 mg », « 24/26 mg », « 4 g/500 mg »): no dose of one drug. */
 const COMBINATION_AFTER = /^[ \u00A0]*\/[ \u00A0]*\d/;
 const COMBINATION_BEFORE = /\d[ \u00A0]*(?:[a-zµμ]{1,3}[ \u00A0]*)?\/[ \u00A0]*$/i;
@@ -104,7 +104,10 @@ export function findDoses(prose: string): Dose[] {
     const g = m.groups!;
     let start = m.index!;
     // A number glued to a word ("T2", "Nav1.7") is not a dose.
-    if (GLUED.test(prose[start - 1] ?? '') && !g.step) continue;
+    // « paliers de 150 mg »: a titration step, read before the number (a regex starting with an optional
+    // prefix would try it at every offset of the text).
+    const step = STEP_PREFIX.exec(prose.slice(Math.max(0, start - 24), start));
+    if (GLUED.test(prose[start - 1] ?? '') && !step) continue;
     if (g.b === undefined && g.sep) continue;
     let end = start + m[0].length;
     if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
@@ -134,14 +137,15 @@ export function findDoses(prose: string): Dose[] {
       end += freq[0].length;
     }
     if (per === 'intake' && !timesPerDay && !interval && COURSE.test(prose.slice(end, end + 40))) per = 'cycle';
-    const stepped = !!g.step || STEP_CONTEXT.test(prose.slice(Math.max(0, start - 40), start));
+    const stepped = !!step || STEP_CONTEXT.test(prose.slice(Math.max(0, start - 40), start));
     if (stepped) per = 'step';
     if (unit === '%') per = 'patch_concentration';
     const weight = g.weight ? (g.weight === 'kg' ? 'kg' : 'm2') : undefined;
     let daily: Dose['daily'] = null;
     if (per === 'day') daily = { min: a, max: b };
     else if (per === 'intake' && timesPerDay) daily = { min: a * timesPerDay.min, max: b * timesPerDay.max };
-    const unitStart = start + m[0].indexOf(g.unit, (g.step?.length ?? 0) + g.a.length);
+    const unitStart = start + m[0].indexOf(g.unit, g.a.length);
+    if (step) start -= step[0].length;
     if (units) start = before + units.indices!.groups!.n[0]; // the dose reads « 2 comprimés à 333 mg »
     doses.push({
       start, end, text: prose.slice(start, end), min: Math.min(a, b), max: Math.max(a, b), unit, perWeight: weight, per,

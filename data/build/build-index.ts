@@ -171,7 +171,14 @@ export function buildIndex(opts: Options): CompiledIndex {
     const m = /^(\S+) (?:alfa|alpha|bêta|beta|gamma|zêta|pégol|étexilate|médoxomil|mofétil|alafénamide|disoproxil|védotine|ozogamicine|emtansine|déruxtécan|govitécan)$/u.exec(sub.dci);
     if (m) byStem.set(m[1], [...(byStem.get(m[1]) ?? []), sub]);
   }
-  for (const [stem, subs] of byStem) if (subs.length === 1) addAlias(subs[0], stem);
+  // …and no other substance starts with the stem (interferon gamma is not « l'interféron »: interféron bêta-1a…).
+  const firstWords = new Map<string, number>();
+  for (const sub of substances.values()) {
+    if (sub.origin === 'atc-lexicon') continue; // its English spellings (« brentuximab vendotin ») are not other drugs
+    const first = foldKey(sub.dci).split(' ')[0];
+    firstWords.set(first, (firstWords.get(first) ?? 0) + 1);
+  }
+  for (const [stem, subs] of byStem) if (subs.length === 1 && firstWords.get(foldKey(stem)) === 1) addAlias(subs[0], stem);
   const brandSets = new Map<Brand, string[][]>();
   // 4. Brands from the spécialités' names; generics ("PREGABALINE BIOGARAN") are not brands.
   for (const [cis, subSet] of substancesByCis) {

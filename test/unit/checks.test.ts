@@ -192,3 +192,13 @@ test('intensive care and pregnancy regimens raise nothing: hydrocortisone 50 mg 
   assert.deepEqual(found('L’hydrocortisone 50 mg IV toutes les 6 heures (200 mg/j) dans le choc septique.'), []);
   assert.deepEqual(found('La doxylamine associée à la pyridoxine (Cariban®) : 20 à 40 mg/j.'), []);
 });
+
+test('a drug named as an analogue or partner of another is not the dose’s; volumes are not compared with mass ranges', () => {
+  const a = (text: string) => analyze(text, lexicon());
+  const d = a('Le brivaracétam (Briviact®), analogue du lévétiracétam avec une affinité plus forte, se prescrit à 50 à 100 mg deux fois par jour.');
+  assert.deepEqual(d.doses.map((x) => x.drug?.id), ['brivaracétam']);
+  assert.deepEqual(d.findings, []);
+  assert.deepEqual(a('Le nusinersen 12 mg (5 mL) par voie intrathécale.').findings, []);
+  assert.deepEqual(a('Réduction de 46 % des poussées contre interféron.').mentions, [], '« interféron » alone is no one interferon');
+  assert.deepEqual(a('Pyridostigmine : 4 à 8 comprimés de 60 mg par jour.').doses.map((x) => [x.min, x.max]), [[240, 480]]);
+});

@@ -14,7 +14,7 @@ import type { Mention } from './mentions';
 import type { Dose } from './doses';
 import { UPPER } from './normalize';
 
-const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$/i;
+const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin)e?s?\s+(?:du|des|de\s+la|de\s+l['’])\s*$/i;
 /** « de » (or « d' ») right after a dose: what follows is what the dose is of. */
 const OF = /^[ \u00A0]+(?:de|d['’])[ \u00A0]*(?:l['’]|la[ \u00A0]+|le[ \u00A0]+)?(?=[\p{L}])/u;
 const SENTENCE_END = new RegExp(`[.!?…](?=\\s+[${UPPER}\\d«"(])|\\n[ \\t]*\\n`, 'g');

@@ -72,7 +72,7 @@ const COMBINATION_BEFORE = /\d[ \u00A0]*(?:[a-zµμ]{1,3}[ \u00A0]*)?\/[ \u00A0]
 /** A concentration or a lab value (« 30 µg/L », « 10 g/dl », « 3 mg/mmol »), not a dose. */
 const PER_VOLUME = /^[ \u00A0]*\/[ \u00A0]*(?:[dcmµμ]?[lL]|[mµμn]?mol)(?![a-zA-Z])/;
 /** « 2 comprimés à 333 mg »: a count of units per intake before the strength. */
-const UNITS_BEFORE = /(?:^|[^\d.,])(?<n>\d+|une?|deux|trois|quatre)[ \u00A0]+(?:comprimés?|gélules?|capsules?|sachets?|ampoules?|cuillères?)[ \u00A0]+(?:à|de|dosée?s?[ \u00A0]+à)[ \u00A0]*$/di;
+const UNITS_BEFORE = /(?:^|[^\d.,])(?<n>\d+|une?|deux|trois|quatre)(?:[ \u00A0]*(?:à|-)[ \u00A0]*(?<n2>\d+|deux|trois|quatre|cinq|six))?[ \u00A0]+(?:comprimés?|gélules?|capsules?|sachets?|ampoules?|cuillères?)[ \u00A0]+(?:à|de|dosée?s?[ \u00A0]+à)[ \u00A0]*$/di;
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
 
 function num(s: string): number {
@@ -115,8 +115,9 @@ export function findDoses(prose: string): Dose[] {
     const before = Math.max(0, start - 40);
     const units = UNITS_BEFORE.exec(prose.slice(before, start));
     const times = units ? count(units.groups!.n) : 1;
+    const timesMax = units?.groups!.n2 ? count(units.groups!.n2) : times;
     const a = num(g.a) * times;
-    const b = (g.b !== undefined ? num(g.b) : num(g.a)) * times;
+    const b = (g.b !== undefined ? num(g.b) : num(g.a)) * timesMax;
     if (g.sep === 'et' && !/entre\s*$/i.test(prose.slice(Math.max(0, start - 8), start))) continue;
     const unit = unitOf(g.unit);
     let per: DoseBasis = g.per ? PER[g.per.replace(/\s+/g, '')] : 'intake';

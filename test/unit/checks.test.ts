@@ -202,3 +202,10 @@ test('a drug named as an analogue or partner of another is not the dose’s; vol
   assert.deepEqual(a('Réduction de 46 % des poussées contre interféron.').mentions, [], '« interféron » alone is no one interferon');
   assert.deepEqual(a('Pyridostigmine : 4 à 8 comprimés de 60 mg par jour.').doses.map((x) => [x.min, x.max]), [[240, 480]]);
 });
+
+test('a list’s doses belong to the drug of the paragraph that introduces the list; patient-leaflet names', () => {
+  const a = analyze('## Douleur\n\nLe paracétamol est le traitement de référence :\n- 1 g par prise ;\n- sans dépasser 30 g par jour.\n\nLa L-thyroxine et le Mopralpro®.\n', lexicon());
+  assert.deepEqual(a.doses.map((d) => d.drug?.id), ['paracétamol', 'paracétamol']);
+  assert.deepEqual(a.findings.map((f) => f.code), ['dose-out-of-range']);
+  assert.deepEqual(a.mentions.slice(1).map((m) => m.id), ['lévothyroxine', 'oméprazole']);
+});

@@ -55,6 +55,24 @@ function innermost(blocks: Block[], offset: number, kinds: Block['kind'][]): Blo
   return found;
 }
 
+/**
+ * For an offset inside a list, the paragraph right before the list (outside any list item), if any: the
+ * blocks between them are the list's own items.
+ */
+function leadIn(blocks: Block[], offset: number): Block | undefined {
+  const items = blocks.filter((b) => b.kind === 'listItem' && b.start <= offset);
+  if (!items.some((b) => offset < b.end)) return undefined;
+  let first = items.filter((b) => offset < b.end).reduce((a, b) => (b.start < a.start ? b : a));
+  // Walk back over the items of the same list (each starts where, or just after, the previous one ends).
+  for (let i = items.length - 1; i >= 0; i--) if (items[i].end <= first.start && first.start - items[i].end <= 2) first = items[i];
+  let lead: Block | undefined;
+  for (const b of blocks) {
+    if (b.start >= first.start) break;
+    if (b.kind === 'paragraph' && b.end <= first.start && first.start - b.end <= 2 && !items.some((li) => li.start <= b.start && b.end <= li.end)) lead = b;
+  }
+  return lead;
+}
+
 /** A heading, or a paragraph that reads as one: one short line without a final period. */
 function isHeadingLike(b: Block, text: string): boolean {
   if (b.kind === 'heading') return true;
@@ -114,6 +132,11 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
     if (!drug) {
       const para = innermost(prose.blocks, dose.start, ['paragraph']);
       if (para) drug = lastBefore(candidates, para.start, dose.start, notCommon);
+    }
+    if (!drug) {
+      // A list's doses belong to the drug of the paragraph that introduces the list (« Le paracétamol : »).
+      const lead = leadIn(prose.blocks, dose.start);
+      if (lead) drug = lastBefore(candidates, lead.start, lead.end, notCommon);
     }
     if (!drug) {
       const h = headings[countBefore(headings.length, (i) => headings[i].end <= dose.start) - 1];

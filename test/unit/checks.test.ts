@@ -209,3 +209,11 @@ test('a list’s doses belong to the drug of the paragraph that introduces the l
   assert.deepEqual(a.findings.map((f) => f.code), ['dose-out-of-range']);
   assert.deepEqual(a.mentions.slice(1).map((m) => m.id), ['lévothyroxine', 'oméprazole']);
 });
+
+test('news-style text: plurals of ordinary words, two-word unknown names, presentations and longer trial names', () => {
+  const a = (text: string) => analyze(text, lexicon());
+  assert.deepEqual(a('**Lipides** : baisse du LDL.').findings, []);
+  assert.equal(a('Le datopotamab déruxtécan a été approuvé.').findings.length, 1, 'one unknown drug, reported once');
+  assert.deepEqual(a('La rupture touche les comprimés de 1 g d’amoxicilline et un flacon de 100 mg de trastuzumab.').doses, []);
+  assert.deepEqual(a('L’essai CLEAR SYNERGY.').mentions, []);
+});

@@ -140,7 +140,8 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
     }
     if (!drug) {
       const h = headings[countBefore(headings.length, (i) => headings[i].end <= dose.start) - 1];
-      if (h) drug = firstIn(candidates, h.start, h.end, notCommon);
+      // …unless the section names an unknown drug before the dose: the dose may well be that one's.
+      if (h && !unknown.some((u) => u.start >= h.end && u.start < dose.start)) drug = firstIn(candidates, h.start, h.end, notCommon);
     }
     if (drug) result.set(dose, drug);
   }

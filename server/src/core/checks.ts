@@ -154,7 +154,7 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   const capitals = countCapitals(word);
   const capitalised = /^\p{Lu}/u.test(word);
   // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs.
-  const plural = /[sx]$/.test(key) && lexicon.isName(key.slice(0, -1));
+  const plural = /[sx]$/.test(key) && (lexicon.isName(key.slice(0, -1)) || (lexicon.classify(key.slice(0, -1)) & COMMON_WORD) !== 0);
   const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length) || plural;
   // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
   // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
@@ -210,6 +210,9 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     const message = suggestions.length
       ? `« ${word} » ressemble à un médicament inconnu de la base : vouliez-vous dire ${suggestions[0]} ?`
       : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais n’est pas dans la base.`;
+    // The second word of an unknown two-word name (« datopotamab déruxtécan ») is the same drug: one report.
+    const previous = findings[findings.length - 1];
+    if (previous?.code === 'unknown-drug' && /^[ \u00A0]$/.test(text.slice(previous.end, t.start))) continue;
     findings.push({
       code: 'unknown-drug', start: t.start, end: t.end, severity: 'warning', message, suggestions,
       fixes: suggestions.map((s) => ({ title: `Remplacer par « ${s} »`, edit: { start: t.start, end: t.end, newText: matchCase(s, word) } })),

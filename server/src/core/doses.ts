@@ -71,6 +71,8 @@ const COMBINATION_AFTER = /^[ \u00A0]*\/[ \u00A0]*\d/;
 const COMBINATION_BEFORE = /\d[ \u00A0]*(?:[a-zµμ]{1,3}[ \u00A0]*)?\/[ \u00A0]*$/i;
 /** A concentration or a lab value (« 30 µg/L », « 10 g/dl », « 3 mg/mmol »), not a dose. */
 const PER_VOLUME = /^[ \u00A0]*\/[ \u00A0]*(?:[dcmµμ]?[lL]|[mµμn]?mol)(?![a-zA-Z])/;
+/** A presentation's strength, not a dose: « un flacon de 100 mg », « comprimés de 1 g », « le dosage à 5 mg ». */
+const PRESENTATION_BEFORE = /(?:(?:flacons?|seringues?|stylos?|ampoules?|dosages?)[ \u00A0]+|(?:^|[^\d \u00A0][ \u00A0]*)(?:comprimés?|gélules?)[ \u00A0]+)(?:de|à|dosée?s?[ \u00A0]+à)[ \u00A0]*$/i;
 /** « 2 comprimés à 333 mg »: a count of units per intake before the strength. */
 const UNITS_BEFORE = /(?:^|[^\d.,])(?<n>\d+|une?|deux|trois|quatre)(?:[ \u00A0]*(?:à|-)[ \u00A0]*(?<n2>\d+|deux|trois|quatre|cinq|six))?[ \u00A0]+(?:comprimés?|gélules?|capsules?|sachets?|ampoules?|cuillères?)[ \u00A0]+(?:à|de|dosée?s?[ \u00A0]+à)[ \u00A0]*$/di;
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
@@ -114,6 +116,7 @@ export function findDoses(prose: string): Dose[] {
     if (PER_VOLUME.test(prose.slice(end, end + 8)) || (g.per === 'min' && /^m[lL]$/.test(g.unit))) continue;
     const before = Math.max(0, start - 40);
     const units = UNITS_BEFORE.exec(prose.slice(before, start));
+    if (!units && PRESENTATION_BEFORE.test(prose.slice(before, start))) continue;
     const times = units ? count(units.groups!.n) : 1;
     const timesMax = units?.groups!.n2 ? count(units.groups!.n2) : times;
     const a = num(g.a) * times;

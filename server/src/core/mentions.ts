@@ -46,10 +46,10 @@ function joins(text: string, from: number, to: number): boolean {
   return true;
 }
 /**
- * After a trial's name, what makes it part of a longer acronym (« CLARITY AD », « STAR*D », « SUSTAIN-6 »),
- * another trial (sticky).
+ * After a trial's name, what makes it part of a longer name (« CLARITY AD », « STAR*D », « SUSTAIN-6 »,
+ * « CLEAR SYNERGY »), another trial (sticky).
  */
-const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d]))/uy;
+const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d])|[ \u00A0][A-Z]{4,}(?![\p{Ll}]))/uy;
 /** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
 const MARK = /[ \u00A0]?[®™]/y;
 

@@ -217,3 +217,11 @@ test('news-style text: plurals of ordinary words, two-word unknown names, presen
   assert.deepEqual(a('La rupture touche les comprimés de 1 g d’amoxicilline et un flacon de 100 mg de trastuzumab.').doses, []);
   assert.deepEqual(a('L’essai CLEAR SYNERGY.').mentions, []);
 });
+
+test('endocrinology and long-acting injectables: oral single doses are not compared with injections; two-word brands', () => {
+  const a = (text: string) => analyze(text, lexicon());
+  assert.deepEqual(a('Hydrocortisone 20 à 40 mg/jour, par exemple 10 mg le matin, 5 mg à midi et 5 mg à 16 h.').findings.filter((f) => f.severity === 'warning'), []);
+  assert.deepEqual(a('La rispéridone LP (Risperdal Consta®) et la palipéridone trimestrielle (Trevicta®) : 350 ou 525 mg tous les 3 mois.').findings, []);
+  assert.deepEqual(a('Les analogues de la somatostatine et les diurétiques thiazidiques.').mentions.map((m) => `${m.kind}:${m.id}`),
+    ['class:analogues de la somatostatine', 'class:diurétiques thiazidiques']);
+});

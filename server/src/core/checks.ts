@@ -55,8 +55,11 @@ function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min
   if (!amount) return null;
   // A volume (« 12 mg (5 mL) ») is compared only with ranges written in mL: it says nothing of the dose.
   if (dose.unit === 'mL' && !ranges.some((r) => r.unit === 'mL')) return null;
-  // A route written next to the dose narrows the comparison to that route's ranges.
-  const fit = ranges.filter((r) => (!dose.route || r.route === dose.route) && amount.basis.includes(r.per) && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
+  // A route written next to the dose narrows the comparison to that route's ranges. With none, a single
+  // dose of a drug taken by mouth is not compared with its injections (« hydrocortisone 10 mg le matin »).
+  const oralIntake = !dose.route && dose.per === 'intake' && ranges.some((r) => r.route === 'orale');
+  const fit = ranges.filter((r) => (!dose.route || r.route === dose.route) && amount.basis.includes(r.per)
+    && !(oralIntake && r.route !== 'orale') && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
   return fit.length ? { ranges: fit, min: amount.min, max: amount.max } : null;
 }
 

@@ -112,6 +112,7 @@ export function findDoses(prose: string): Dose[] {
     if (GLUED.test(prose[start - 1] ?? '') && !step) continue;
     if (g.b === undefined && g.sep) continue;
     let end = start + m[0].length;
+    const amountEnd = end; // the route is looked for after the amount, before a frequency that may hold it
     if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
     if (PER_VOLUME.test(prose.slice(end, end + 8)) || (g.per === 'min' && /^m[lL]$/.test(g.unit))) continue;
     const before = Math.max(0, start - 40);
@@ -153,7 +154,7 @@ export function findDoses(prose: string): Dose[] {
     if (units) start = before + units.indices!.groups!.n[0]; // the dose reads « 2 comprimés à 333 mg »
     doses.push({
       start, end, text: prose.slice(start, end), min: Math.min(a, b), max: Math.max(a, b), unit, perWeight: weight, per,
-      timesPerDay, interval, daily, route: routeNear(prose, start, end), unitStart, unitText: g.unit,
+      timesPerDay, interval, daily, route: routeNear(prose, start, amountEnd), unitStart, unitText: g.unit,
     });
   }
   return doses;

@@ -116,8 +116,9 @@ export function findDoses(prose: string): Dose[] {
     if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
     if (PER_VOLUME.test(prose.slice(end, end + 8)) || (g.per === 'min' && /^m[lL]$/.test(g.unit))) continue;
     const before = Math.max(0, start - 40);
-    const units = UNITS_BEFORE.exec(prose.slice(before, start));
-    if (!units && PRESENTATION_BEFORE.test(prose.slice(before, start))) continue;
+    const lead = prose.slice(before, start);
+    const units = UNITS_BEFORE.exec(lead);
+    if (!units && PRESENTATION_BEFORE.test(lead)) continue;
     const times = units ? count(units.groups!.n) : 1;
     const timesMax = units?.groups!.n2 ? count(units.groups!.n2) : times;
     const a = num(g.a) * times;

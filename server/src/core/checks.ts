@@ -8,7 +8,7 @@ import type { DoseRange, Unit } from './index-types';
 import type { Dose } from './doses';
 import { formatAmount } from './doses';
 import { COMMON_WORD, type Lexicon } from './lexicon';
-import type { Mention, Token } from './mentions';
+import { markAt, type Mention, type Token } from './mentions';
 import type { Speller } from './suggest';
 import { foldKey } from './normalize';
 
@@ -170,14 +170,8 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   return info;
 }
 
-/** Sticky (tried at `lastIndex`, just after a word): a dose, a ® or ™. */
+/** A dose right after a word (sticky: tried at `lastIndex`). */
 const DOSED = /[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/y;
-const MARKED = /[ \u00A0]?[®™]/y;
-
-function matchesAt(re: RegExp, text: string, at: number): boolean {
-  re.lastIndex = at;
-  return re.test(text);
-}
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
@@ -187,7 +181,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;
-    const marked = matchesAt(MARKED, text, t.end);
+    const marked = markAt(text, t.end) !== undefined;
     // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
     const holder = lexicon.company(t.key);
     if (holder) {
@@ -201,7 +195,8 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     }
     if (info.allCaps && !marked) continue; // acronyms and shouted words
     const stem = info.stem;
-    const dosed = !info.frenchEnding && matchesAt(DOSED, text, t.end);
+    DOSED.lastIndex = t.end;
+    const dosed = !info.frenchEnding && DOSED.test(text);
     const before = text.charCodeAt(t.start - 1);
     const apostrophe = before === 39 || before === 0x2019;
     const suggestions = info.suggestions;

@@ -7,7 +7,7 @@
  *   "paliers de 150 mg tous les 3 à 7 jours" → 150 mg titration step
  *   "1 200 mg", "37,5 mg/j", "375 mg/m²", "0,4 g/kg", "8 %"
  */
-import { routeNear } from './routes';
+import { routeNear, ROUTE_ABBREVIATIONS } from './routes';
 import { LETTER } from './normalize';
 import type { Unit } from './index-types';
 
@@ -51,7 +51,7 @@ const DOSE = new RegExp(
 
 const FREQUENCY = new RegExp(
   // A route may sit between the dose and its frequency: « 50 mg IV toutes les 6 heures ».
-  `^${SP}*(?:(?:IV[DL]?|IM|SC|PO|per${SP}+os)${SP}+)?(?:` +
+  `^${SP}*(?:(?:${ROUTE_ABBREVIATIONS})${SP}+)?(?:` +
   `(?<n1>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}*fois${SP}*(?:par${SP}+jour|/${SP}*j(?:our)?|par${SP}+24${SP}*h)` +
   `|(?<x>[x×]${SP}*(?<xn>\\d)(?:${SP}*(?:à|-)${SP}*(?<xn2>\\d))?${SP}*/${SP}*j(?:our)?)` +
   `|(?<twice>matin${SP}+et${SP}+soir)` +
@@ -105,25 +105,26 @@ export function findDoses(prose: string): Dose[] {
   for (const m of prose.matchAll(DOSE)) {
     const g = m.groups!;
     let start = m.index!;
-    // A number glued to a word ("T2", "Nav1.7") is not a dose.
+    // The text just before the number: every check below that looks back reads it.
+    const before = Math.max(0, start - 40);
+    const lead = prose.slice(before, start);
     // « paliers de 150 mg »: a titration step, read before the number (a regex starting with an optional
     // prefix would try it at every offset of the text).
-    const step = STEP_PREFIX.exec(prose.slice(Math.max(0, start - 24), start));
+    const step = STEP_PREFIX.exec(lead);
+    // A number glued to a word ("T2", "Nav1.7") is not a dose.
     if (GLUED.test(prose[start - 1] ?? '') && !step) continue;
     if (g.b === undefined && g.sep) continue;
     let end = start + m[0].length;
     const amountEnd = end; // the route is looked for after the amount, before a frequency that may hold it
-    if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
+    if (COMBINATION_AFTER.test(prose.slice(end, end + 4)) || COMBINATION_BEFORE.test(lead)) continue;
     if (PER_VOLUME.test(prose.slice(end, end + 8)) || (g.per === 'min' && /^m[lL]$/.test(g.unit))) continue;
-    const before = Math.max(0, start - 40);
-    const lead = prose.slice(before, start);
     const units = UNITS_BEFORE.exec(lead);
     if (!units && PRESENTATION_BEFORE.test(lead)) continue;
     const times = units ? count(units.groups!.n) : 1;
     const timesMax = units?.groups!.n2 ? count(units.groups!.n2) : times;
     const a = num(g.a) * times;
     const b = (g.b !== undefined ? num(g.b) : num(g.a)) * timesMax;
-    if (g.sep === 'et' && !/entre\s*$/i.test(prose.slice(Math.max(0, start - 8), start))) continue;
+    if (g.sep === 'et' && !/entre\s*$/i.test(lead)) continue;
     const unit = unitOf(g.unit);
     let per: DoseBasis = g.per ? PER[g.per.replace(/\s+/g, '')] : 'intake';
     let timesPerDay: Dose['timesPerDay'];
@@ -143,7 +144,7 @@ export function findDoses(prose: string): Dose[] {
       end += freq[0].length;
     }
     if (per === 'intake' && !timesPerDay && !interval && COURSE.test(prose.slice(end, end + 40))) per = 'cycle';
-    const stepped = !!step || STEP_CONTEXT.test(prose.slice(Math.max(0, start - 40), start));
+    const stepped = !!step || STEP_CONTEXT.test(lead);
     if (stepped) per = 'step';
     if (unit === '%') per = 'patch_concentration';
     const weight = g.weight ? (g.weight === 'kg' ? 'kg' : 'm2') : undefined;

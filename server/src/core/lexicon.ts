@@ -10,7 +10,7 @@ import { foldKey } from './normalize';
 import { Vocabulary } from './vocabulary';
 import { compileLookup, COMMON_WORD, KINDS, RULES, type CaseRule, type NameKind } from './lookup-build';
 
-export { STARTS_NAME, COMMON_WORD, nameTokens, type CaseRule, type NameKind } from './lookup-build';
+export { STARTS_NAME, COMMON_WORD, type CaseRule, type NameKind } from './lookup-build';
 
 /** An index file as load.ts reads it: its header, its lookup tables, and a reader of its records. */
 export type LoadedIndex = Pick<IndexHeader, 'format' | 'meta' | 'counts' | 'classes' | 'abbreviations' | 'innStems' | 'companies'> & {

@@ -53,6 +53,12 @@ const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d])|[ \u
 /** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
 const MARK = /[ \u00A0]?[®™]/y;
 
+/** The ® or ™ (with the space before it, if any) written at `at`, or undefined. */
+export function markAt(text: string, at: number): string | undefined {
+  MARK.lastIndex = at;
+  return MARK.exec(text)?.[0];
+}
+
 /** 1 for a UTF-16 unit that belongs to a word (letter, digit, folded accent), 2 for not, 0 = unknown yet. */
 const wordTable = new Uint8Array(65536);
 const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
@@ -150,8 +156,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const start = tokens[i].start;
       let end = tokens[i + length - 1].end;
       const surface = prose.slice(start, end);
-      MARK.lastIndex = end;
-      const mark = MARK.exec(prose);
+      const mark = markAt(prose, end);
       // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
       let entry: NameEntry | undefined;
       LONGER_ACRONYM.lastIndex = end;
@@ -161,7 +166,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
         if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark)) entry = e;
       }
       if (!entry) continue;
-      if (mark) end += mark[0].length;
+      if (mark) end += mark.length;
       chosen = mentionOf(entry, start, end, prose.slice(start, end));
       i += length;
     }

@@ -5,6 +5,9 @@
  */
 import { LETTER } from './normalize';
 
+/** Short route words that may stand between a dose and its frequency (« 50 mg IV toutes les 6 heures »). */
+export const ROUTE_ABBREVIATIONS = 'IV[DL]?|IM|SC|PO|per\\s+os';
+
 /** A route's words, as regex source ([L]: a letter), with the dataset's name of the route. */
 const ROUTE_WORDS: [string, string][] = [
   ['IV[DL]?|i\\.\\s?v\\.|intraveineu[L]*|en\\s+perfusion|perfusions?\\s+(?:intraveineu[L]*|IV)|bolus', 'intraveineuse'],

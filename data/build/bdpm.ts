@@ -42,6 +42,9 @@ export interface CompositionRow {
   nature: 'SA' | 'FT';
   link: string;
   element: string;
+  /** « 500 mg », per `reference` (« un comprimé »). */
+  dosage: string;
+  reference: string;
 }
 
 export interface BdpmExport {
@@ -66,7 +69,7 @@ export function readBdpm(dir: string, fallback?: string): BdpmExport {
   }
   const composition: CompositionRow[] = rows(dir, 'CIS_COMPO_bdpm.txt').map((r) => ({
     cis: r[0], element: r[1] ?? '', substanceCode: r[2] ?? '', name: r[3] ?? '',
-    nature: (r[6] === 'FT' ? 'FT' : 'SA'), link: r[7] ?? '',
+    nature: (r[6] === 'FT' ? 'FT' : 'SA'), link: r[7] ?? '', dosage: r[4] ?? '', reference: r[5] ?? '',
   }));
   const atcByCis = new Map<string, string>();
   for (const r of rows(dir, 'CIS_MITM.txt')) if (r[1]) atcByCis.set(r[0], r[1]);

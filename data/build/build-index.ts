@@ -11,6 +11,7 @@ import { readTrialExtract } from './trials';
 import { activeMoiety, isCounterIon } from './salts';
 import { compileClasses } from './classes';
 import { companiesOf } from './companies';
+import { compileStrengths } from './strengths';
 import { validateCurated } from './validate';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
@@ -261,6 +262,14 @@ export function buildIndex(opts: Options): CompiledIndex {
     s.ranges.push({ ...r, substance: s.dci });
     rangeCount++;
   }
+
+  // 5b. The strongest marketed unit per route, for the plausibility envelope.
+  const strengths = compileStrengths(bdpm, (name) => {
+    const n = substanceName(name);
+    const key = n && (aliasToKey.get(foldKey(n)) ?? foldKey(n));
+    return key && substances.has(key) ? key : null;
+  });
+  for (const [key, list] of strengths) substances.get(key)!.strengths = list;
 
   // 6. Trials: curated first, then acronyms found in the extracts' titles. One trial per NCT id:
   // a second name for the same row becomes an alias ("ULTIMATE 1" for "ULTIMATE I").

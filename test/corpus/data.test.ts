@@ -1,5 +1,6 @@
 /** The dataset's own rules: schema-valid, sourced, consistent. */
 import { test } from 'node:test';
+import { UNITS } from '../../server/src/core/dose/units';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ test('every range has a source, min ≤ max, a known unit and basis, and an exis
     assert.ok(r.source.title && r.source.url, `${r.substance}: no source`);
     if (r.source.type === 'rcp' && r.source.cis) assert.match(r.source.cis, /^\d{8}$/);
     assert.ok(r.min <= r.max, r.substance);
-    assert.ok(['mg', 'µg', 'g', 'UI', '%', 'mL'].includes(r.unit));
+    assert.ok(Object.keys(UNITS).includes(r.unit), `${r.substance}: ${r.unit}`);
     assert.ok(lexicon().substance(r.substance), r.substance);
   }
 });

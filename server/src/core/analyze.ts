@@ -6,13 +6,18 @@ import { extractProse, type Prose } from './prose';
 import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
 import { attachDoses, splitSentences } from './attach';
-import { checkDose, findUnknownDrugs, type Finding } from './checks';
+import { findUnknownDrugs, type Finding } from './checks';
+import { doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 
 export interface AttachedDose extends Dose {
   /** The drug mention the dose belongs to, if any. */
   drug?: Mention;
+  /** The attachment strategy that gave it its drug (annotate shows it). */
+  attachedBy?: string;
+  /** The verdict against the drug's documented ranges or the envelope, when the drug is known. */
+  verdict?: DoseVerdict;
 }
 
 export interface Analysis {
@@ -51,8 +56,10 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
 
   for (const d of doses) {
-    if (!d.drug) continue;
-    const f = checkDose(d, d.drug, lexicon);
+    const substance = d.drug && lexicon.substance(d.drug.id);
+    if (!substance) continue;
+    d.verdict = judgeDose(d, substance);
+    const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
     if (f) findings.push(f);
   }
   findings.sort((a, b) => a.start - b.start);

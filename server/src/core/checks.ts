@@ -1,18 +1,15 @@
 /**
- * The three checks, each with a stable rule code:
- *   unknown-drug        a drug-like word the data does not know, with suggestions;
- *   dose-out-of-range   above the documented maximum or below the lowest documented dose;
- *   dose-unit-mismatch  a dose that fits the range only in another unit (mg written for µg).
+ * The name checks, each with a stable rule code (the dose rules are in rules/dose.ts):
+ *   unknown-drug      a drug-like word the data does not know, with suggestions (« pregabalinne »);
+ *   company-as-brand  a laboratory's name written with ® where a brand belongs (« IDORSIA® »).
  */
-import type { DoseRange, Unit } from './index-types';
-import type { Dose } from './doses';
-import { formatAmount } from './doses';
 import { COMMON_WORD, type Lexicon } from './lexicon';
-import { markAt, type Mention, type Token } from './mentions';
+import { markAt, type Token } from './mentions';
 import type { Speller } from './suggest';
 import { foldKey } from './normalize';
 
-export type RuleCode = 'unknown-drug' | 'dose-out-of-range' | 'dose-unit-mismatch';
+export type RuleCode = 'unknown-drug' | 'company-as-brand' | 'dose-above-max' | 'dose-below-min' | 'dose-rhythm' | 'dose-implausible'
+  | 'dose-unit-mismatch' | 'dose-not-comparable' | 'english-name';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface Edit { start: number; end: number; newText: string }
@@ -28,95 +25,7 @@ export interface Finding {
   fixes?: { title: string; edit: Edit }[];
 }
 
-const MASS: Partial<Record<Unit, number>> = { µg: 0.001, mg: 1, g: 1000 };
-const BASIS_FR: Record<string, string> = {
-  day: '/j', intake: ' par prise', week: '/sem', infusion: ' par perfusion', injection: ' par injection', application: ' par application', cycle: ' par cure',
-};
-
-function convert(value: number, from: Unit, to: Unit): number | null {
-  if (from === to) return value;
-  const f = MASS[from], t = MASS[to];
-  return f !== undefined && t !== undefined ? (value * f) / t : null;
-}
-
-/** Ranges comparable with a dose: same weight basis, and a basis the dose can be read in. */
-function comparable(dose: Dose, ranges: DoseRange[]): { ranges: DoseRange[]; min: number; max: number } | null {
-  // « 50 à 100 mg toutes les 4 à 6 heures » spans 200–600 mg/j, yet it is the RCP's own wording for a
-  // 400 mg/j maximum: with a range of frequencies, the highest dose is read at the lowest frequency.
-  const spread = dose.timesPerDay && dose.timesPerDay.min !== dose.timesPerDay.max;
-  const amount = dose.per === 'intake' && dose.daily ? { basis: ['day'], min: dose.daily.min, max: spread ? dose.max * dose.timesPerDay!.min : dose.daily.max }
-    : dose.per === 'day' ? { basis: ['day'], min: dose.min, max: dose.max }
-    : dose.per === 'intake' ? { basis: ['intake', 'infusion', 'injection'], min: dose.min, max: dose.max }
-    : dose.per === 'week' ? { basis: ['week'], min: dose.min, max: dose.max }
-    : dose.per === 'infusion' ? { basis: ['infusion', 'injection'], min: dose.min, max: dose.max }
-    : dose.per === 'cycle' ? { basis: ['cycle'], min: dose.min, max: dose.max }
-    : dose.per === 'patch_concentration' ? { basis: ['application'], min: dose.min, max: dose.max }
-    : null;
-  if (!amount) return null;
-  // A volume (« 12 mg (5 mL) ») is compared only with ranges written in mL: it says nothing of the dose.
-  if (dose.unit === 'mL' && !ranges.some((r) => r.unit === 'mL')) return null;
-  // A route written next to the dose narrows the comparison to that route's ranges. With none, a single
-  // dose of a drug taken by mouth is not compared with its injections (« hydrocortisone 10 mg le matin »).
-  const oralIntake = !dose.route && dose.per === 'intake' && ranges.some((r) => r.route === 'orale');
-  const fit = ranges.filter((r) => (!dose.route || r.route === dose.route) && amount.basis.includes(r.per)
-    && !(oralIntake && r.route !== 'orale') && (r.perWeight ?? null) === (dose.perWeight ?? null) && (r.unit === '%') === (dose.unit === '%'));
-  return fit.length ? { ranges: fit, min: amount.min, max: amount.max } : null;
-}
-
-export function describeRange(r: DoseRange): string {
-  const weight = r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '';
-  return `${formatAmount(r.min, r.max, r.unit, weight + (BASIS_FR[r.per] ?? ''))}${r.interval ? ` ${r.interval}` : ''}, ${r.context}`;
-}
-
-export function describeSource(r: DoseRange): string {
-  const s = r.source;
-  if (s.type === 'rcp') return `RCP ${s.title}${s.cis ? `, CIS ${s.cis}` : ''}, rubrique ${s.section ?? '4.2'}`;
-  return s.title;
-}
-
-export function checkDose(dose: Dose, drug: Mention, lexicon: Lexicon): Finding | null {
-  const substance = lexicon.substance(drug.id);
-  if (!substance || substance.ranges.length === 0) return null;
-  const found = comparable(dose, substance.ranges);
-  if (!found) return null;
-  const rangeUnit = found.ranges[0].unit;
-  const toRange = (v: number) => convert(v, dose.unit, rangeUnit);
-  const lo = Math.min(...found.ranges.map((r) => r.min));
-  const hi = Math.max(...found.ranges.map((r) => r.max));
-  const min = toRange(found.min), max = toRange(found.max);
-  const name = substance.dci;
-  if (min === null || max === null) {
-    return {
-      code: 'dose-unit-mismatch', start: dose.start, end: dose.end, severity: 'warning',
-      message: `${name} : unité « ${dose.unitText} » inattendue, les doses documentées sont en ${rangeUnit} (${describeRange(found.ranges[0])} ; ${describeSource(found.ranges[0])}).`,
-    };
-  }
-  // Read in the documented unit, the written figure would fit: the unit is probably wrong.
-  if ((max > hi * 10 || min < lo / 10) && dose.unit !== rangeUnit && found.min >= lo && found.max <= hi) {
-    return {
-      code: 'dose-unit-mismatch', start: dose.unitStart, end: dose.unitStart + dose.unitText.length, severity: 'warning',
-      message: `${name} : ${dose.text} — unité probablement erronée : les doses documentées sont en ${rangeUnit} (${describeRange(found.ranges[0])} ; ${describeSource(found.ranges[0])}).`,
-      suggestions: [rangeUnit],
-      fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${rangeUnit} »`, edit: { start: dose.unitStart, end: dose.unitStart + dose.unitText.length, newText: rangeUnit } }],
-    };
-  }
-  const written = dose.per === 'intake' && dose.daily ? `${dose.text} = ${formatAmount(dose.daily.min, dose.daily.max, dose.unit, '/j')}` : dose.text;
-  if (max > hi) {
-    const r = found.ranges.find((x) => x.max === hi)!;
-    return {
-      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'warning',
-      message: `${name} : ${written} dépasse la dose maximale documentée (${describeRange(r)} ; ${describeSource(r)}).`,
-    };
-  }
-  if (min < lo) {
-    const r = found.ranges.find((x) => x.min === lo)!;
-    return {
-      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'information',
-      message: `${name} : ${written} est en dessous de la dose la plus basse documentée (${describeRange(r)} ; ${describeSource(r)}).`,
-    };
-  }
-  return null;
-}
+export { describeRange, describeSource } from './rules/dose';
 
 const UPPER = /\p{Lu}/u;
 const upperTable = new Uint8Array(65536); // 1 upper case, 2 not, 0 unknown yet
@@ -187,7 +96,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     if (holder) {
       if (marked) {
         findings.push({
-          code: 'unknown-drug', start: t.start, end: t.end, severity: 'information',
+          code: 'company-as-brand', start: t.start, end: t.end, severity: 'information',
           message: `« ${word} » est le nom d’un laboratoire (titulaire d’AMM : ${holder}), pas celui d’un médicament : la marque est-elle la bonne ?`,
         });
       }

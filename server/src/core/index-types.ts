@@ -3,8 +3,8 @@
  * build and read by the analysis core. Plain data, no behaviour.
  */
 
-export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL';
-export type RangeBasis = 'day' | 'intake' | 'week' | 'infusion' | 'injection' | 'application' | 'cycle';
+export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'mmol' | 'mEq';
+export type RangeBasis = 'day' | 'intake' | 'week' | 'month' | 'hour' | 'infusion' | 'injection' | 'application' | 'cycle';
 
 export interface SourceRef {
   type: string;
@@ -28,7 +28,28 @@ export interface DoseRange {
   perWeight?: 'kg' | 'm2';
   interval?: string;
   note?: string;
+  /** The RCP's starting (initiation), maintenance or loading (charge) dose as its own range. */
+  phase?: 'initiation' | 'entretien' | 'charge';
+  /** A cap (« 2 mg maximum par injection »): only the maximum is compared. */
+  maxOnly?: boolean;
   source: SourceRef;
+}
+
+/**
+ * The strongest marketed unit of a substance by route (BDPM CIS_COMPO + CIS_bdpm): what the plausibility
+ * envelope reasons from when no curated range covers a dose. « aucune présentation ne dépasse 240 mg par comprimé ».
+ */
+export interface Strength {
+  route: string;
+  /** The unit counted: comprimé, gélule, flacon… or « patch » for a rate per hour. */
+  form: string;
+  amount: number;
+  unit: Unit;
+  /** Per unit (tablet, vial), or per hour for a patch. */
+  per: 'unit' | 'hour';
+  /** The spécialité that has it. */
+  name: string;
+  cis: string;
 }
 
 export interface Substance {
@@ -46,6 +67,8 @@ export interface Substance {
   cisCount: number;
   cis: string[];
   ranges: DoseRange[];
+  /** The strongest marketed unit per route, for the plausibility envelope. */
+  strengths?: Strength[];
   /** A common word or endogenous molecule: a mention only when a dose follows. */
   needsDose?: boolean;
   origin: 'bdpm' | 'curated' | 'atc-lexicon';

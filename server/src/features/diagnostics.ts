@@ -14,11 +14,14 @@ export interface Diagnostic {
   suggestions: string[];
 }
 
+/** Rules whose findings are shown only when a setting turns them on (the rule registry's « off » default). */
+const OFF_BY_DEFAULT = new Set<RuleCode>(['dose-not-comparable']);
+
 export function toDiagnostics(analysis: Analysis, lines: LineIndex, severities: RuleSeverities = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of analysis.findings) {
     const setting = severities[f.code] ?? 'default';
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === 'default' && OFF_BY_DEFAULT.has(f.code))) continue;
     out.push({
       range: lines.range(f.start, f.end),
       severity: setting === 'default' ? f.severity : setting,

@@ -1,0 +1,112 @@
+/**
+ * The dose rules: a verdict of `compareDose` (or of the plausibility envelope) becomes a finding with its
+ * own code and severity, following the noise policy: what is dangerous is an error, what is doubtful a
+ * warning, what is merely low a hint.
+ *
+ *   dose-rhythm        « méthotrexate 15 mg/j » (hebdomadaire)         error, fix « par semaine »
+ *   dose-above-max     « prégabaline 1 200 mg/j » (max 600 mg/j)        warning; error from 10 × the maximum
+ *   dose-below-min     « prégabaline 50 mg/j » (min 150 mg/j)           hint; warning from 10 × below
+ *   dose-unit-mismatch « lévothyroxine 100 mg/j » (25–200 µg/j)         warning, fix « µg »
+ *   dose-implausible   « X 9 600 mg/j » (comprimés de 240 mg au plus)   warning
+ */
+import type { DoseRange, Substance } from '../index-types';
+import type { Dose } from '../doses';
+import { formatAmount } from '../doses';
+import { compareDose, rangesForRoute, type Comparison } from '../dose/compare';
+import { checkEnvelope, type Implausible } from '../dose/envelope';
+import { RANGE_BASIS_LABEL } from '../dose/basis';
+import type { Finding } from '../checks';
+
+/** Ten times the maximum, or a tenth of the minimum: a slip of a decimal point. */
+export const TENFOLD = 10;
+
+export interface DoseVerdict {
+  comparison: Comparison;
+  implausible?: Implausible;
+}
+
+export function describeRange(r: DoseRange): string {
+  const weight = r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '';
+  const amount = r.maxOnly ? `${formatAmount(r.max, r.max, r.unit, weight + (RANGE_BASIS_LABEL[r.per] ?? ''))} au maximum` : formatAmount(r.min, r.max, r.unit, weight + (RANGE_BASIS_LABEL[r.per] ?? ''));
+  return `${amount}${r.interval ? ` ${r.interval}` : ''}, ${r.context}`;
+}
+
+export function describeSource(r: DoseRange): string {
+  const s = r.source;
+  if (s.type === 'rcp') return `RCP ${s.title}${s.cis ? `, CIS ${s.cis}` : ''}, rubrique ${s.section ?? '4.2'}`;
+  return s.title;
+}
+
+/** The verdict on a dose of a substance: its curated ranges first, the envelope where none applies. */
+export function judgeDose(dose: Dose, substance: Substance): DoseVerdict {
+  const ranges = rangesForRoute(dose, substance.ranges);
+  const comparison = compareDose(dose, ranges);
+  if (comparison.verdict !== 'not-comparable') return { comparison };
+  const implausible = checkEnvelope(dose, substance.strengths);
+  return implausible ? { comparison, implausible } : { comparison };
+}
+
+const unitLabel = (r: { unit: string; perWeight?: string }) => r.unit + (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');
+
+/** The finding for a verdict, if it is worth one. */
+export function doseFinding(dose: Dose, name: string, verdict: DoseVerdict, hasStartingRange: boolean): Finding | null {
+  const c = verdict.comparison;
+  const at = { start: dose.start, end: dose.end };
+  const range = c.range;
+  const cite = range ? ` (${describeRange(range)} ; ${describeSource(range)})` : '';
+  const reading = c.reading;
+  const written = reading?.derived && reading.basis !== 'intake' && !reading.atLeast && !reading.weak
+    ? `${dose.text} = ${formatAmount(reading.min, reading.max, reading.unit, RANGE_BASIS_LABEL[reading.basis])}` : dose.text;
+  switch (c.verdict) {
+    case 'rhythm': return rhythmFinding(dose, name, c, cite);
+    case 'unit-mismatch': {
+      const unit = c.unit!;
+      const span = { start: dose.unitStart, end: dose.unitStart + dose.unitText.length };
+      return {
+        code: 'dose-unit-mismatch', ...span, severity: 'warning', suggestions: [unit],
+        message: `${name} : ${dose.text} — unité probablement erronée : en ${unit}, la dose serait dans la fourchette documentée${cite}.`,
+        fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${unit} »`, edit: { ...span, newText: unit } }],
+      };
+    }
+    case 'above': {
+      const severity = c.ratio! >= TENFOLD ? 'error' : 'warning';
+      const how = reading?.throughEnvelope ? ` même pour un adulte de ${dose.perWeight ? '40 kg (1,4 m²)' : '150 kg (2,6 m²)'}` : '';
+      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} dépasse la dose maximale documentée${how}${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : ''}${cite}.` };
+    }
+    case 'below': {
+      if (dose.starting && !hasStartingRange) return null; // a starting, titration, elderly or renal dose
+      const severity = c.ratio! >= TENFOLD ? 'warning' : 'hint';
+      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} est en dessous de la dose la plus basse documentée${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : ''}${cite}.` };
+    }
+    case 'not-comparable': return verdict.implausible ? implausibleFinding(dose, name, verdict.implausible)
+      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${dose.text} — non comparable : ${c.reason}.` };
+    default: return null;
+  }
+}
+
+function ratioText(ratio: number): string {
+  return `${ratio >= 100 ? Math.round(ratio) : Math.round(ratio * 10) / 10} fois`.replace('.', ',');
+}
+
+function rhythmFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {
+  const reading = c.reading!;
+  const per = reading.basis === 'week' ? 'semaine' : 'mois';
+  const fixes = dose.basisStart !== undefined && dose.basisText
+    ? [{ title: `Remplacer « ${dose.basisText} » par « par ${per} »`, edit: { start: dose.basisStart, end: dose.basisStart + dose.basisText.length, newText: ` par ${per}`.trimStart() } }]
+    : [];
+  return {
+    code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: [`par ${per}`], fixes,
+    message: `${name} : ${dose.text} chaque jour = ${formatAmount(reading.min, reading.max, unitLabel(reading), `/${per === 'semaine' ? 'sem' : 'mois'}`)} ; ce médicament se donne une fois par ${per}${cite}.`,
+  };
+}
+
+function implausibleFinding(dose: Dose, name: string, i: Implausible): Finding {
+  const s = i.strength;
+  const per = s.per === 'hour' ? `${s.unit}/h par ${s.form}` : `${s.unit} par ${s.form}`;
+  const basis = i.basis === 'day' ? '/j' : i.basis === 'hour' ? '/h' : '';
+  const count = Math.round(i.units * 10) / 10;
+  return {
+    code: 'dose-implausible', start: dose.start, end: dose.end, severity: 'warning',
+    message: `${name} : ${dose.text} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
+  };
+}

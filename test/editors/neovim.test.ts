@@ -32,5 +32,5 @@ test('Neovim reçoit les diagnostics et le survol de dist/server.js', { timeout:
   assert.ok(result.diagnostics.some((d: { message: string }) => /gabapentine/.test(d.message)));
 
   assert.match(result.hover, /\*\*prégabaline\*\*/);
-  assert.match(result.hover, /150 à 600 mg\/j/);
+  assert.match(result.hover, /150–600\u202Fmg\/j/);
 });

@@ -73,7 +73,7 @@ test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', 
       if (!box) await page.waitForTimeout(200);
     }
     assert.ok(box, '« prégabaline » introuvable à l’écran');
-    const hover = page.locator('.monaco-hover', { hasText: 'Posologies adultes' });
+    const hover = page.locator('.monaco-hover', { hasText: 'Posologie adulte' });
     for (let i = 0; i < 5 && !(await hover.isVisible()); i++) {
       await page.mouse.move(box.x, box.y - 40);
       await page.mouse.move(box.x, box.y);
@@ -81,7 +81,7 @@ test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', 
     }
     const card = await hover.innerText();
     assert.match(card, /prégabaline/);
-    assert.match(card, /150 à 600 mg\/j/);
+    assert.match(card, /150–600\u202Fmg\/j/);
     assert.match(card, /LYRICA/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'hover.png') });

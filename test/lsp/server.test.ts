@@ -33,13 +33,13 @@ test('initialize, open a corpus article, hover, complete, diagnose and fix', asy
 
   const hover: any = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos('La prégabaline agit', 5) });
   assert.match(hover.contents.value, /prégabaline/);
-  assert.match(hover.contents.value, /150 à 600 mg\/j/);
+  assert.match(hover.contents.value, /150–600\u202Fmg\/j/);
   assert.match(hover.contents.value, /LYRICA/);
   assert.match(hover.contents.value, /base-donnees-publique\.medicaments\.gouv\.fr/);
 
   const dosePos = pos('75 mg deux fois par jour', 2);
   const doseHover: any = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: dosePos });
-  assert.match(doseHover.contents.value, /150 mg\/j/);
+  assert.match(doseHover.contents.value, /= 150\u202Fmg\/j/);
 
   const completion: any = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos('pregabalinne', 'pregab'.length) });
   const items = Array.isArray(completion) ? completion : completion.items;

@@ -11,9 +11,9 @@ test('a drug class is a mention with a card listing its substances, and never a 
   assert.deepEqual(a.findings, []);
   const card = hoverAt(a, text.indexOf('IRSNa') + 2, lexicon())!.markdown;
   assert.match(card, /classe thérapeutique/);
-  assert.match(card, /venlafaxine, duloxétine, milnacipran/);
+  assert.match(card, /venlafaxine ✓, duloxétine ✓, milnacipran ✓/);
   const tricyclics = hoverAt(a, text.indexOf('tricycliques') + 2, lexicon())!.markdown;
-  assert.match(tricyclics, /ATC : N06AA/);
+  assert.match(tricyclics, /ATC N06AA/);
   assert.match(tricyclics, /amitriptyline/);
 });
 

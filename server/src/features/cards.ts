@@ -1,77 +1,133 @@
-/** French cards (Markdown) for a drug, a brand, a trial and a dose: shared by hover, completion and `medlint data show`. */
-import type { Brand, DrugClassEntry, Substance, Trial } from '../core/index-types';
+/**
+ * French cards (Markdown) for a drug, a brand, a trial, a class and a dose, read in two seconds: the verdict
+ * or the summary first, then the details; nothing said twice. Shared by hover, completion, the look-up
+ * command and `medlint data show`.
+ *
+ *   **prégabaline** — DCI · ATC N02BF02 · marque : LYRICA
+ *   **Posologie adulte** : 150–600 mg/j (orale)
+ */
+import type { Brand, DoseRange, DrugClassEntry, Substance } from '../core/index-types';
 import type { Lexicon, NameEntry } from '../core/lexicon';
 import type { AttachedDose } from '../core/analyze';
-import { describeRange, describeSource } from '../core/checks';
-import { formatAmount } from '../core/doses';
+import { RANGE_BASIS_LABEL } from '../core/dose/basis';
+import { amount, curly, elide, frenchDate } from './typography';
+import { judgeForReader, uniqueSources, type SourceLink } from './dose-verdict';
+import { trialCard } from './trial-card';
+
+export { trialCard };
 
 /** Lines to Markdown: consecutive text lines keep their line breaks (hard breaks), lists and blank lines stay. */
-function toMarkdown(lines: string[]): string {
+export function toMarkdown(lines: string[]): string {
   return lines.map((l, i) => {
     const next = lines[i + 1];
     return next !== undefined && l !== '' && next !== '' && !next.startsWith('- ') && !l.startsWith('- ') ? `${l}  ` : l;
   }).join('\n');
 }
 
-const BDPM_PAGE = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
+export const BDPM_PAGE = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
+const links = (sources: SourceLink[]) => sources.map((s) => `[${s.title}](${s.url})`).join(' ; ');
+const weightOf = (r: DoseRange) => (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');
+
+/** One documented value: « 150–600 mg/j », « 2 mg par injection au maximum », « 8 mg/j (initiation) ». */
+function rangeValue(r: DoseRange): string {
+  const a = amount(r.maxOnly ? r.max : r.min, r.max, r.unit + weightOf(r), RANGE_BASIS_LABEL[r.per]);
+  return `${a}${r.maxOnly ? ' au maximum' : ''}${r.phase ? ` (${r.phase})` : ''}${r.interval ? `, ${curly(r.interval)}` : ''}`;
+}
+
+interface RangeGroup { route: string; ranges: DoseRange[]; summary: string }
+
+/** The ranges grouped by route, basis, unit and weight, each group summed up as one span. */
+function groupRanges(ranges: DoseRange[]): RangeGroup[] {
+  const groups = new Map<string, DoseRange[]>();
+  for (const r of ranges) {
+    const key = [r.route, r.per, r.unit, r.perWeight ?? ''].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const r0 = rs[0];
+    const lows = rs.filter((r) => !r.maxOnly).map((r) => r.min);
+    const hi = Math.max(...rs.map((r) => r.max));
+    const a = lows.length ? amount(Math.min(...lows), hi, r0.unit + weightOf(r0), RANGE_BASIS_LABEL[r0.per]) : `${amount(hi, hi, r0.unit + weightOf(r0), RANGE_BASIS_LABEL[r0.per])} au maximum`;
+    return { route: r0.route, ranges: rs, summary: a };
+  });
+}
+
+/** « 150–600 mg/j (orale) ; 1 000 mg par perfusion, 1 000–4 000 mg/j (intraveineuse) ». */
+function summaryLine(groups: RangeGroup[]): string {
+  const byRoute = new Map<string, string[]>();
+  for (const g of groups) byRoute.set(g.route, [...(byRoute.get(g.route) ?? []), g.summary]);
+  return [...byRoute].map(([route, spans]) => `${spans.join(', ')} (${route})`).join(' ; ');
+}
+
+/** The details: a value per indication only where a group's values differ; the other indications once. */
+function detailLines(groups: RangeGroup[]): string[] {
+  const out: string[] = [];
+  const told = new Set<string>();
+  for (const g of groups) {
+    const values = new Map<string, string[]>();
+    for (const r of g.ranges) values.set(rangeValue(r), [...(values.get(rangeValue(r)) ?? []), curly(r.context)]);
+    if (values.size === 1 && !g.ranges.some((r) => r.phase || r.interval)) continue;
+    for (const [value, ctx] of values) {
+      ctx.forEach((c) => told.add(c));
+      out.push(`- ${value} (${g.route}) : ${[...new Set(ctx)].join(' ; ')}`);
+    }
+  }
+  const others = [...new Set(groups.flatMap((g) => g.ranges.map((r) => curly(r.context))))].filter((c) => !told.has(c));
+  return others.length ? [`Indication${others.length > 1 ? 's' : ''} : ${others.join(' ; ')}`, ...out] : out;
+}
+
+/** « 150–600 mg/j (orale) »: a substance's ranges in one line, or undefined. */
+export function posologySummary(s: Substance): string | undefined {
+  return s.ranges.length ? summaryLine(groupRanges(s.ranges)) : undefined;
+}
+
+/** The posology block of a substance: the summary line, then the details and the sources, each once. */
+export function posologyLines(s: Substance, withDetails = true): string[] {
+  if (!s.ranges.length) return ['_Aucune posologie documentée dans la base MedLint._'];
+  const groups = groupRanges(s.ranges);
+  const lines = [`**Posologie adulte** : ${summaryLine(groups)}`];
+  if (withDetails) lines.push(...detailLines(groups));
+  lines.push(`Source${uniqueSources(s.ranges).length > 1 ? 's' : ''} : ${links(uniqueSources(s.ranges))}`);
+  return lines;
+}
 
 export function substanceCard(s: Substance, lexicon: Lexicon): string {
-  const lines = [`**${s.dci}** — DCI`];
-  if (s.drugClass) lines.push(`Classe : ${s.drugClass}`);
-  if (s.atc?.length) lines.push(`ATC : ${s.atc.join(', ')}`);
-  if (s.status) lines.push(`Statut : ${s.status}`);
-  if (s.description) lines.push(s.description);
-  if (s.brands.length) lines.push(`Marques : ${s.brands.slice(0, 8).join(', ')}${s.brands.length > 8 ? '…' : ''}`);
+  const head = [`**${s.dci}** — DCI`];
+  if (s.atc?.length) head.push(`ATC ${s.atc.join(', ')}`);
+  if (s.brands.length) head.push(`marque${s.brands.length > 1 ? 's' : ''} : ${s.brands.slice(0, 6).join(', ')}${s.brands.length > 6 ? '…' : ''}`);
+  const lines = [head.join(' · '), ...posologyLines(s)];
+  if (s.drugClass) lines.push(`Classe : ${curly(s.drugClass)}`);
+  if (s.status) lines.push(`Statut : ${curly(s.status)}`);
+  if (s.description) lines.push(curly(s.description));
   const brand = s.brands.map((b) => lexicon.brand(b)).find((b) => b && b.conditions.length);
-  if (brand) lines.push(`Conditions de prescription (${brand.name}) : ${brand.conditions.join(' ; ')}`);
-  if (s.ranges.length) {
-    lines.push('', 'Posologies adultes documentées :');
-    for (const r of s.ranges) {
-      const link = r.source.bdpmUrl ?? r.source.url;
-      lines.push(`- ${describeRange(r)} (${r.route}) — source : [${describeSource(r)}](${link})`);
-    }
-  } else lines.push('', '_Aucune posologie documentée dans la base MedLint._');
-  if (s.cis.length) lines.push('', `[Fiche BDPM (ANSM)](${BDPM_PAGE(s.cis[0])})`);
-  else if (s.source) lines.push('', `Source : [${s.source.title}](${s.source.url})`);
-  lines.push('', `_Données : BDPM ANSM (AMM la plus récente : ${lexicon.meta.bdpmDate})._`);
+  if (brand) lines.push(`Conditions de prescription (${brand.name}) : ${curly(brand.conditions.join(' ; '))}`);
+  if (s.cis.length) lines.push(`[Fiche BDPM (ANSM)](${BDPM_PAGE(s.cis[0])})`);
+  else if (s.source) lines.push(`Fiche : [${curly(s.source.title)}](${s.source.url})`);
+  lines.push('', `_Données : BDPM de l’ANSM du ${frenchDate(lexicon.meta.bdpmDate)}._`);
   return toMarkdown(lines);
 }
 
 export function brandCard(b: Brand, lexicon: Lexicon): string {
-  const lines = [`**${b.name}** — marque de ${b.substances.join(' + ')}`];
-  if (b.forms.length) lines.push(`Formes : ${b.forms.slice(0, 4).join(', ')}`);
-  if (b.routes.length) lines.push(`Voies : ${b.routes.join(', ')}`);
-  if (b.conditions.length) lines.push(`Conditions de prescription : ${b.conditions.join(' ; ')}`);
-  if (b.cis.length) lines.push(`[Fiche BDPM (ANSM), CIS ${b.cis[0]}](${BDPM_PAGE(b.cis[0])})`);
-  else if (b.source) lines.push(`Source : [${b.source.title}](${b.source.url})`);
+  const what = b.substances.length ? elide('de', b.substances.join(' + ')) : '';
+  const lines = [`**${b.name}** — marque ${what}`.trimEnd()];
+  const form = [b.forms.slice(0, 4).join(', '), b.routes.length ? `voie${b.routes.length > 1 ? 's' : ''} ${b.routes.join(', ')}` : ''].filter(Boolean);
+  if (form.length) lines.push(form.join(' ; '));
   for (const d of b.substances) {
     const s = lexicon.substance(d);
-    if (s) lines.push('', '---', '', substanceCard(s, lexicon));
+    if (s?.ranges.length) lines.push(...posologyLines(s, false).map((l, i) => (i === 0 && b.substances.length > 1 ? l.replace('**Posologie adulte**', `**Posologie adulte (${d})**`) : l)));
   }
-  return toMarkdown(lines);
-}
-
-export function trialCard(t: Trial): string {
-  const lines = [`**${t.name}** — essai clinique`];
-  if (t.nct) lines.push(`[${t.nct}](https://clinicaltrials.gov/study/${t.nct}) (ClinicalTrials.gov)`);
-  else lines.push('_Identifiant NCT non vérifié : non renseigné._');
-  if (t.phase) lines.push(`Phase : ${t.phase.replace(/PHASE/g, '').replace('|', '/')}`);
-  if (t.status) lines.push(`Statut : ${t.status}`);
-  if (t.products.length) lines.push(`Produits : ${t.products.join(', ')}`);
-  if (t.conditions.length) lines.push(`Pathologies : ${t.conditions.slice(0, 4).join(', ')}`);
-  if (t.title) lines.push(`Titre : ${t.title}`);
-  lines.push(`Source : ${t.source.title}`);
+  if (b.conditions.length) lines.push(`Conditions de prescription : ${curly(b.conditions.join(' ; '))}`);
+  if (b.cis.length) lines.push(`[Fiche BDPM (ANSM), CIS ${b.cis[0]}](${BDPM_PAGE(b.cis[0])})`);
+  else if (b.source) lines.push(`Fiche : [${curly(b.source.title)}](${b.source.url})`);
   return toMarkdown(lines);
 }
 
 export function classCard(c: DrugClassEntry, lexicon: Lexicon): string {
-  const lines = [`**${c.name}** — classe thérapeutique`];
-  if (c.atc?.length) lines.push(`ATC : ${c.atc.join(', ')}`);
-  const withRanges = c.members.filter((d) => lexicon.substance(d)?.ranges.length);
-  const shown = c.members.slice(0, 12);
+  const lines = [`**${c.name}** — classe thérapeutique${c.atc?.length ? ` (ATC ${c.atc.join(', ')})` : ''}`];
+  const shown = c.members.slice(0, 12).map((d) => (lexicon.substance(d)?.ranges.length ? `${d} ✓` : d));
   lines.push(`Substances de la base (${c.members.length}) : ${shown.join(', ')}${c.members.length > shown.length ? '…' : ''}`);
-  if (withRanges.length) lines.push(`Avec posologies documentées : ${withRanges.slice(0, 12).join(', ')}${withRanges.length > 12 ? '…' : ''}`);
-  lines.push('', `_Source : ${c.source.title}._`);
+  if (shown.some((s) => s.endsWith('✓'))) lines.push('_✓ : posologie documentée_');
+  lines.push('', `_Source : ${curly(c.source.title.replace(/\.$/, ''))}._`);
   return toMarkdown(lines);
 }
 
@@ -84,24 +140,20 @@ export function entryCard(e: NameEntry, lexicon: Lexicon, written = e.name): str
   return substanceCard(e.substance!, lexicon);
 }
 
-const PER_FR: Record<string, string> = {
-  day: 'par jour', intake: 'par prise', step: 'par palier (titration)', week: 'par semaine', month: 'par mois',
-  hour: 'par heure', minute: 'par minute', infusion: 'par perfusion', cycle: 'par cure (total sur plusieurs jours)', patch_concentration: 'concentration du patch',
-};
-
-export function doseCard(d: AttachedDose, lexicon: Lexicon, finding?: string): string {
-  const weight = d.perWeight ? `/${d.perWeight === 'm2' ? 'm²' : 'kg'}` : '';
-  const lines = [`**Dose** : ${formatAmount(d.min, d.max, d.unit, weight)} ${PER_FR[d.per] ?? ''}`];
-  if (d.timesPerDay) {
-    const times = d.timesPerDay.min === d.timesPerDay.max ? `${d.timesPerDay.min}` : `${d.timesPerDay.min} à ${d.timesPerDay.max}`;
-    lines.push(`${d.text} = ${times} prise(s) par jour${d.daily ? ` = ${formatAmount(d.daily.min, d.daily.max, d.unit, weight + '/j')}` : ''}`);
-  }
-  if (d.interval) lines.push(`Intervalle : tous les ${d.interval.min === d.interval.max ? d.interval.min : `${d.interval.min} à ${d.interval.max}`} ${d.interval.unit}(s)`);
-  if (d.drug) {
-    lines.push(`Médicament : ${d.drug.id}`);
-    const s = lexicon.substance(d.drug.id);
-    if (finding) lines.push('', `⚠ ${finding}`);
-    else if (s?.ranges.length) lines.push('', 'Fourchettes documentées :', ...s.ranges.map((r) => `- ${describeRange(r)} — ${describeSource(r)}`));
-  } else lines.push('_Aucun médicament rattaché à cette dose._');
+/** The dose card: the verdict first, then the reading, the drug, the indications and the sources. */
+export function doseCard(d: AttachedDose, lexicon: Lexicon): string {
+  const j = judgeForReader(d, lexicon);
+  const lines = [`**${j.headline}**`];
+  const reading = j.normalised && !j.headline.includes(j.normalised) && !sameText(d.text, j.normalised) ? `${d.text} = ${j.normalised}` : '';
+  const about = [d.drug ? `${d.drug.id}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
+  if (about) lines.push(about);
+  if (j.contexts.length) lines.push(`Indication${j.contexts.length > 1 ? 's' : ''} : ${j.contexts.slice(0, 4).join(' ; ')}${j.contexts.length > 4 ? '…' : ''}`);
+  if (j.sources.length) lines.push(`Source${j.sources.length > 1 ? 's' : ''} : ${links(j.sources.slice(0, 3))}`);
   return toMarkdown(lines);
+}
+
+/** « 1200 mg/j » and « 1 200 mg/j » say the same: no « = » between them. */
+function sameText(written: string, normalised: string): boolean {
+  const squash = (s: string) => s.replace(/[\s\u202F\u00A0]/g, '').replace('.', ',');
+  return squash(written) === squash(normalised);
 }

@@ -8,10 +8,7 @@ export interface HoverResult { markdown: string; start: number; end: number }
 export function hoverAt(analysis: Analysis, offset: number, lexicon: Lexicon): HoverResult | null {
   const within = <T extends { start: number; end: number }>(x: T) => offset >= x.start && offset <= x.end;
   const dose = analysis.doses.find(within);
-  if (dose) {
-    const finding = analysis.findings.find((f) => f.code !== 'unknown-drug' && f.start >= dose.start && f.end <= dose.end);
-    return { markdown: doseCard(dose, lexicon, finding?.message), start: dose.start, end: dose.end };
-  }
+  if (dose) return { markdown: doseCard(dose, lexicon), start: dose.start, end: dose.end };
   const m = analysis.mentions.find(within);
   if (!m) return null;
   const markdown = entryCard(m.entry, lexicon, m.text);

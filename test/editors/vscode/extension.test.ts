@@ -71,7 +71,7 @@ describe('MedLint dans VS Code', () => {
       const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
       return /prégabaline/.test(t) && t;
     });
-    assert.match(text, /150 à 600 mg\/j/);
+    assert.match(text, /150–600\u202Fmg\/j/);
     assert.match(text, /LYRICA/);
     assert.match(text, /CIS \d{8}/);
   });

@@ -1,0 +1,145 @@
+/**
+ * The fact-check report: what a medical editor signs off on before publication. Every drug, dose and
+ * trial of the article in reading order, with the normalised dose, the documented span and its source,
+ * and a verdict; then three renderings (Markdown, JSON, self-contained HTML). Pure: analysis in, text out.
+ *
+ *   | 1:49 | dose | 1200 mg/j (prégabaline) | 1 200 mg/j | 150–600 mg/j | **au-dessus** | RCP LYRICA 25 mg, gélule… |
+ */
+import type { Analysis } from '../core/analyze';
+import type { Lexicon } from '../core/lexicon';
+import { LineIndex, type Range } from '../core/positions';
+import { judgeForReader, uniqueSources, VERDICT_LABEL, type SourceLink, type VerdictKind } from './dose-verdict';
+import { posologySummary } from './cards';
+import { frenchPhase, frenchStatus } from './trial-card';
+import { frenchDate } from './typography';
+
+export type ReportVerdict = VerdictKind | 'documented';
+export const REPORT_LABEL: Record<ReportVerdict, string> = { ...VERDICT_LABEL, documented: 'documenté' };
+
+export interface FactCheckItem {
+  kind: 'drug' | 'dose' | 'trial';
+  /** As written in the article. */
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+  /** The DCI (or trial) it stands for; for a dose, its drug. */
+  name?: string;
+  verdict: ReportVerdict;
+  /** What is wrong or right, in one sentence (doses, unknown drugs). */
+  headline?: string;
+  normalised?: string;
+  documented?: string;
+  contexts: string[];
+  sources: SourceLink[];
+}
+
+export interface FactCheckModel {
+  file: string;
+  dataDate: string;
+  items: FactCheckItem[];
+  counts: { drug: number; dose: number; trial: number; doseVerdicts: Partial<Record<ReportVerdict, number>> };
+}
+
+function drugItem(m: Analysis['mentions'][number], lexicon: Lexicon): Omit<FactCheckItem, 'range'> {
+  const s = lexicon.substance(m.id);
+  const base = { kind: 'drug' as const, text: m.text, start: m.start, end: m.end, name: s?.dci ?? m.id };
+  if (!s?.ranges.length) return { ...base, verdict: 'undocumented', headline: m.candidates ? `abréviation ambiguë : ${m.candidates.join(' ou ')}` : undefined, contexts: [], sources: [] };
+  return { ...base, verdict: 'documented', documented: posologySummary(s), contexts: [...new Set(s.ranges.map((r) => r.context))], sources: uniqueSources(s.ranges) };
+}
+
+function trialItem(m: Analysis['mentions'][number]): Omit<FactCheckItem, 'range'> {
+  const t = m.entry.trial!;
+  const what = [frenchPhase(t.phase), frenchStatus(t.status)].filter(Boolean).join(', ');
+  const link = t.nct ? { title: `${t.nct} (ClinicalTrials.gov)`, url: `https://clinicaltrials.gov/study/${t.nct}` } : { title: t.source.title, url: t.source.url };
+  return { kind: 'trial', text: m.text, start: m.start, end: m.end, name: t.name, verdict: 'documented', headline: what || undefined, contexts: [], sources: [link] };
+}
+
+export function factCheck(file: string, source: string, analysis: Analysis, lexicon: Lexicon): FactCheckModel {
+  const lines = new LineIndex(source);
+  const items: Omit<FactCheckItem, 'range'>[] = [];
+  for (const m of analysis.mentions) {
+    if (m.kind === 'drug') items.push(drugItem(m, lexicon));
+    else if (m.kind === 'trial') items.push(trialItem(m));
+  }
+  for (const f of analysis.findings) {
+    if (f.code !== 'unknown-drug') continue;
+    items.push({ kind: 'drug', text: source.slice(f.start, f.end), start: f.start, end: f.end, verdict: 'unknown', headline: f.message, contexts: [], sources: [] });
+  }
+  for (const d of analysis.doses) {
+    const j = judgeForReader(d, lexicon);
+    items.push({
+      kind: 'dose', text: d.text, start: d.start, end: d.end, name: d.drug?.id, verdict: j.kind, headline: j.headline,
+      normalised: j.normalised, documented: j.documented, contexts: j.contexts, sources: j.sources,
+    });
+  }
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  const full = items.map((i) => ({ ...i, range: lines.range(i.start, i.end) }));
+  const doseVerdicts: Partial<Record<ReportVerdict, number>> = {};
+  for (const i of full) if (i.kind === 'dose') doseVerdicts[i.verdict] = (doseVerdicts[i.verdict] ?? 0) + 1;
+  const count = (k: FactCheckItem['kind']) => full.filter((i) => i.kind === k).length;
+  return { file, dataDate: lexicon.meta.bdpmDate, items: full, counts: { drug: count('drug'), dose: count('dose'), trial: count('trial'), doseVerdicts } };
+}
+
+/** « 12 médicaments, 8 doses (6 dans la fourchette, 1 au-dessus…), 2 essais ». */
+export function summaryText(model: FactCheckModel): string {
+  const c = model.counts;
+  const verdicts = Object.entries(c.doseVerdicts).map(([v, n]) => `${n} ${REPORT_LABEL[v as ReportVerdict]}`).join(', ');
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+  return `${plural(c.drug, 'médicament')}, ${plural(c.dose, 'dose')}${verdicts ? ` (${verdicts})` : ''}, ${plural(c.trial, 'essai')}.`;
+}
+
+const KIND_LABEL: Record<FactCheckItem['kind'], string> = { drug: 'médicament', dose: 'dose', trial: 'essai' };
+const where = (i: FactCheckItem) => `${i.range.start.line + 1}:${i.range.start.character + 1}`;
+const named = (i: FactCheckItem) => (i.name && i.name !== i.text ? `${i.text} (${i.name})` : i.text);
+/** What the « Lecture » column shows: the normalised dose, or the trial's phase and status. */
+const reading = (i: FactCheckItem) => i.normalised ?? (i.kind === 'trial' ? i.headline : undefined) ?? '';
+
+/** Markdown: a summary, then one table row per item; `link` gives each row's way back to the article. */
+export function renderMarkdown(model: FactCheckModel, link?: (i: FactCheckItem) => string): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const out = [
+    `# Rapport de vérification — ${cell(model.file)}`, '',
+    `${summaryText(model)} Données : BDPM de l’ANSM du ${frenchDate(model.dataDate)}.`, '',
+    '| Position | Type | Texte | Lecture | Fourchette documentée | Verdict | Source |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const i of model.items) {
+    const pos = link ? `[${where(i)}](${link(i)})` : where(i);
+    const sources = i.sources.map((s) => `[${cell(s.title)}](${s.url})`).join(' ; ');
+    out.push(`| ${pos} | ${KIND_LABEL[i.kind]} | ${cell(named(i))} | ${cell(reading(i))} | ${cell(i.documented ?? '')} | **${REPORT_LABEL[i.verdict]}** | ${sources} |`);
+  }
+  const notes = model.items.filter((i) => i.kind !== 'trial' && i.headline && i.verdict !== 'in-range');
+  if (notes.length) out.push('', '## À vérifier', '', ...notes.map((i) => `- ${link ? `[${where(i)}](${link(i)})` : where(i)} ${cell(named(i))} : ${i.headline}`));
+  return out.join('\n') + '\n';
+}
+
+export function renderJson(model: FactCheckModel): string {
+  return JSON.stringify(model, null, 2) + '\n';
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+/** Only http(s) links are kept as links: the data's URLs, never a script. */
+const safeUrl = (u: string) => (/^https?:\/\//i.test(u) ? escapeHtml(u) : '#');
+
+const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.above,.rhythm,.unit,.implausible,.unknown{background:#fde8e8}.below,.undocumented{background:#fff6dd}
+.in-range,.documented{background:#e9f7ec}`;
+
+/** A self-contained HTML page (inline style, no script, no outside resource); everything printed is escaped. */
+export function renderHtml(model: FactCheckModel): string {
+  const e = escapeHtml;
+  const rows = model.items.map((i) => {
+    const sources = i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
+    const title = i.headline ? ` title="${e(i.headline)}"` : '';
+    return `<tr><td>${e(where(i))}</td><td>${e(KIND_LABEL[i.kind])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
+      + `<td>${e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(REPORT_LABEL[i.verdict])}</td><td>${sources}</td></tr>`;
+  });
+  return `<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>Rapport de vérification — ${e(model.file)}</title>`
+    + `<style>${STYLE}</style></head><body>\n<h1>Rapport de vérification — ${e(model.file)}</h1>\n`
+    + `<p>${e(summaryText(model))} Données : BDPM de l’ANSM du ${e(frenchDate(model.dataDate))}.</p>\n`
+    + '<table><thead><tr><th>Position</th><th>Type</th><th>Texte</th><th>Lecture</th><th>Fourchette documentée</th><th>Verdict</th><th>Source</th></tr></thead>\n<tbody>\n'
+    + rows.join('\n') + '\n</tbody></table>\n</body></html>\n';
+}

@@ -18,6 +18,7 @@ const USAGE = `Usage :
   medlint data stats [--format json]
   medlint data show <nom>`;
 
+import { reportCommand } from './cli/report-command';
 class UsageError extends Error {}
 
 function markdownFiles(path: string): string[] {
@@ -50,6 +51,7 @@ function main(argv: string[]): number {
     return command ? 0 : 2;
   }
   if (command === 'data') return dataCommand(args);
+  if (command === 'report') return reportCommand(args);
   if (command !== 'check' && command !== 'annotate') throw new UsageError(`commande inconnue : ${command}`);
   const { format, rest } = parse(args);
   if (rest.length === 0) throw new UsageError('aucun fichier à analyser');

@@ -61,3 +61,9 @@ test('html is self-contained: no outside stylesheet, script or image', () => {
   assert.doesNotMatch(html, /<link|<script|src=/);
   assert.match(html, /<style>/);
 });
+
+test('a drug named again points to its first mention instead of repeating its range and sources', () => {
+  const text = 'La prégabaline agit.\nLa prégabaline encore.\n';
+  const md = renderMarkdown(factCheck('a.md', text, analyze(text, lexicon()), lexicon()));
+  assert.equal(md.split('\n').find((l) => l.startsWith('| 2:4'))!, '| 2:4 | médicament | prégabaline |  |  | **documenté** | voir 1:4 |');
+});

@@ -91,9 +91,21 @@ export function summaryText(model: FactCheckModel): string {
 
 const KIND_LABEL: Record<FactCheckItem['kind'], string> = { drug: 'médicament', dose: 'dose', trial: 'essai' };
 const where = (i: FactCheckItem) => `${i.range.start.line + 1}:${i.range.start.character + 1}`;
-const named = (i: FactCheckItem) => (i.name && i.name !== i.text ? `${i.text} (${i.name})` : i.text);
+const named = (i: FactCheckItem) => (i.name && i.name.toLowerCase() !== i.text.toLowerCase() ? `${i.text} (${i.name})` : i.text);
 /** What the « Lecture » column shows: the normalised dose, or the trial's phase and status. */
 const reading = (i: FactCheckItem) => i.normalised ?? (i.kind === 'trial' ? i.headline : undefined) ?? '';
+
+/** A drug named again: its range and sources are those of its first mention, given as « voir 33:1 ». */
+function firstMentions(items: FactCheckItem[]): Map<FactCheckItem, FactCheckItem> {
+  const first = new Map<string, FactCheckItem>(), seen = new Map<FactCheckItem, FactCheckItem>();
+  for (const i of items) {
+    if (i.kind !== 'drug' || !i.name || i.verdict === 'unknown') continue;
+    const f = first.get(i.name);
+    if (f) seen.set(i, f);
+    else first.set(i.name, i);
+  }
+  return seen;
+}
 
 /** Markdown: a summary, then one table row per item; `link` gives each row's way back to the article. */
 export function renderMarkdown(model: FactCheckModel, link?: (i: FactCheckItem) => string): string {
@@ -104,10 +116,12 @@ export function renderMarkdown(model: FactCheckModel, link?: (i: FactCheckItem) 
     '| Position | Type | Texte | Lecture | Fourchette documentée | Verdict | Source |',
     '|---|---|---|---|---|---|---|',
   ];
+  const again = firstMentions(model.items);
   for (const i of model.items) {
     const pos = link ? `[${where(i)}](${link(i)})` : where(i);
-    const sources = i.sources.map((s) => `[${cell(s.title)}](${s.url})`).join(' ; ');
-    out.push(`| ${pos} | ${KIND_LABEL[i.kind]} | ${cell(named(i))} | ${cell(reading(i))} | ${cell(i.documented ?? '')} | **${REPORT_LABEL[i.verdict]}** | ${sources} |`);
+    const first = again.get(i);
+    const sources = first ? `voir ${where(first)}` : i.sources.map((s) => `[${cell(s.title)}](${s.url})`).join(' ; ');
+    out.push(`| ${pos} | ${KIND_LABEL[i.kind]} | ${cell(named(i))} | ${cell(reading(i))} | ${first ? '' : cell(i.documented ?? '')} | **${REPORT_LABEL[i.verdict]}** | ${sources} |`);
   }
   const notes = model.items.filter((i) => i.kind !== 'trial' && i.headline && i.verdict !== 'in-range');
   if (notes.length) out.push('', '## À vérifier', '', ...notes.map((i) => `- ${link ? `[${where(i)}](${link(i)})` : where(i)} ${cell(named(i))} : ${i.headline}`));
@@ -131,11 +145,13 @@ th{background:#f3f3f3}.above,.rhythm,.unit,.implausible,.unknown{background:#fde
 /** A self-contained HTML page (inline style, no script, no outside resource); everything printed is escaped. */
 export function renderHtml(model: FactCheckModel): string {
   const e = escapeHtml;
+  const again = firstMentions(model.items);
   const rows = model.items.map((i) => {
-    const sources = i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
+    const first = again.get(i);
+    const sources = first ? `voir ${e(where(first))}` : i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
     const title = i.headline ? ` title="${e(i.headline)}"` : '';
     return `<tr><td>${e(where(i))}</td><td>${e(KIND_LABEL[i.kind])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
-      + `<td>${e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(REPORT_LABEL[i.verdict])}</td><td>${sources}</td></tr>`;
+      + `<td>${first ? '' : e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(REPORT_LABEL[i.verdict])}</td><td>${sources}</td></tr>`;
   });
   return `<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>Rapport de vérification — ${e(model.file)}</title>`
     + `<style>${STYLE}</style></head><body>\n<h1>Rapport de vérification — ${e(model.file)}</h1>\n`

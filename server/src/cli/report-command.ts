@@ -1,0 +1,44 @@
+/**
+ * `medlint report [--format markdown|json|html] <fichier>`: the fact-check report of one article
+ * (features/fact-check.ts), printed on stdout. Exit 0, or 2 on a usage error or an unreadable file.
+ *
+ *   medlint report --format html article.md > rapport.html
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze } from '../core/analyze';
+import { loadLexicon } from '../core/load';
+import { factCheck, renderHtml, renderJson, renderMarkdown } from '../features/fact-check';
+
+const FORMATS = ['markdown', 'json', 'html'] as const;
+type ReportFormat = (typeof FORMATS)[number];
+const USAGE = 'Usage : medlint report [--format markdown|json|html] <fichier>';
+
+function fail(message: string): number {
+  process.stderr.write(`medlint : ${message}\n`);
+  return 2;
+}
+
+export function reportCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    return fail(`${(e as Error).message}\n${USAGE}`);
+  }
+  const format = (parsed.values.format ?? 'markdown') as ReportFormat;
+  if (!FORMATS.includes(format)) return fail(`format inconnu : ${format} (${FORMATS.join(', ')})\n${USAGE}`);
+  if (parsed.positionals.length !== 1) return fail(`un fichier et un seul\n${USAGE}`);
+  const [file] = parsed.positionals;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`impossible de lire ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const lexicon = loadLexicon();
+  const model = factCheck(file, source, analyze(source, lexicon), lexicon);
+  const link = (i: { range: { start: { line: number } } }) => `${encodeURI(file)}#L${i.range.start.line + 1}`;
+  process.stdout.write(format === 'json' ? renderJson(model) : format === 'html' ? renderHtml(model) : renderMarkdown(model, link));
+  return 0;
+}

@@ -1,22 +1,73 @@
-/** The VS Code client: starts the language server for Markdown. Nothing clever. */
+/**
+ * The VS Code client: starts the language server for Markdown files (file and untitled schemes), logs its
+ * start and data date in the « MedLint » output channel, shows the status item and registers the commands.
+ * Example: opening « article.md » starts the server; the status bar's {} shows « MedLint : BDPM du 13 novembre 2025 ».
+ */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { StatusItem, type DataStatus } from './status';
+import { registerVirtualDocs } from './virtual-docs';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export interface MedLintApi {
+  /** What the status item shows (for the tests). */
+  status(): { text: string; detail?: string };
+}
+
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
+    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }],
     synchronize: { configurationSection: 'medlint' },
+    initializationOptions: { enable: vscode.workspace.getConfiguration('medlint').get('enable', true) },
+    outputChannel: log,
   };
-  client = new LanguageClient('medlint', 'MedLint', serverOptions, clientOptions);
-  await client.start();
+  return new LanguageClient('medlint', 'MedLint', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MedLintApi> {
+  const log = vscode.window.createOutputChannel('MedLint', { log: true });
+  const status = new StatusItem();
+  context.subscriptions.push(log, status);
+  registerVirtualDocs(context);
+
+  const refreshStatus = async () => {
+    try {
+      const s = await client!.sendRequest<DataStatus>('medlint/status', {});
+      status.update(s);
+      return s;
+    } catch (e) {
+      status.failed(String(e));
+      return undefined;
+    }
+  };
+  const start = async () => {
+    const started = Date.now();
+    client = createClient(context, log);
+    client.onDidChangeState(({ newState }) => { if (newState === State.Stopped) status.failed(vscode.l10n.t('The MedLint server stopped: see the log.')); });
+    await client.start();
+    const s = await refreshStatus();
+    log.info(`MedLint ${context.extension.packageJSON.version} started in ${Date.now() - started} ms; data: BDPM of ${s?.dataDate ?? '?'}, ${s?.substances ?? '?'} substances, ${s?.ranges ?? '?'} dose ranges, ${s?.trials ?? '?'} trials`);
+  };
+  const restart = async () => {
+    log.info('restarting the server');
+    await client?.stop();
+    await start();
+  };
+
+  registerCommands(context, { client: () => client!, log, restart });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('medlint')) setTimeout(() => void refreshStatus(), 200);
+  }));
+  await start();
+  return { status: () => status.shown };
 }
 
 export async function deactivate(): Promise<void> {

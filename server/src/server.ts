@@ -15,6 +15,7 @@ import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion';
 import { toDiagnostics, type RuleSeverities } from './features/diagnostics';
 import { quickFixes } from './features/code-actions';
+import { registerEditorRequests } from './editor-requests';
 
 /**
  * With MEDLINT_TRACE set, the server notes on stderr, in ms since its process started, when its modules are
@@ -55,6 +56,8 @@ function lex(): Lexicon {
   return lexicon;
 }
 let hovered = false;
+/** The client's language (LSP `locale`): the report's headings follow it; French by default. */
+let locale: string | undefined;
 
 function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
   if (!settings.enable) return [];
@@ -67,6 +70,7 @@ function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
+  locale = params.locale;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   configurable = !!caps.workspace?.configuration;
   const init = params.initializationOptions as Partial<Settings> | undefined;
@@ -126,7 +130,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc) return null;
+  if (!doc || !settings.enable) return null;
   const { analysis, lines } = analysisOf(doc);
   const h = hoverAt(analysis, lines.offset(position), lex());
   if (!hovered) {
@@ -138,7 +142,7 @@ connection.onHover(({ textDocument, position }) => {
 
 connection.onCompletion(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
+  if (!doc || !settings.enable) return [];
   const { analysis, lines } = analysisOf(doc);
   const offset = lines.offset(position);
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
@@ -152,12 +156,17 @@ connection.onCompletion(({ textDocument, position }) => {
 
 connection.onCodeAction(({ textDocument, range }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
+  if (!doc || !settings.enable) return [];
   const { analysis, lines } = analysisOf(doc);
   return quickFixes(analysis, lines, lines.offset(range.start), lines.offset(range.end)).map((f) => ({
     title: f.title, kind: CodeActionKind.QuickFix, isPreferred: f.preferred,
     edit: { changes: { [textDocument.uri]: [{ range: f.range, newText: f.newText }] } },
   }));
+});
+
+registerEditorRequests({
+  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => cache.delete(uri),
+  enabled: () => settings.enable, locale: () => locale,
 });
 
 documents.listen(connection);

@@ -15,12 +15,6 @@ import { amount, curly, num } from './typography';
 
 export type VerdictKind = 'in-range' | 'above' | 'below' | 'rhythm' | 'unit' | 'implausible' | 'undocumented' | 'unknown';
 
-/** The report's column: short French words. */
-export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  'in-range': 'dans la fourchette', above: 'au-dessus', below: 'en dessous', rhythm: 'rythme', unit: 'unité douteuse',
-  implausible: 'invraisemblable', undocumented: 'non documenté', unknown: 'inconnu',
-};
-
 export interface SourceLink { title: string; url: string }
 
 export interface DoseJudgement {

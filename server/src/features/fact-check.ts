@@ -8,13 +8,13 @@
 import type { Analysis } from '../core/analyze';
 import type { Lexicon } from '../core/lexicon';
 import { LineIndex, type Range } from '../core/positions';
-import { judgeForReader, uniqueSources, VERDICT_LABEL, type SourceLink, type VerdictKind } from './dose-verdict';
+import { judgeForReader, uniqueSources, type SourceLink, type VerdictKind } from './dose-verdict';
 import { posologySummary } from './cards';
 import { frenchPhase, frenchStatus } from './trial-card';
 import { frenchDate } from './typography';
+import { reportText, type ReportText } from './report-text';
 
 export type ReportVerdict = VerdictKind | 'documented';
-export const REPORT_LABEL: Record<ReportVerdict, string> = { ...VERDICT_LABEL, documented: 'documenté' };
 
 export interface FactCheckItem {
   kind: 'drug' | 'dose' | 'trial';
@@ -82,18 +82,18 @@ export function factCheck(file: string, source: string, analysis: Analysis, lexi
 }
 
 /** « 12 médicaments, 8 doses (6 dans la fourchette, 1 au-dessus…), 2 essais ». */
-export function summaryText(model: FactCheckModel): string {
+export function summaryText(model: FactCheckModel, t: ReportText = reportText()): string {
   const c = model.counts;
-  const verdicts = Object.entries(c.doseVerdicts).map(([v, n]) => `${n} ${REPORT_LABEL[v as ReportVerdict]}`).join(', ');
-  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
-  return `${plural(c.drug, 'médicament')}, ${plural(c.dose, 'dose')}${verdicts ? ` (${verdicts})` : ''}, ${plural(c.trial, 'essai')}.`;
+  const verdicts = Object.entries(c.doseVerdicts).map(([v, n]) => `${n} ${t.verdicts[v as ReportVerdict]}`).join(', ');
+  const plural = (n: number, k: keyof ReportText['kinds']) => `${n} ${t.kinds[k][n > 1 ? 1 : 0]}`;
+  return `${plural(c.drug, 'drug')}, ${plural(c.dose, 'dose')}${verdicts ? ` (${verdicts})` : ''}, ${plural(c.trial, 'trial')}.`;
 }
 
-const KIND_LABEL: Record<FactCheckItem['kind'], string> = { drug: 'médicament', dose: 'dose', trial: 'essai' };
 const where = (i: FactCheckItem) => `${i.range.start.line + 1}:${i.range.start.character + 1}`;
 const named = (i: FactCheckItem) => (i.name && i.name.toLowerCase() !== i.text.toLowerCase() ? `${i.text} (${i.name})` : i.text);
 /** What the « Lecture » column shows: the normalised dose, or the trial's phase and status. */
 const reading = (i: FactCheckItem) => i.normalised ?? (i.kind === 'trial' ? i.headline : undefined) ?? '';
+const dataLine = (model: FactCheckModel, t: ReportText) => t.data(t === reportText() ? frenchDate(model.dataDate) : model.dataDate);
 
 /** A drug named again: its range and sources are those of its first mention, given as « voir 33:1 ». */
 function firstMentions(items: FactCheckItem[]): Map<FactCheckItem, FactCheckItem> {
@@ -108,23 +108,23 @@ function firstMentions(items: FactCheckItem[]): Map<FactCheckItem, FactCheckItem
 }
 
 /** Markdown: a summary, then one table row per item; `link` gives each row's way back to the article. */
-export function renderMarkdown(model: FactCheckModel, link?: (i: FactCheckItem) => string): string {
+export function renderMarkdown(model: FactCheckModel, link?: (i: FactCheckItem) => string, t: ReportText = reportText()): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const out = [
-    `# Rapport de vérification — ${cell(model.file)}`, '',
-    `${summaryText(model)} Données : BDPM de l’ANSM du ${frenchDate(model.dataDate)}.`, '',
-    '| Position | Type | Texte | Lecture | Fourchette documentée | Verdict | Source |',
+    `# ${t.title} — ${cell(model.file)}`, '',
+    `${summaryText(model, t)} ${dataLine(model, t)}`, '',
+    `| ${t.columns.join(' | ')} |`,
     '|---|---|---|---|---|---|---|',
   ];
   const again = firstMentions(model.items);
   for (const i of model.items) {
     const pos = link ? `[${where(i)}](${link(i)})` : where(i);
     const first = again.get(i);
-    const sources = first ? `voir ${where(first)}` : i.sources.map((s) => `[${cell(s.title)}](${s.url})`).join(' ; ');
-    out.push(`| ${pos} | ${KIND_LABEL[i.kind]} | ${cell(named(i))} | ${cell(reading(i))} | ${first ? '' : cell(i.documented ?? '')} | **${REPORT_LABEL[i.verdict]}** | ${sources} |`);
+    const sources = first ? `${t.see} ${where(first)}` : i.sources.map((s) => `[${cell(s.title)}](${s.url})`).join(' ; ');
+    out.push(`| ${pos} | ${t.kinds[i.kind][0]} | ${cell(named(i))} | ${cell(reading(i))} | ${first ? '' : cell(i.documented ?? '')} | **${t.verdicts[i.verdict]}** | ${sources} |`);
   }
   const notes = model.items.filter((i) => i.kind !== 'trial' && i.headline && i.verdict !== 'in-range');
-  if (notes.length) out.push('', '## À vérifier', '', ...notes.map((i) => `- ${link ? `[${where(i)}](${link(i)})` : where(i)} ${cell(named(i))} : ${i.headline}`));
+  if (notes.length) out.push('', `## ${t.toCheck}`, '', ...notes.map((i) => `- ${link ? `[${where(i)}](${link(i)})` : where(i)} ${cell(named(i))} : ${i.headline}`));
   return out.join('\n') + '\n';
 }
 
@@ -143,19 +143,20 @@ th{background:#f3f3f3}.above,.rhythm,.unit,.implausible,.unknown{background:#fde
 .in-range,.documented{background:#e9f7ec}`;
 
 /** A self-contained HTML page (inline style, no script, no outside resource); everything printed is escaped. */
-export function renderHtml(model: FactCheckModel): string {
+export function renderHtml(model: FactCheckModel, t: ReportText = reportText()): string {
   const e = escapeHtml;
   const again = firstMentions(model.items);
   const rows = model.items.map((i) => {
     const first = again.get(i);
-    const sources = first ? `voir ${e(where(first))}` : i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
+    const sources = first ? `${e(t.see)} ${e(where(first))}` : i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
     const title = i.headline ? ` title="${e(i.headline)}"` : '';
-    return `<tr><td>${e(where(i))}</td><td>${e(KIND_LABEL[i.kind])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
-      + `<td>${first ? '' : e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(REPORT_LABEL[i.verdict])}</td><td>${sources}</td></tr>`;
+    return `<tr><td>${e(where(i))}</td><td>${e(t.kinds[i.kind][0])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
+      + `<td>${first ? '' : e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(t.verdicts[i.verdict])}</td><td>${sources}</td></tr>`;
   });
-  return `<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>Rapport de vérification — ${e(model.file)}</title>`
-    + `<style>${STYLE}</style></head><body>\n<h1>Rapport de vérification — ${e(model.file)}</h1>\n`
-    + `<p>${e(summaryText(model))} Données : BDPM de l’ANSM du ${e(frenchDate(model.dataDate))}.</p>\n`
-    + '<table><thead><tr><th>Position</th><th>Type</th><th>Texte</th><th>Lecture</th><th>Fourchette documentée</th><th>Verdict</th><th>Source</th></tr></thead>\n<tbody>\n'
+  const lang = t === reportText() ? 'fr' : 'en';
+  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${e(t.title)} — ${e(model.file)}</title>`
+    + `<style>${STYLE}</style></head><body>\n<h1>${e(t.title)} — ${e(model.file)}</h1>\n`
+    + `<p>${e(summaryText(model, t))} ${e(dataLine(model, t))}</p>\n`
+    + `<table><thead><tr>${t.columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>\n<tbody>\n`
     + rows.join('\n') + '\n</tbody></table>\n</body></html>\n';
 }

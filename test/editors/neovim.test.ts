@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const ARTICLE = join(ROOT, 'test', 'fixtures', 'corpus', 'douleurs-neuropathiques.md');
+// The corpus articles carry almost no finding now: an article written with one error of each kind.
+const ARTICLE = join(ROOT, 'test', 'fixtures', 'editor', 'douleur-exemple.md');
 
 test('Neovim reçoit les diagnostics et le survol de dist/server.js', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'medlint-nvim-'));
@@ -29,7 +30,7 @@ test('Neovim reçoit les diagnostics et le survol de dist/server.js', { timeout:
   assert.equal(result.diagnostics.length, expected.length, JSON.stringify(result.diagnostics));
   for (const d of result.diagnostics) assert.equal(d.source, 'medlint');
   assert.deepEqual(result.diagnostics.map((d: { line: number }) => d.line).sort(), expected.map((d: { range: { start: { line: number } } }) => d.range.start.line).sort());
-  assert.ok(result.diagnostics.some((d: { message: string }) => /gabapentine/.test(d.message)));
+  assert.ok(result.diagnostics.some((d: { message: string }) => /prégabaline : 1200 mg\/j/.test(d.message)));
 
   assert.match(result.hover, /\*\*prégabaline\*\*/);
   assert.match(result.hover, /150–600\u202Fmg\/j/);

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /**
  * UI test: the built .vsix installed in code-server's VS Code, its workbench in headless Chromium.
- * Opens a corpus article, hovers « prégabaline », opens the Problems panel; asserts on what the page
- * shows and saves screenshots (test/editors/screenshots/, shown in the README).
+ * Opens an article with errors (test/fixtures/editor/), hovers « prégabaline » and a dose, opens the
+ * Problems panel and the fact-check report, types a name and sees the suggestions appear by themselves;
+ * asserts on what the page shows and saves screenshots (test/editors/screenshots/, shown in the README).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +15,8 @@ import type { Page } from 'playwright-core';
 import { isolatedEnv, openBrowser, serverCommand, startServer } from './code-server.mjs';
 
 const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
-const ARTICLE = 'douleurs-neuropathiques.md';
+const CORPUS = join(ROOT, 'test', 'fixtures', 'editor');
+const ARTICLE = 'douleur-exemple.md';
 const VSIX = join(ROOT, 'medlint.vsix');
 const SHOTS = join(ROOT, 'test', 'editors', 'screenshots');
 
@@ -42,7 +43,51 @@ function wordBox(page: Page, needle: string) {
   }, needle);
 }
 
-test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', { timeout: 5 * 60_000 }, async () => {
+/** Hovers the first « needle » on screen until a hover containing `expect` shows; returns its text. */
+async function hoverOn(page: Page, needle: string, expect: string, nth = 0): Promise<string> {
+  let box = null;
+  for (let i = 0; i < 50 && !box; i++) {
+    box = await wordBox(page, needle);
+    if (!box) await page.waitForTimeout(200);
+  }
+  assert.ok(box, `« ${needle} » introuvable à l’écran`);
+  const hover = page.locator('.monaco-hover', { hasText: expect });
+  for (let i = 0; i < 5 && !(await hover.isVisible()); i++) {
+    await page.mouse.move(box.x + nth, box.y - 40);
+    await page.mouse.move(box.x + nth, box.y);
+    await hover.waitFor({ state: 'visible', timeout: 8_000 }).catch(() => undefined);
+  }
+  return hover.innerText();
+}
+
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+/** Runs a command from the palette by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the first webview frame that shows `needle` (the Markdown preview). */
+async function webviewText(page: Page, needle: string): Promise<string> {
+  for (let i = 0; i < 75; i++) {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(needle)) return text;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`aucune vue web ne montre « ${needle} »`);
+}
+
+test('le .vsix dans VS Code : survols, panneau Problèmes, rapport et complétion pendant la frappe', { timeout: 5 * 60_000 }, async () => {
   assert.ok(existsSync(VSIX), 'medlint.vsix absent : lancez npm run package');
   const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(CORPUS, ARTICLE)], { encoding: 'utf8' });
   const expected = JSON.parse(cli.stdout).files[0].diagnostics.length;
@@ -62,29 +107,21 @@ test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', 
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: ARTICLE }).click({ timeout: 60_000 });
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
     await page.waitForTimeout(2_000); // the editor takes focus and lays out its lines
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('37'); // « Sur le plan pratique, la prégabaline… »
-    await page.keyboard.press('Enter');
+    await goToLine(page, 7); // « La prégabaline se débute à 75 mg deux fois par jour… »
 
-    // Hover: the card with the documented range and its source.
-    let box = null;
-    for (let i = 0; i < 50 && !box; i++) {
-      box = await wordBox(page, 'prégabaline');
-      if (!box) await page.waitForTimeout(200);
-    }
-    assert.ok(box, '« prégabaline » introuvable à l’écran');
-    const hover = page.locator('.monaco-hover', { hasText: 'Posologie adulte' });
-    for (let i = 0; i < 5 && !(await hover.isVisible()); i++) {
-      await page.mouse.move(box.x, box.y - 40);
-      await page.mouse.move(box.x, box.y);
-      await hover.waitFor({ state: 'visible', timeout: 8_000 }).catch(() => undefined);
-    }
-    const card = await hover.innerText();
+    // Hover: the drug's card, its summary line first.
+    const card = await hoverOn(page, 'prégabaline', 'Posologie adulte');
     assert.match(card, /prégabaline/);
     assert.match(card, /150–600\u202Fmg\/j/);
     assert.match(card, /LYRICA/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'hover.png') });
+
+    // Hover on a dose: the verdict first.
+    await page.keyboard.press('Escape');
+    const dose = await hoverOn(page, '1200', 'au-dessus du maximum'); // the grammar splits the dose into spans
+    assert.match(dose, /au-dessus du maximum documenté \(150–600\u202Fmg\/j\)/);
+    await page.screenshot({ path: join(SHOTS, 'dose-hover.png') });
 
     // Problems panel: as many problems as the CLI reports for the article.
     await page.keyboard.press('Escape');
@@ -92,10 +129,27 @@ test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', 
     const badge = page.locator('.panel .composite-bar .badge-content').first();
     await page.waitForFunction((n: number) => [...document.querySelectorAll('.panel .composite-bar .badge-content')].some((b) => b.textContent === String(n)), expected, { timeout: 30_000 });
     assert.equal(await badge.innerText(), String(expected));
-    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'dose-out-of-range' });
+    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /dose-|unknown-drug/ });
     await rows.nth(expected - 1).waitFor({ timeout: 15_000 });
     assert.equal(await rows.count(), expected);
     await page.screenshot({ path: join(SHOTS, 'problems.png') });
+    await page.keyboard.press('Control+Shift+M'); // close the panel
+
+    // The fact-check report, in the Markdown preview beside the article.
+    await runCommand(page, 'MedLint: Fact-check report of the article');
+    const report = await webviewText(page, 'douleur-exemple.md');
+    assert.match(report, /1200 mg\/j \(prégabaline\)/);
+    await page.waitForTimeout(1_000);
+    await page.screenshot({ path: join(SHOTS, 'report.png') });
+
+    // Completion while typing: the suggestions appear without Ctrl+Space.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('La pregab', { delay: 80 });
+    const suggest = page.locator('.suggest-widget', { hasText: 'prégabaline' });
+    await suggest.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, 'completion.png') });
   } catch (e) {
     const page = browser.contexts()[0]?.pages()[0];
     if (page) await page.screenshot({ path: join(base, 'failure.png') });

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
+/** An article with one error of each kind (above the maximum, rhythm, unit, unknown drug). */
+const DEMO = path.join(ROOT, 'test', 'fixtures', 'editor', 'douleur-exemple.md');
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -48,6 +50,7 @@ describe('MedLint dans VS Code', () => {
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('medlint').update('severity', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('medlint').update('enable', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -58,7 +61,7 @@ describe('MedLint dans VS Code', () => {
       const d = medlintDiagnostics(uri);
       return d.length > 0 && d;
     });
-    assert.ok(diags.every((d) => codeOf(d) === 'dose-out-of-range'), diags.map(codeOf).join(', '));
+    assert.ok(diags.every((d) => /^dose-(above-max|below-min)$/.test(String(codeOf(d)))), diags.map(codeOf).join(', '));
     assert.ok(diags.some((d) => /gabapentine/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Information));
   });
 
@@ -99,13 +102,58 @@ describe('MedLint dans VS Code', () => {
 
   it('suit le réglage de sévérité par règle', async () => {
     const doc = await openMarkdown('La prégabaline à 1200 mg/j.\n');
-    const dose = () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'dose-out-of-range');
-    const first = await waitFor('dose hors fourchette', dose);
+    const dose = () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'dose-above-max');
+    const first = await waitFor('dose hors fourchette', dose).catch((e) => {
+      throw new Error(`${e.message} — ${doc.uri.toString()} : ${JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((d) => [d.source, codeOf(d), d.message]))}`);
+    });
     assert.equal(first.severity, vscode.DiagnosticSeverity.Warning);
     const config = vscode.workspace.getConfiguration('medlint');
-    await config.update('severity', { 'dose-out-of-range': 'error' }, vscode.ConfigurationTarget.Global);
+    await config.update('severity', { 'dose-above-max': 'error' }, vscode.ConfigurationTarget.Global);
     await waitFor('sévérité error', () => dose()?.severity === vscode.DiagnosticSeverity.Error);
-    await config.update('severity', { 'dose-out-of-range': 'off' }, vscode.ConfigurationTarget.Global);
+    await config.update('severity', { 'dose-above-max': 'off' }, vscode.ConfigurationTarget.Global);
     await waitFor('diagnostic retiré', () => !dose());
+  });
+  it('ouvre le rapport de vérification de l’article, chaque ligne renvoyant à sa position', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(DEMO));
+    await vscode.window.showTextDocument(doc);
+    const markdown = await vscode.commands.executeCommand<string>('medlint.openReport');
+    assert.match(markdown.split('\n')[0], /^# (Rapport de vérification|Fact-check report) — douleur-exemple\.md$/);
+    const row = markdown.split('\n').find((l) => l.includes('1200 mg/j (prégabaline)'));
+    assert.ok(row?.includes(`${doc.uri.toString()}#L8,55`), row);
+    await waitFor('aperçu du rapport', () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'medlint-report'));
+  });
+
+  it('montre la date et la taille des données dans l’élément d’état', async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'medlint')!;
+    const shown = await waitFor('élément d’état', () => {
+      const s = ext.exports.status();
+      return /BDPM/.test(s.text) && s;
+    });
+    assert.match(shown.text, /2025/);
+    assert.match(shown.detail ?? '', /^[\d\s\u202F\u00A0,.]+ substances/);
+  });
+
+  it('propose la complétion automatiquement en Markdown (suggestions rapides activées)', async () => {
+    const quick = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get<Record<string, string>>('quickSuggestions');
+    assert.equal(quick?.other, 'on');
+  });
+
+  it('cherche un médicament sans accents et montre sa fiche', async () => {
+    const card = await vscode.commands.executeCommand<string>('medlint.lookUp', 'pregab');
+    assert.match(card, /^\*\*prégabaline\*\* — DCI/);
+  });
+
+  it('vérifie les fichiers Markdown de l’espace de travail', async () => {
+    const r = await vscode.commands.executeCommand<{ files: number; problems: number }>('medlint.checkWorkspace');
+    assert.ok(r.files >= 1, JSON.stringify(r));
+  });
+
+  it('medlint.enable à false coupe aussi le survol', async () => {
+    const doc = await openMarkdown('La prégabaline agit.\n');
+    const at = new vscode.Position(0, 5);
+    const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+    await waitFor('survol actif', async () => /prégabaline/.test(await hover()));
+    await vscode.workspace.getConfiguration('medlint').update('enable', false, vscode.ConfigurationTarget.Global);
+    await waitFor('survol coupé', async () => !/DCI/.test(await hover()));
   });
 });

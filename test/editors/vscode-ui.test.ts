@@ -78,7 +78,7 @@ async function runCommand(page: Page, title: string): Promise<void> {
 /** The text of the first webview frame that shows `needle` (the Markdown preview). */
 async function webviewText(page: Page, needle: string): Promise<string> {
   for (let i = 0; i < 75; i++) {
-    for (const frame of page.frames()) {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
       const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
       if (text.includes(needle)) return text;
     }
@@ -137,8 +137,8 @@ test('le .vsix dans VS Code : survols, panneau Problèmes, rapport et complétio
 
     // The fact-check report, in the Markdown preview beside the article.
     await runCommand(page, 'MedLint: Fact-check report of the article');
-    const report = await webviewText(page, 'douleur-exemple.md');
-    assert.match(report, /1200 mg\/j \(prégabaline\)/);
+    const report = await webviewText(page, '1200 mg/j (prégabaline)');
+    assert.match(report, /(Fact-check report|Rapport de vérification) — douleur-exemple\.md/);
     await page.waitForTimeout(1_000);
     await page.screenshot({ path: join(SHOTS, 'report.png') });
 

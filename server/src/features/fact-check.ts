@@ -8,13 +8,13 @@
 import type { Analysis } from '../core/analyze';
 import type { Lexicon } from '../core/lexicon';
 import { LineIndex, type Range } from '../core/positions';
-import { judgeForReader, uniqueSources, type SourceLink, type VerdictKind } from './dose-verdict';
+import { judgeForReader, uniqueSources, type SourceLink } from './dose-verdict';
 import { posologySummary } from './cards';
 import { frenchPhase, frenchStatus } from './trial-card';
 import { frenchDate } from './typography';
-import { reportText, type ReportText } from './report-text';
+import { reportText, type ReportText, type ReportVerdict } from './report-text';
 
-export type ReportVerdict = VerdictKind | 'documented';
+export type { ReportVerdict };
 
 export interface FactCheckItem {
   kind: 'drug' | 'dose' | 'trial';

@@ -4,7 +4,10 @@
  *
  *   REPORT_TEXT.fr.title → « Rapport de vérification »   REPORT_TEXT.en.title → « Fact-check report »
  */
-import type { ReportVerdict } from './fact-check';
+import type { VerdictKind } from './dose-verdict';
+
+/** A dose's verdict, or « documenté » for a drug or trial the data knows. */
+export type ReportVerdict = VerdictKind | 'documented';
 
 export interface ReportText {
   title: string;

@@ -5,7 +5,7 @@
 import { extractProse, type Prose } from './prose';
 import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
-import { attachDoses, splitSentences } from './attach';
+import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
 import { doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import type { Lexicon } from './lexicon';
@@ -46,10 +46,12 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
   for (const dose of found as AttachedDose[]) {
-    const drug = attached.get(dose);
+    const attachment = attached.get(dose);
+    const drug = attachment?.drug;
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
     if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
+    if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
     doses.push(dose);
   }
@@ -58,7 +60,7 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   for (const d of doses) {
     const substance = d.drug && lexicon.substance(d.drug.id);
     if (!substance) continue;
-    d.verdict = judgeDose(d, substance);
+    d.verdict = judgeDose(d, substance, contextOf(prose, sentences, d.start));
     const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
     if (f) findings.push(f);
   }

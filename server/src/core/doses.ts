@@ -139,7 +139,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
       timesPerDay = rhythm.timesPerDay;
       interval = rhythm.interval;
     } else if (per === 'intake' && rhythm.splitInto) splitInto = undefined; // « 500 mg en deux prises »: read as written
-    if (per === 'intake' || splitInto) end += rhythm.length;
+    if (per === 'intake') end += rhythm.length;
     else if (per === 'day' && rhythm.timesPerDay?.min === 1 && rhythm.timesPerDay.max === 1) end += rhythm.length;
   }
   if (per === 'intake' && !timesPerDay && !interval && COURSE.test(prose.slice(end, end + 40))) per = 'cycle';

@@ -18,6 +18,13 @@ const ROUTE_WORDS: [string, string][] = [
   ['intrathécal[L]*', 'intrathécale'],
   ['nasal[L]*|pulvérisations?', 'nasale'],
   ['sublingua[L]*', 'sublinguale'],
+  ['(?:par\\s+)?voie\\s+vaginale|vaginal[L]*|intravaginal[L]*|ovules?', 'vaginale'],
+  ['(?:par\\s+)?voie\\s+rectale|intrarectal[L]*|suppositoires?|lavements?', 'rectale'],
+  ['inhal[L]*|bouffées?|nébulis[L]*|aérosols?', 'inhalée'],
+  ['collyres?|ophtalmique[L]*|intravitré[L]*', 'ophtalmique'],
+  ['intra-?articulaire[L]*|infiltrations?', 'intra-articulaire'],
+  ['péridura[L]*', 'péridurale'],
+  ['buccal[L]*|gingiva[L]*', 'buccale'],
 ];
 /** Each as a whole word: no letter just before or after. */
 const ROUTES: [RegExp, string][] = ROUTE_WORDS.map(([words, route]) => [

@@ -8,7 +8,7 @@
 import type { RangeBasis } from '../index-types';
 
 /** The basis of a written dose. `step`: a titration step; `patch_concentration`: a % of a patch or cream. */
-export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
+export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'year' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
 
 export interface BasisDefinition {
   /** How it is written after « / » or « par » (regex source). */
@@ -23,6 +23,7 @@ export const WRITTEN_BASES: BasisDefinition[] = [
   { written: 'jours?|j', basis: 'day', example: 'prégabaline 150 mg/j' },
   { written: 'semaines?|sem', basis: 'week', example: 'méthotrexate 15 mg/sem' },
   { written: 'mois', basis: 'month', example: 'érénumab 70 mg par mois' },
+  { written: 'ans?|années?', basis: 'year', example: 'vitamine D 600 000 UI par an' },
   { written: 'prises?', basis: 'intake', example: 'paracétamol 1 g par prise' },
   { written: 'injections?|perfusions?', basis: 'infusion', example: 'natalizumab 300 mg par perfusion' },
   { written: 'cures?|cycles?', basis: 'cycle', example: 'cyclophosphamide 750 mg/m² par cure' },
@@ -44,7 +45,7 @@ export const RANGE_BASIS_LABEL: Record<RangeBasis, string> = {
 };
 
 /** Days spanned by one unit of a basis that can be converted to a daily amount. */
-export const DAYS: Partial<Record<RangeBasis | DoseBasis, number>> = { day: 1, week: 7, month: 30, hour: 1 / 24, minute: 1 / 1440 };
+export const DAYS: Partial<Record<RangeBasis | DoseBasis, number>> = { day: 1, week: 7, month: 30, year: 365, hour: 1 / 24, minute: 1 / 1440 };
 
 /** Documented bases a dose read on `basis` is compared with directly. */
 export const SAME_BASIS: Partial<Record<DoseBasis, RangeBasis[]>> = {

@@ -14,6 +14,7 @@ import type { Dose } from '../doses';
 import { formatAmount } from '../doses';
 import { compareDose, rangesForRoute, type Comparison } from '../dose/compare';
 import { checkEnvelope, type Implausible } from '../dose/envelope';
+import { rangesForIndication } from '../dose/indication';
 import { RANGE_BASIS_LABEL } from '../dose/basis';
 import type { Finding } from '../checks';
 
@@ -37,11 +38,27 @@ export function describeSource(r: DoseRange): string {
   return s.title;
 }
 
-/** The verdict on a dose of a substance: its curated ranges first, the envelope where none applies. */
-export function judgeDose(dose: Dose, substance: Substance): DoseVerdict {
-  const ranges = rangesForRoute(dose, substance.ranges);
-  const comparison = compareDose(dose, ranges);
-  if (comparison.verdict !== 'not-comparable') return { comparison };
+/**
+ * The verdict on a dose of a substance: the ranges of the indication the text names first, then its
+ * route's (an oral intake's by default), then all; the envelope where no range applies.
+ */
+export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseVerdict {
+  const byRoute = rangesForRoute(dose, substance.ranges);
+  const widen = !dose.route && byRoute.length < substance.ranges.length;
+  const tries = [rangesForIndication(byRoute, context, substance.dci), widen ? rangesForIndication(substance.ranges, context, substance.dci) : [], byRoute, widen ? substance.ranges : []];
+  let comparison: Comparison = { verdict: 'not-comparable', reason: 'aucune posologie documentée' };
+  let fallback: Comparison | undefined;
+  for (const ranges of tries) {
+    if (!ranges.length) continue;
+    const c = compareDose(dose, ranges);
+    if (c.verdict === 'not-comparable') { comparison = c; continue; }
+    // A verdict on what is written decides; one on an assumption (a single intake read as a day's dose)
+    // waits for a wider set of ranges that might hold the dose.
+    if (c.verdict === 'in-range' || !c.reading?.weak) return { comparison: c };
+    fallback ??= c;
+  }
+  if (fallback) return { comparison: fallback };
+  if (!substance.ranges.length || !byRoute.length) comparison = { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const implausible = checkEnvelope(dose, substance.strengths);
   return implausible ? { comparison, implausible } : { comparison };
 }
@@ -90,13 +107,16 @@ function ratioText(ratio: number): string {
 
 function rhythmFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {
   const reading = c.reading!;
-  const per = reading.basis === 'week' ? 'semaine' : 'mois';
-  const fixes = dose.basisStart !== undefined && dose.basisText
-    ? [{ title: `Remplacer « ${dose.basisText} » par « par ${per} »`, edit: { start: dose.basisStart, end: dose.basisStart + dose.basisText.length, newText: ` par ${per}`.trimStart() } }]
+  const period = reading.basis === 'week' ? 'semaine' : reading.basis === 'month' ? 'mois' : undefined;
+  const interval = c.range?.interval;
+  const fixes = period && dose.basisStart !== undefined && dose.basisText
+    ? [{ title: `Remplacer « ${dose.basisText} » par « par ${period} »`, edit: { start: dose.basisStart, end: dose.basisStart + dose.basisText.length, newText: ` par ${period}`.trimStart() } }]
     : [];
+  const total = formatAmount(reading.min, reading.max, unitLabel(reading), period ? `/${period === 'semaine' ? 'sem' : 'mois'}` : '');
+  const rhythm = period ? `une fois par ${period}` : interval ?? 'à intervalles de plusieurs jours';
   return {
-    code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: [`par ${per}`], fixes,
-    message: `${name} : ${dose.text} chaque jour = ${formatAmount(reading.min, reading.max, unitLabel(reading), `/${per === 'semaine' ? 'sem' : 'mois'}`)} ; ce médicament se donne une fois par ${per}${cite}.`,
+    code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: period ? [`par ${period}`] : [], fixes,
+    message: `${name} : ${dose.text} chaque jour = ${total}${period ? '' : ' par intervalle'} ; ce médicament se donne ${rhythm}${cite}.`,
   };
 }
 

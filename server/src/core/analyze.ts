@@ -5,6 +5,7 @@
 import { extractProse, type Prose } from './prose';
 import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
+import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
 import { doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
@@ -40,7 +41,8 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   for (const m of allMentions) inMention.fill(1, m.start, m.end);
   const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   const sentences = splitSentences(prose);
-  const found = findDoses(prose.text);
+  const written = findDoses(prose.text);
+  const found = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
   const attached = attachDoses(prose, sentences, found, drugs, findings);
   // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];

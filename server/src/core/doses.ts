@@ -43,7 +43,9 @@ export interface Dose {
   route?: string;
   /** The sentence calls it a starting, titration, elderly or renal dose. */
   starting?: boolean;
-  /** Offset and text of the unit, for quick fixes. */
+  /** For a bare number in a table, the unit and basis its column header gives (« (mg/j) »). */
+  columnUnit?: string;
+  /** Offset and text of the unit, for quick fixes (empty when the unit is a column header's). */
   unitStart: number;
   unitText: string;
   /** Offset and text of the basis written after the unit (« /j », « par jour »), for the rhythm quick fix. */

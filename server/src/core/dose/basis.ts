@@ -40,7 +40,7 @@ export function readBasis(written: string): DoseBasis {
 
 /** French labels of the documented bases (after the unit). */
 export const RANGE_BASIS_LABEL: Record<RangeBasis, string> = {
-  day: '/j', intake: ' par prise', week: '/sem', month: '/mois', hour: '/h', infusion: ' par perfusion',
+  day: '/j', intake: ' par prise', week: '/sem', month: '/mois', hour: '/h', minute: '/min', infusion: ' par perfusion',
   injection: ' par injection', application: ' par application', cycle: ' par cure',
 };
 
@@ -50,7 +50,7 @@ export const DAYS: Partial<Record<RangeBasis | DoseBasis, number>> = { day: 1, w
 /** Documented bases a dose read on `basis` is compared with directly. */
 export const SAME_BASIS: Partial<Record<DoseBasis, RangeBasis[]>> = {
   day: ['day'], intake: ['intake', 'injection', 'infusion'], infusion: ['infusion', 'injection', 'intake'], week: ['week'],
-  month: ['month'], hour: ['hour'], cycle: ['cycle'], patch_concentration: ['application'],
+  month: ['month'], hour: ['hour'], minute: ['minute'], cycle: ['cycle'], patch_concentration: ['application'],
 };
 
 /** Adult body weight and body surface envelopes: a per-kg dose is compared with plain ranges through them. */

@@ -102,7 +102,8 @@ export const RHYTHMS: RhythmRow[] = [
   },
 ];
 
-const RHYTHM = new RegExp(`^${SP}*,?${SP}*${ROUTE_PHRASE}?(?:${RHYTHMS.map((r, i) => `(?<r${i}>${r.pattern.replace(/\(\?<(a|b|u)>/g, (_, n) => `(?<${n}${i}>`)})`).join('|')})(?![${LETTER}])`, 'iu');
+// A table cell's rhythm may sit in the next cell: « | 85 mg/m² | toutes les 2 semaines | ».
+const RHYTHM = new RegExp(`^${SP}*[,|]?${SP}*${ROUTE_PHRASE}?(?:${RHYTHMS.map((r, i) => `(?<r${i}>${r.pattern.replace(/\(\?<(a|b|u)>/g, (_, n) => `(?<${n}${i}>`)})`).join('|')})(?![${LETTER}])`, 'iu');
 
 /** Days between two doses for a range's interval text (« toutes les 2 semaines » → 14), if it says one. */
 export function intervalDays(text: string | undefined): number | undefined {

@@ -15,29 +15,38 @@ const NEUTRAL = new Set([
   'associe', 'associee', 'association', 'premiere', 'ligne', 'intraveineuse', 'injectable', 'comprime', 'comprimes', 'schema',
   'semaine', 'semaines', 'quotidien', 'quotidienne', 'standard', 'usuelle', 'habituelle', 'maximale', 'minimale', 'chronique',
   'aigue', 'aigues', 'attaque', 'charge', 'relais', 'voie', 'sous-cutanee', 'cutanee', 'perfusion', 'injection', 'injections',
-  'liberation', 'prolongee', 'immediate', 'derniere', 'recours', 'hospitalier', 'hospitaliere', 'specialises', 'services',
+  'liberation', 'prolongee', 'cutane', 'cutanee', 'veineuse', 'intramusculaire', 'musculaire', 'buccale', 'inhalee', 'rectale',
+  'nasale', 'transdermique', 'induction', 'traite', 'traites', 'traitee', 'traitees', 'adaptee', 'reduite', 'augmentee', 'patiente', 'immediate', 'derniere', 'recours', 'hospitalier', 'hospitaliere', 'specialises', 'services',
 ]);
 
 const WORD = /[a-z]{6,}/g;
-const wordsCache = new Map<string, string[]>();
+/** Six letters: enough to tell indications apart, and to match « diabète » with « diabétiques ». */
+const stem = (w: string) => w.slice(0, 6);
 
-/** The telling words of a context (« choc septique » → choc? no: 6 letters or more → septique). */
-export function contextWords(context: string): string[] {
-  let words = wordsCache.get(context);
-  if (!words) {
-    words = [...new Set(foldKey(context).match(WORD) ?? [])].filter((w) => !NEUTRAL.has(w));
-    if (wordsCache.size > 10_000) wordsCache.clear();
-    wordsCache.set(context, words);
+/**
+ * The telling words of each part of a context (« insuffisance cardiaque chronique ; maladie rénale chronique »
+ * → [insuffisance, cardiaque], [maladie, renale]): a part is named when all its words are.
+ */
+export function contextParts(context: string, dci = ''): string[][] {
+  const key = `${dci}|${context}`;
+  let parts = partsCache.get(key);
+  if (!parts) {
+    const own = foldKey(dci);
+    parts = foldKey(context).split(/[;,():/]|\s(?:et|ou|avec|puis)\s/)
+      .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL.has(w) && !own.includes(w)).map(stem))
+      .filter((p) => p.length > 0);
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(key, parts);
   }
-  return words;
+  return parts;
 }
+const partsCache = new Map<string, string[][]>();
 
 /** The ranges whose context the text names, or none. */
 export function rangesForIndication(ranges: DoseRange[], text: string, dci = ''): DoseRange[] {
   if (ranges.length < 2 || !text) return [];
-  const own = foldKey(dci);
-  const folded = ` ${foldKey(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  // A word is named when the text has a word starting with its stem (« septique », « septiques »).
-  const named = ranges.filter((r) => contextWords(r.context).some((w) => !own.includes(w) && folded.includes(` ${w.slice(0, -1)}`)));
+  // A word is named when the text has it, give or take a plural or feminine ending (« septique », « septiques »).
+  const said = new Set((foldKey(text).match(WORD) ?? []).map(stem));
+  const named = ranges.filter((r) => contextParts(r.context, dci).some((part) => part.every((w) => said.has(w))));
   return named.length && named.length < ranges.length ? named : [];
 }

@@ -57,6 +57,7 @@ export function readingsOf(dose: Dose): Reading[] {
       push(dose.min * 24, dose.max * 24, 'day', true);
       break;
     case 'minute':
+      push(dose.min, dose.max, 'minute', false);
       push(dose.min * 60, dose.max * 60, 'hour', true);
       push(dose.min * 1440, dose.max * 1440, 'day', true);
       break;

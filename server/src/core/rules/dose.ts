@@ -66,39 +66,56 @@ export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseV
 const unitLabel = (r: { unit: string; perWeight?: string }) => r.unit + (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');
 
 /** The finding for a verdict, if it is worth one. */
+/** The dose as written, in one line (« 15 mg | par jour » in a table → « 15 mg par jour »; a bare number with its column's unit). */
+export function writtenDose(dose: Dose): string {
+  const text = dose.text.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return dose.columnUnit ? `${text} (${dose.columnUnit})` : text;
+}
+
+/** The finding for a verdict, if it is worth one. Short message first, then the range and its source. */
 export function doseFinding(dose: Dose, name: string, verdict: DoseVerdict, hasStartingRange: boolean): Finding | null {
   const c = verdict.comparison;
   const at = { start: dose.start, end: dose.end };
   const range = c.range;
-  const cite = range ? ` (${describeRange(range)} ; ${describeSource(range)})` : '';
+  const cite = range ? ` — ${range.context} ; ${describeSource(range)}` : '';
   const reading = c.reading;
+  const text = writtenDose(dose);
   const written = reading?.derived && reading.basis !== 'intake' && !reading.atLeast && !reading.weak
-    ? `${dose.text} = ${formatAmount(reading.min, reading.max, reading.unit, RANGE_BASIS_LABEL[reading.basis])}` : dose.text;
+    ? `${text} = ${formatAmount(reading.min, reading.max, unitLabel(reading), RANGE_BASIS_LABEL[reading.basis])}` : text;
+  const bound = (value: number) => formatAmount(value, value, unitLabel(range!), RANGE_BASIS_LABEL[range!.per] + (range!.interval ? ` ${range!.interval}` : ''));
   switch (c.verdict) {
     case 'rhythm': return rhythmFinding(dose, name, c, cite);
-    case 'unit-mismatch': {
-      const unit = c.unit!;
-      const span = { start: dose.unitStart, end: dose.unitStart + dose.unitText.length };
-      return {
-        code: 'dose-unit-mismatch', ...span, severity: 'warning', suggestions: [unit],
-        message: `${name} : ${dose.text} — unité probablement erronée : en ${unit}, la dose serait dans la fourchette documentée${cite}.`,
-        fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${unit} »`, edit: { ...span, newText: unit } }],
-      };
-    }
+    case 'unit-mismatch': return unitFinding(dose, name, c, cite);
     case 'above': {
       const severity = c.ratio! >= TENFOLD ? 'error' : 'warning';
       const how = reading?.throughEnvelope ? ` même pour un adulte de ${dose.perWeight ? '40 kg (1,4 m²)' : '150 kg (2,6 m²)'}` : '';
-      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} dépasse la dose maximale documentée${how}${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : ''}${cite}.` };
+      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : '';
+      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} > max ${bound(range!.max)}${how}${times}${cite}.` };
     }
     case 'below': {
       if (dose.starting && !hasStartingRange) return null; // a starting, titration, elderly or renal dose
       const severity = c.ratio! >= TENFOLD ? 'warning' : 'hint';
-      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} est en dessous de la dose la plus basse documentée${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : ''}${cite}.` };
+      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : '';
+      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} < min ${bound(range!.min)}${times}${cite}.` };
     }
     case 'not-comparable': return verdict.implausible ? implausibleFinding(dose, name, verdict.implausible)
-      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${dose.text} — non comparable : ${c.reason}.` };
+      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${text} — non comparable : ${c.reason}.` };
     default: return null;
   }
+}
+
+function unitFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {
+  const unit = c.unit!;
+  const fits = `en ${unit}, la dose serait dans la fourchette (${formatAmount(c.span!.min, c.span!.max, c.reading!.unit)})`;
+  if (!dose.unitText) {
+    return { code: 'dose-unit-mismatch', start: dose.start, end: dose.end, severity: 'warning', suggestions: [unit], message: `${name} : ${writtenDose(dose)} — unité probablement erronée : ${fits}${cite}.` };
+  }
+  const span = { start: dose.unitStart, end: dose.unitStart + dose.unitText.length };
+  return {
+    code: 'dose-unit-mismatch', ...span, severity: 'warning', suggestions: [unit],
+    message: `${name} : ${writtenDose(dose)} — unité probablement erronée : ${fits}${cite}.`,
+    fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${unit} »`, edit: { ...span, newText: unit } }],
+  };
 }
 
 function ratioText(ratio: number): string {
@@ -116,7 +133,7 @@ function rhythmFinding(dose: Dose, name: string, c: Comparison, cite: string): F
   const rhythm = period ? `une fois par ${period}` : interval ?? 'à intervalles de plusieurs jours';
   return {
     code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: period ? [`par ${period}`] : [], fixes,
-    message: `${name} : ${dose.text} chaque jour = ${total}${period ? '' : ' par intervalle'} ; ce médicament se donne ${rhythm}${cite}.`,
+    message: `${name} : ${writtenDose(dose)}, soit ${total}${period ? '' : ' par intervalle'} ; se donne ${rhythm} (max ${formatAmount(c.range!.max, c.range!.max, unitLabel(c.range!), RANGE_BASIS_LABEL[c.range!.per])})${cite}.`,
   };
 }
 
@@ -127,6 +144,6 @@ function implausibleFinding(dose: Dose, name: string, i: Implausible): Finding {
   const count = Math.round(i.units * 10) / 10;
   return {
     code: 'dose-implausible', start: dose.start, end: dose.end, severity: 'warning',
-    message: `${name} : ${dose.text} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
+    message: `${name} : ${writtenDose(dose)} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
   };
 }

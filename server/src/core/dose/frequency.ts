@@ -94,7 +94,7 @@ export const RHYTHMS: RhythmRow[] = [
   },
   {
     name: 'par semaine/mois', pattern: `(?:par|chaque|une${SP}+fois${SP}+par)${SP}+(?<u>semaine|mois)`,
-    read: (g) => every(g.u === 'mois' ? 'mois' : 'semaine'), example: '70 mg par semaine',
+    read: (g) => every(g.u === 'mois' ? 'mois' : 'semaine'), example: '70 mg chaque semaine',
   },
   {
     name: 'hebdomadaire', pattern: `(?:en${SP}+(?:une${SP}+)?(?:prise|injection|dose)${SP}+)?(?<u>hebdomadaires?|mensuelles?)`,

@@ -20,6 +20,7 @@ const NEUTRAL = new Set([
 ]);
 
 const WORD = /[a-z]{6,}/g;
+const NEUTRAL_STEMS = new Set([...NEUTRAL, 'intraveineux', 'bolus', 'dose', 'perfusions', 'seringue', 'stylo', 'gelule', 'sachet', 'solution', 'suspension', 'poudre', 'inhalation', 'pulverisation'].map((w) => w.slice(0, 6)));
 /** Six letters: enough to tell indications apart, and to match « diabète » with « diabétiques ». */
 const stem = (w: string) => w.slice(0, 6);
 
@@ -33,7 +34,7 @@ export function contextParts(context: string, dci = ''): string[][] {
   if (!parts) {
     const own = foldKey(dci);
     parts = foldKey(context).split(/[;,():/]|\s(?:et|ou|avec|puis)\s/)
-      .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL.has(w) && !own.includes(w)).map(stem))
+      .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL_STEMS.has(stem(w)) && !own.includes(w)).map(stem))
       .filter((p) => p.length > 0);
     if (partsCache.size > 10_000) partsCache.clear();
     partsCache.set(key, parts);

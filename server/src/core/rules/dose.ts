@@ -54,7 +54,8 @@ export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseV
     if (c.verdict === 'not-comparable') { comparison = c; continue; }
     // A verdict on what is written decides; one on an assumption (a single intake read as a day's dose)
     // waits for a wider set of ranges that might hold the dose.
-    if (c.verdict === 'in-range' || !c.reading?.weak) return { comparison: c };
+    // A dose below an oral minimum may well be another route's (inhaled µg): it waits too.
+    if (c.verdict === 'in-range' || (!c.reading?.weak && c.verdict !== 'below')) return { comparison: c };
     fallback ??= c;
   }
   if (fallback) return { comparison: fallback };

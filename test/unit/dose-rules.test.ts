@@ -42,8 +42,10 @@ const index: CompiledIndex = {
     substance('fentanyl', [], { strengths: [strength({ route: 'transdermique', form: 'patch', amount: 100, unit: 'µg', per: 'hour' })] }),
     substance('ibuprofène', [{ min: 200, max: 400, unit: 'mg', per: 'intake' }]),
     substance('oméprazole', [{ min: 10, max: 40, unit: 'mg', per: 'day' }]),
+    substance('sulfaméthoxazole', [{ min: 1600, max: 2400, unit: 'mg', per: 'day' }]),
+    substance('triméthoprime', [{ min: 320, max: 480, unit: 'mg', per: 'day' }]),
   ],
-  brands: [], trials: [], abbreviations: [], commonWords: [], innStems: [],
+  brands: [{ name: 'BACTRIM', substances: ['triméthoprime', 'sulfaméthoxazole'], cis: [], forms: [], routes: [], conditions: [], origin: 'bdpm' }], trials: [], abbreviations: [], commonWords: [], innStems: [],
 };
 const lex = new Lexicon(index);
 /** The dose findings a writer sees by default (« non comparable » is off unless turned on). */
@@ -154,4 +156,10 @@ test('each attachment strategy has a name and an example; annotate-able names ar
   assert.equal(new Set(STRATEGIES.map((s) => s.name)).size, STRATEGIES.length);
   const a = analyze('La prégabaline est prescrite à 150 mg/j.', lex);
   assert.equal(a.doses[0].attachedBy, 'phrase-avant');
+});
+
+test('a combination strength is the doses of its components, each against its own ranges, in the order that fits', () => {
+  assert.deepEqual(findings('Le BACTRIM 800/160 mg deux fois par jour.'), []);
+  const a = analyze('Le BACTRIM 8000/1600 mg deux fois par jour.', lex);
+  assert.deepEqual(a.findings.map((f) => [f.code, f.message.split(' :')[0]]).sort(), [['dose-above-max', 'sulfaméthoxazole'], ['dose-above-max', 'triméthoprime']]);
 });

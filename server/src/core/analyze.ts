@@ -8,7 +8,7 @@ import { findDoses, type Dose } from './doses';
 import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
-import { doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
+import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 
@@ -60,6 +60,10 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
 
   for (const d of doses) {
+    if (d.components) {
+      findings.push(...checkCombination(d, lexicon, contextOf(prose, sentences, d.start)));
+      continue;
+    }
     const substance = d.drug && lexicon.substance(d.drug.id);
     if (!substance) continue;
     d.verdict = judgeDose(d, substance, contextOf(prose, sentences, d.start));

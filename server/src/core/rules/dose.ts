@@ -148,3 +148,31 @@ function implausibleFinding(dose: Dose, name: string, i: Implausible): Finding {
     message: `${name} : ${writtenDose(dose)} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
   };
 }
+
+/**
+ * A combination strength (« BACTRIM FORTE 800/160 mg deux fois par jour ») attached to a combination brand:
+ * each component's amount against its own substance's ranges, in the order that fits best (writers and the
+ * BDPM do not always list the components in the same order).
+ */
+export function checkCombination(dose: AttachedComponents, lexicon: { substance(dci: string): Substance | undefined }, context: string): Finding[] {
+  const names = dose.drug?.entry.brand?.substances;
+  const parts = dose.components!;
+  if (!names || names.length !== parts.length || parts.length !== 2) return [];
+  const substances = names.map((n) => lexicon.substance(n));
+  if (substances.some((s) => !s)) return [];
+  let best: Finding[] | null = null;
+  for (const order of [[0, 1], [1, 0]]) {
+    const found: Finding[] = [];
+    order.forEach((k, i) => {
+      const s = substances[k]!;
+      const p = parts[i];
+      const component: Dose = { ...dose, components: undefined, min: p.amount, max: p.amount, unit: p.unit, daily: dose.timesPerDay ? { min: p.amount * dose.timesPerDay.min, max: p.amount * dose.timesPerDay.max } : null };
+      const f = doseFinding(component, s.dci, judgeDose(component, s, context), s.ranges.some((r) => r.phase === 'initiation'));
+      if (f && f.code !== 'dose-not-comparable' && f.severity !== 'hint') found.push(f);
+    });
+    if (!best || found.length < best.length) best = found;
+  }
+  return best ?? [];
+}
+
+type AttachedComponents = Dose & { drug?: { entry: { brand?: { substances: string[] } } } };

@@ -5,9 +5,10 @@
 import { extractProse, type Prose } from './prose';
 import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
-import { attachDoses, splitSentences } from './attach';
+import { findTableDoses } from './dose/tables';
+import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
-import { doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
+import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 
@@ -40,25 +41,32 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   for (const m of allMentions) inMention.fill(1, m.start, m.end);
   const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   const sentences = splitSentences(prose);
-  const found = findDoses(prose.text);
+  const written = findDoses(prose.text);
+  const found = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
   const attached = attachDoses(prose, sentences, found, drugs, findings);
   // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
   for (const dose of found as AttachedDose[]) {
-    const drug = attached.get(dose);
+    const attachment = attached.get(dose);
+    const drug = attachment?.drug;
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
     if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
+    if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
     doses.push(dose);
   }
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
 
   for (const d of doses) {
+    if (d.components) {
+      findings.push(...checkCombination(d, lexicon, contextOf(prose, sentences, d.start)));
+      continue;
+    }
     const substance = d.drug && lexicon.substance(d.drug.id);
     if (!substance) continue;
-    d.verdict = judgeDose(d, substance);
+    d.verdict = judgeDose(d, substance, contextOf(prose, sentences, d.start));
     const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
     if (f) findings.push(f);
   }

@@ -1,23 +1,24 @@
 /**
- * Which drug a dose belongs to:
- *   - the drug named right after it with « de » (« 120 mg de pibrentasvir »); a dose « de » something else
- *     (« 6 g/j de sel ») belongs to no drug;
- *   - the drug it directly follows (« kétoprofène (50 mg…) »); none when it directly follows a word reported
- *     as an unknown drug (« dabigatran 150 mg »: that word owns it);
- *   - the nearest drug before it in the same sentence (not one it is compared with: « proches de ceux de
- *     l'amitriptyline », « supérieur à l'énalapril »);
- *   - else the drug right after it, then the drug of the enclosing table row or list item, of the paragraph,
- *     then of the heading.
+ * Which drug a dose belongs to, as an ordered list of named strategies: the first that answers decides
+ * (a drug, or « none » to stop). Each is tested alone (test/unit/attach.test.ts); `annotate` says which one
+ * attached each dose.
+ *
+ *   « 120 mg de pibrentasvir »              → de-suivant : pibrentasvir ; « 6 g/j de sel » → none
+ *   « dabigatran 150 mg » (mot inconnu)     → mot-inconnu : none
+ *   « kétoprofène (50 mg…) »                → directement-après
+ *   | Méthotrexate | 15 mg/sem |           → ligne-de-tableau (never a drug of an earlier row)
+ *   « La metformine : » puis « - 500 mg »  → liste-introduite
  */
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
-import { UPPER } from './normalize';
+import { headingBefore, indexBlocks, innermostBlock, listLeadIn, SENTENCE_END, type BlockIndex } from './blocks';
 
-const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin)e?s?\s+(?:du|des|de\s+la|de\s+l['’])\s*$/i;
+const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
 /** « de » (or « d' ») right after a dose: what follows is what the dose is of. */
-const OF = /^[ \u00A0]+(?:de|d['’])[ \u00A0]*(?:l['’]|la[ \u00A0]+|le[ \u00A0]+)?(?=[\p{L}])/u;
-const SENTENCE_END = new RegExp(`[.!?…](?=\\s+[${UPPER}\\d«"(])|\\n[ \\t]*\\n`, 'g');
+const OF = /^[ \u00A0\u202F]+(?:de|d['’])[ \u00A0\u202F]*(?:l['’]|la[ \u00A0\u202F]+|le[ \u00A0\u202F]+)?(?=[\p{L}])/u;
+/** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
+const DIRECTLY = /^[\s(:–-]{0,3}$/;
 
 export interface Sentences {
   /** Sorted sentence start offsets. */
@@ -41,46 +42,6 @@ function countBefore(n: number, before: (i: number) => boolean): number {
   return lo;
 }
 
-function sentenceOf(s: Sentences, offset: number): [number, number] {
-  const i = Math.max(0, countBefore(s.starts.length, (k) => s.starts[k] <= offset) - 1);
-  return [s.starts[i], s.starts[i + 1] ?? Infinity];
-}
-
-function innermost(blocks: Block[], offset: number, kinds: Block['kind'][]): Block | undefined {
-  let found: Block | undefined;
-  for (const b of blocks) {
-    if (b.start > offset) break;
-    if (offset < b.end && kinds.includes(b.kind) && (!found || b.end - b.start <= found.end - found.start)) found = b;
-  }
-  return found;
-}
-
-/**
- * For an offset inside a list, the paragraph right before the list (outside any list item), if any: the
- * blocks between them are the list's own items.
- */
-function leadIn(blocks: Block[], offset: number): Block | undefined {
-  const items = blocks.filter((b) => b.kind === 'listItem' && b.start <= offset);
-  if (!items.some((b) => offset < b.end)) return undefined;
-  let first = items.filter((b) => offset < b.end).reduce((a, b) => (b.start < a.start ? b : a));
-  // Walk back over the items of the same list (each starts where, or just after, the previous one ends).
-  for (let i = items.length - 1; i >= 0; i--) if (items[i].end <= first.start && first.start - items[i].end <= 2) first = items[i];
-  let lead: Block | undefined;
-  for (const b of blocks) {
-    if (b.start >= first.start) break;
-    if (b.kind === 'paragraph' && b.end <= first.start && first.start - b.end <= 2 && !items.some((li) => li.start <= b.start && b.end <= li.end)) lead = b;
-  }
-  return lead;
-}
-
-/** A heading, or a paragraph that reads as one: one short line without a final period. */
-function isHeadingLike(b: Block, text: string): boolean {
-  if (b.kind === 'heading') return true;
-  if (b.kind !== 'paragraph') return false;
-  const t = text.slice(b.start, b.end).trim();
-  return t.length > 0 && t.length <= 140 && !t.includes('\n') && !/[.!?…:;,]$/.test(t);
-}
-
 /** Index of the first mention starting at or after `offset` (mentions sorted by start). */
 function firstFrom(ms: Mention[], offset: number): number {
   return countBefore(ms.length, (i) => ms[i].start < offset);
@@ -98,52 +59,154 @@ function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => bo
   return undefined;
 }
 
-/** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
-const DIRECTLY = /^[\s(:–-]{0,3}$/;
+/** What every strategy may look at, built once per analysis. */
+export interface AttachContext {
+  text: string;
+  dose: Dose;
+  sentence: [number, number];
+  drugs: Mention[];
+  /** Drugs that may own a dose: not those named as a comparison (« supérieur à l'énalapril »). */
+  candidates: Mention[];
+  unknown: { start: number; end: number }[];
+  blocks: BlockIndex;
+}
+
+/** A drug, `null` for « belongs to no drug » (stop), `undefined` for « no answer » (next strategy). */
+export type Answer = Mention | null | undefined;
+
+export interface Strategy {
+  name: string;
+  attach: (c: AttachContext) => Answer;
+  example: string;
+}
+
+const notCommon = (m: Mention) => !m.needsDose;
+/** How far before its dose an endogenous molecule (« l’adrénaline par voie intramusculaire, 0,5 mg ») may stand. */
+const NEEDS_DOSE_WINDOW = 60;
+
+export const STRATEGIES: Strategy[] = [
+  {
+    name: 'de-suivant', example: '120 mg de pibrentasvir',
+    attach: ({ text, dose, drugs }) => {
+      const of = OF.exec(text.slice(dose.end, dose.end + 16));
+      if (!of) return undefined;
+      const named = drugs[firstFrom(drugs, dose.end + of[0].length)];
+      return named?.start === dose.end + of[0].length ? named : null;
+    },
+  },
+  {
+    name: 'mot-inconnu', example: 'le xabaparinux 150 mg',
+    attach: ({ text, dose, unknown }) => {
+      const last = unknown[countBefore(unknown.length, (i) => unknown[i].end <= dose.start) - 1];
+      return last && DIRECTLY.test(text.slice(last.end, dose.start)) ? null : undefined;
+    },
+  },
+  {
+    name: 'ligne-de-tableau', example: '| Méthotrexate | 15 mg/sem |',
+    attach: ({ dose, candidates, blocks }) => {
+      const row = innermostBlock(blocks, dose.start, ['tableRow']);
+      if (row < 0) return undefined;
+      const b = blocks.blocks[row];
+      // The drug nearest before the dose in its row, else the first after it; never one of another row. A row
+      // names its drug on purpose: an endogenous molecule (adrénaline, noradrénaline) counts there.
+      const any = () => true;
+      return lastBefore(candidates, b.start, dose.start, any) ?? firstIn(candidates, dose.end, b.end, any) ?? null;
+    },
+  },
+  {
+    name: 'directement-après', example: 'le kétoprofène (50 mg toutes les 8 heures)',
+    attach: ({ text, dose, drugs, sentence }) => lastBefore(drugs, sentence[0], dose.start, (m) => DIRECTLY.test(text.slice(m.end, dose.start))),
+  },
+  {
+    name: 'phrase-avant', example: 'La prégabaline est prescrite à 150 mg/j',
+    attach: ({ text, dose, candidates, sentence }) => {
+      // needsDose words (glycine, calcium) only when the dose follows them closely.
+      const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= NEEDS_DOSE_WINDOW;
+      const nearest = lastBefore(candidates, sentence[0], dose.start, usable);
+      // A partner, a salt or a brand in parentheses closed before the dose yields to the drug before them.
+      const open = nearest ? enclosingParenthesis(text, sentence[0], nearest, dose.start) : -1;
+      return (open >= 0 && lastBefore(candidates, sentence[0], open, (m) => !m.needsDose)) || nearest;
+    },
+  },
+  {
+    name: 'phrase-après', example: 'À 150 mg/j, la prégabaline…',
+    attach: ({ dose, candidates, sentence }) => firstIn(candidates, dose.end, sentence[1], notCommon),
+  },
+  {
+    name: 'élément-de-liste', example: '- Prégabaline : débuter à 75 mg deux fois par jour',
+    attach: ({ dose, candidates, blocks }) => {
+      const item = innermostBlock(blocks, dose.start, ['listItem']);
+      return item < 0 ? undefined : firstIn(candidates, blocks.blocks[item].start, blocks.blocks[item].end, notCommon);
+    },
+  },
+  {
+    name: 'paragraphe', example: 'La prégabaline est efficace. La posologie est de 150 mg/j.',
+    attach: ({ dose, candidates, blocks }) => {
+      const p = innermostBlock(blocks, dose.start, ['paragraph']);
+      return p < 0 ? undefined : lastBefore(candidates, blocks.blocks[p].start, dose.start, notCommon);
+    },
+  },
+  {
+    name: 'liste-introduite', example: 'Le paracétamol :\n- 1 g par prise',
+    attach: ({ dose, candidates, blocks }) => {
+      const lead = listLeadIn(blocks, dose.start);
+      return lead ? lastBefore(candidates, lead.start, lead.end, notCommon) : undefined;
+    },
+  },
+  {
+    name: 'titre', example: '## Prégabaline\n\nDe 150 à 600 mg/j.',
+    attach: ({ dose, candidates, blocks, unknown }) => {
+      const h = headingBefore(blocks, dose.start);
+      if (!h) return undefined;
+      // …unless the section names an unknown drug before the dose: the dose may well be that one's.
+      const u = unknown[countBefore(unknown.length, (i) => unknown[i].start < h.end)];
+      if (u && u.start < dose.start) return undefined;
+      return firstIn(candidates, h.start, h.end, notCommon);
+    },
+  },
+];
+
+/** The offset of the parenthesis around a mention when it closes before the dose, else -1. */
+function enclosingParenthesis(text: string, from: number, m: Mention, doseStart: number): number {
+  const open = text.lastIndexOf('(', m.start);
+  if (open < from || text.lastIndexOf(')', m.start) > open) return -1;
+  const close = text.indexOf(')', m.end);
+  return close >= 0 && close < doseStart ? open : -1;
+}
+
+export interface Attachment { drug: Mention; strategy: string }
+
+/** The text that may name a dose's indication: its sentence and the heading above it. */
+export function contextOf(prose: Prose, sentences: Sentences, offset: number): string {
+  const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
+  const sentence = prose.text.slice(sentences.starts[i], Math.min(sentences.starts[i + 1] ?? prose.text.length, sentences.starts[i] + 600));
+  const h = headingBefore(indexOf(prose), offset);
+  return h ? `${prose.text.slice(h.start, Math.min(h.end, h.start + 200))} ${sentence}` : sentence;
+}
+
+const blockIndexes = new WeakMap<Prose, BlockIndex>();
+function indexOf(prose: Prose): BlockIndex {
+  let index = blockIndexes.get(prose);
+  if (!index) blockIndexes.set(prose, (index = indexBlocks(prose)));
+  return index;
+}
 
 /** `unknown`: the words reported as unknown drugs, in text order. */
-export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Mention> {
-  const result = new Map<Dose, Mention>();
+export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Attachment> {
+  const result = new Map<Dose, Attachment>();
   const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
-  const headings = prose.blocks.filter((b) => isHeadingLike(b, prose.text));
-  const notCommon = (m: Mention) => !m.needsDose;
+  const blocks = indexOf(prose);
   for (const dose of doses) {
-    const [s0, s1] = sentenceOf(sentences, dose.start);
-    const of = OF.exec(prose.text.slice(dose.end, dose.end + 16));
-    if (of) {
-      const named = drugs[firstFrom(drugs, dose.end + of[0].length)];
-      if (named?.start === dose.end + of[0].length) result.set(dose, named);
-      continue;
+    const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= dose.start) - 1);
+    const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, candidates, unknown, blocks };
+    for (const s of STRATEGIES) {
+      const answer = s.attach(context);
+      if (answer === undefined) continue;
+      if (answer) result.set(dose, { drug: answer, strategy: s.name });
+      break;
     }
-    const lastUnknown = unknown[countBefore(unknown.length, (i) => unknown[i].end <= dose.start) - 1];
-    if (lastUnknown && DIRECTLY.test(prose.text.slice(lastUnknown.end, dose.start))) continue;
-    const direct = lastBefore(drugs, s0, dose.start, (m) => DIRECTLY.test(prose.text.slice(m.end, dose.start)));
-    if (direct) {
-      result.set(dose, direct);
-      continue;
-    }
-    // needsDose words (glycine, calcium) only when the dose follows them closely.
-    const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= 15;
-    let drug = lastBefore(candidates, s0, dose.start, usable) ?? firstIn(candidates, dose.end, s1, notCommon);
-    if (!drug) {
-      const container = innermost(prose.blocks, dose.start, ['tableRow', 'listItem']);
-      if (container) drug = firstIn(candidates, container.start, container.end, notCommon);
-    }
-    if (!drug) {
-      const para = innermost(prose.blocks, dose.start, ['paragraph']);
-      if (para) drug = lastBefore(candidates, para.start, dose.start, notCommon);
-    }
-    if (!drug) {
-      // A list's doses belong to the drug of the paragraph that introduces the list (« Le paracétamol : »).
-      const lead = leadIn(prose.blocks, dose.start);
-      if (lead) drug = lastBefore(candidates, lead.start, lead.end, notCommon);
-    }
-    if (!drug) {
-      const h = headings[countBefore(headings.length, (i) => headings[i].end <= dose.start) - 1];
-      // …unless the section names an unknown drug before the dose: the dose may well be that one's.
-      if (h && !unknown.some((u) => u.start >= h.end && u.start < dose.start)) drug = firstIn(candidates, h.start, h.end, notCommon);
-    }
-    if (drug) result.set(dose, drug);
   }
   return result;
 }
+
+export type { Block };

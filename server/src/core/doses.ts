@@ -43,7 +43,11 @@ export interface Dose {
   route?: string;
   /** The sentence calls it a starting, titration, elderly or renal dose. */
   starting?: boolean;
-  /** Offset and text of the unit, for quick fixes. */
+  /** A combination strength (« 800/160 mg », « 49 mg/51 mg »): each component's amount, in writing order. */
+  components?: { amount: number; unit: Unit }[];
+  /** For a bare number in a table, the unit and basis its column header gives (« (mg/j) »). */
+  columnUnit?: string;
+  /** Offset and text of the unit, for quick fixes (empty when the unit is a column header's). */
   unitStart: number;
   unitText: string;
   /** Offset and text of the basis written after the unit (« /j », « par jour »), for the rhythm quick fix. */
@@ -86,14 +90,40 @@ function clauseBefore(prose: string, start: number, max: number): string {
   return cut >= 0 ? lead.slice(cut + 1) : lead;
 }
 
+/** « 800/160 mg », « 49 mg/51 mg », « 200/6 µg »: the strengths of a combination's components. */
+const COMBINATION = new RegExp(
+  `(?<a>${NUMBER})${SP}*(?:(?<ua>${UNIT_PATTERN})${SP}*)?/${SP}*(?<b>${NUMBER})${SP}*(?<ub>${UNIT_PATTERN})${WORD_END}`, 'gu');
+
 export function findDoses(prose: string): Dose[] {
   const doses: Dose[] = [];
   for (const m of prose.matchAll(DOSE)) {
     const dose = readDose(prose, m);
     if (dose) doses.push(dose);
   }
-  return doses;
+  for (const m of prose.matchAll(COMBINATION)) {
+    const dose = readCombination(prose, m);
+    if (dose) doses.push(dose);
+  }
+  return doses.length > 1 ? doses.sort((x, y) => x.start - y.start) : doses;
 }
+
+function readCombination(prose: string, m: RegExpMatchArray): Dose | null {
+  const g = m.groups!;
+  const start = m.index!;
+  if (GLUED_BEFORE.test(prose[start - 1] ?? '')) return null;
+  const ub = readUnit(g.ub), ua = g.ua ? readUnit(g.ua) : ub;
+  const components = [{ amount: num(g.a) * ua.factor, unit: ua.unit }, { amount: num(g.b) * ub.factor, unit: ub.unit }];
+  let end = start + m[0].length;
+  const rhythm = readRhythm(prose.slice(end, end + 80));
+  if (rhythm && !rhythm.splitInto) end += rhythm.length;
+  const unitStart = start + m[0].lastIndexOf(g.ub);
+  return {
+    start, end, text: prose.slice(start, end), min: components[0].amount, max: components[0].amount, unit: components[0].unit, per: 'intake',
+    timesPerDay: rhythm?.timesPerDay, interval: rhythm?.interval, daily: null, route: routeNear(prose, start, start + m[0].length),
+    components, unitStart, unitText: g.ub,
+  };
+}
+const GLUED_BEFORE = new RegExp(`[${LETTER}\\d.,/]`, 'u');
 
 function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   const g = m.groups!;
@@ -139,7 +169,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
       timesPerDay = rhythm.timesPerDay;
       interval = rhythm.interval;
     } else if (per === 'intake' && rhythm.splitInto) splitInto = undefined; // « 500 mg en deux prises »: read as written
-    if (per === 'intake' || splitInto) end += rhythm.length;
+    if (per === 'intake') end += rhythm.length;
     else if (per === 'day' && rhythm.timesPerDay?.min === 1 && rhythm.timesPerDay.max === 1) end += rhythm.length;
   }
   if (per === 'intake' && !timesPerDay && !interval && COURSE.test(prose.slice(end, end + 40))) per = 'cycle';

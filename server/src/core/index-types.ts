@@ -4,7 +4,7 @@
  */
 
 export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'mmol' | 'mEq';
-export type RangeBasis = 'day' | 'intake' | 'week' | 'month' | 'hour' | 'infusion' | 'injection' | 'application' | 'cycle';
+export type RangeBasis = 'day' | 'intake' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'injection' | 'application' | 'cycle';
 
 export interface SourceRef {
   type: string;

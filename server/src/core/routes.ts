@@ -14,10 +14,18 @@ const ROUTE_WORDS: [string, string][] = [
   ['SC|s\\.\\s?c\\.|sous[-\\s]cutan[L]*', 'sous-cutanée'],
   ['IM|i\\.\\s?m\\.|intramusculaire[L]*', 'intramusculaire'],
   ['per\\s+os|PO|(?:par\\s+)?voie\\s+orale|orale?ment|comprimés?|gélules?|sachets?', 'orale'],
-  ['patchs?|transdermique[L]*|timbres?', 'transdermique'],
+  ['patchs?|transdermique[L]*|timbres?|dispositifs?\\s+transdermiques?', 'transdermique'],
+  ['gels?|crèmes?|pommades?|(?:par\\s+)?voie\\s+cutanée|application\\s+cutanée', 'cutanée'],
   ['intrathécal[L]*', 'intrathécale'],
   ['nasal[L]*|pulvérisations?', 'nasale'],
   ['sublingua[L]*', 'sublinguale'],
+  ['(?:par\\s+)?voie\\s+vaginale|vaginal[L]*|intravaginal[L]*|ovules?', 'vaginale'],
+  ['(?:par\\s+)?voie\\s+rectale|intrarectal[L]*|suppositoires?|lavements?', 'rectale'],
+  ['inhal[L]*|bouffées?|nébulis[L]*|aérosols?', 'inhalée'],
+  ['collyres?|ophtalmique[L]*|intravitré[L]*', 'ophtalmique'],
+  ['intra-?articulaire[L]*|infiltrations?', 'intra-articulaire'],
+  ['péridura[L]*', 'péridurale'],
+  ['buccal[L]*|gingiva[L]*', 'buccale'],
 ];
 /** Each as a whole word: no letter just before or after. */
 const ROUTES: [RegExp, string][] = ROUTE_WORDS.map(([words, route]) => [

@@ -16,10 +16,18 @@ export function annotateReport(file: string, source: string, analysis: Analysis)
     ...analysis.doses.map((d) => ({
       kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.id ?? null, drug: d.drug?.id ?? null,
       value: { min: d.min, max: d.max }, unit: d.unit + (d.perWeight ? `/${d.perWeight === 'm2' ? 'm²' : 'kg'}` : ''), per: d.per,
-      daily: d.daily, start: d.start,
+      daily: d.daily, ...(d.attachedBy ? { attachedBy: d.attachedBy } : {}),
+      ...(d.verdict ? { verdict: verdictOf(d) } : {}), start: d.start,
     })),
   ].sort((a, b) => a.start - b.start).map(({ start: _s, ...e }) => e);
   return { file, entities };
+}
+
+/** The verdict of a dose, as annotate prints it: the outcome, and for « not comparable » its reason. */
+function verdictOf(d: Analysis['doses'][number]) {
+  const c = d.verdict!.comparison;
+  if (d.verdict!.implausible) return { outcome: 'implausible', units: Math.round(d.verdict!.implausible.units * 10) / 10 };
+  return { outcome: c.verdict, ...(c.reason ? { reason: c.reason } : {}), ...(c.span ? { documented: c.span, unit: c.reading?.unit, basis: c.reading?.basis } : {}) };
 }
 
 export function formatText(reports: FileDiagnostics[]): string {

@@ -8,7 +8,7 @@
 import type { RangeBasis } from '../index-types';
 
 /** The basis of a written dose. `step`: a titration step; `patch_concentration`: a % of a patch or cream. */
-export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
+export type DoseBasis = 'day' | 'intake' | 'step' | 'week' | 'month' | 'year' | 'hour' | 'minute' | 'infusion' | 'cycle' | 'patch_concentration';
 
 export interface BasisDefinition {
   /** How it is written after « / » or « par » (regex source). */
@@ -23,6 +23,7 @@ export const WRITTEN_BASES: BasisDefinition[] = [
   { written: 'jours?|j', basis: 'day', example: 'prégabaline 150 mg/j' },
   { written: 'semaines?|sem', basis: 'week', example: 'méthotrexate 15 mg/sem' },
   { written: 'mois', basis: 'month', example: 'érénumab 70 mg par mois' },
+  { written: 'ans?|années?', basis: 'year', example: 'vitamine D 600 000 UI par an' },
   { written: 'prises?', basis: 'intake', example: 'paracétamol 1 g par prise' },
   { written: 'injections?|perfusions?', basis: 'infusion', example: 'natalizumab 300 mg par perfusion' },
   { written: 'cures?|cycles?', basis: 'cycle', example: 'cyclophosphamide 750 mg/m² par cure' },
@@ -39,17 +40,17 @@ export function readBasis(written: string): DoseBasis {
 
 /** French labels of the documented bases (after the unit). */
 export const RANGE_BASIS_LABEL: Record<RangeBasis, string> = {
-  day: '/j', intake: ' par prise', week: '/sem', month: '/mois', hour: '/h', infusion: ' par perfusion',
+  day: '/j', intake: ' par prise', week: '/sem', month: '/mois', hour: '/h', minute: '/min', infusion: ' par perfusion',
   injection: ' par injection', application: ' par application', cycle: ' par cure',
 };
 
 /** Days spanned by one unit of a basis that can be converted to a daily amount. */
-export const DAYS: Partial<Record<RangeBasis | DoseBasis, number>> = { day: 1, week: 7, month: 30, hour: 1 / 24, minute: 1 / 1440 };
+export const DAYS: Partial<Record<RangeBasis | DoseBasis, number>> = { day: 1, week: 7, month: 30, year: 365, hour: 1 / 24, minute: 1 / 1440 };
 
 /** Documented bases a dose read on `basis` is compared with directly. */
 export const SAME_BASIS: Partial<Record<DoseBasis, RangeBasis[]>> = {
   day: ['day'], intake: ['intake', 'injection', 'infusion'], infusion: ['infusion', 'injection', 'intake'], week: ['week'],
-  month: ['month'], hour: ['hour'], cycle: ['cycle'], patch_concentration: ['application'],
+  month: ['month'], hour: ['hour'], minute: ['minute'], cycle: ['cycle'], patch_concentration: ['application'],
 };
 
 /** Adult body weight and body surface envelopes: a per-kg dose is compared with plain ranges through them. */

@@ -13,6 +13,7 @@ import type { Dose } from '../doses';
 import { convert } from './units';
 import { ADULT_SURFACE_M2, ADULT_WEIGHT_KG, SAME_BASIS } from './basis';
 import { readingsOf, type Reading } from './readings';
+import { intervalDays } from './frequency';
 
 export type Verdict = 'in-range' | 'above' | 'below' | 'rhythm' | 'unit-mismatch' | 'not-comparable';
 
@@ -50,7 +51,7 @@ interface Candidate { reading: Reading; ranges: DoseRange[]; lo: number; hi: num
 /** The ranges of one basis and weight that a reading can be compared with, and the reading in their unit. */
 function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate | null {
   const bases: RangeBasis[] = SAME_BASIS[reading.basis as keyof typeof SAME_BASIS] ?? [reading.basis];
-  const fit = ranges.filter((r) => bases.includes(r.per) && (r.unit === '%') === (dose.unit === '%') && convert(1, dose.unit, r.unit) !== null);
+  const fit = ranges.filter((r) => (bases.includes(r.per) || sameSpan(reading.basis, r)) && (r.unit === '%') === (dose.unit === '%') && convert(1, dose.unit, r.unit) !== null);
   if (!fit.length) return null;
   const same = fit.filter((r) => (r.perWeight ?? null) === (dose.perWeight ?? null));
   const pool = same.length ? same : fit.filter((r) => canEnvelope(dose.perWeight, r.perWeight));
@@ -64,6 +65,13 @@ function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate
   const envelope = !same.length;
   if (envelope) [min, max] = throughEnvelope(min, max, dose.perWeight, pool[0].perWeight);
   return { reading, ranges: inUnit, lo, hi, min, max, unit, envelope };
+}
+
+/** A weekly (monthly) total and an injection given once a week (a month) measure the same amount. */
+function sameSpan(basis: RangeBasis, r: DoseRange): boolean {
+  if (r.per !== 'injection' && r.per !== 'infusion' && r.per !== 'intake') return false;
+  const period = periodOf(r);
+  return period !== undefined && ((basis === 'week' && period === 7) || (basis === 'month' && period >= 28 && period <= 31));
 }
 
 function canEnvelope(dose?: 'kg' | 'm2', range?: 'kg' | 'm2'): boolean {
@@ -134,31 +142,40 @@ function unitSlip(dose: Dose, candidates: Candidate[]): Comparison | null {
   return null;
 }
 
+/** Days between two doses of a range: a week, a month, or its injection interval (« toutes les 2 semaines »). */
+function periodOf(r: DoseRange): number | undefined {
+  if (r.per === 'week') return 7;
+  if (r.per === 'month') return 30;
+  if (r.per === 'day') return 1;
+  if (r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') return intervalDays(r.interval);
+  return undefined;
+}
+
 /**
- * A daily regimen of a drug documented weekly (or monthly): the daily figure is a weekly dose written per
- * day. Reported when the drug has no daily range of the route, or the daily reading is above it.
+ * A daily regimen of a drug documented weekly, monthly, or as injections weeks apart: the daily figure is a
+ * periodic dose written per day. Reported when no daily range of the route holds it.
  */
 function rhythmSlip(dose: Dose, ranges: DoseRange[]): Comparison | null {
   const daily = readingsOf(dose).find((r) => r.basis === 'day' && !r.atLeast && (!r.derived || !!dose.timesPerDay));
   if (!daily || dose.interval) return null;
-  for (const basis of ['week', 'month'] as const) {
-    const slow = ranges.filter((r) => r.per === basis && (r.perWeight ?? null) === (dose.perWeight ?? null) && convert(1, dose.unit, r.unit) !== null);
-    if (!slow.length) continue;
-    const unit = slow[0].unit;
-    const hi = Math.max(...slow.map((r) => convert(r.max, r.unit, unit)!));
-    const dayRanges = ranges.filter((r) => r.per === 'day' && (r.perWeight ?? null) === (dose.perWeight ?? null) && convert(1, r.unit, unit) !== null);
-    const dayHi = dayRanges.length ? Math.max(...dayRanges.map((r) => convert(r.max, r.unit, unit)!)) : 0;
-    const value = convert(daily.max, dose.unit, unit)!;
-    const span = basis === 'week' ? 7 : 30;
-    if (value * span <= hi * (1 + EPSILON)) continue; // taken daily, it still fits the weekly maximum
-    if (dayRanges.length && value <= dayHi * (1 + EPSILON)) continue;
-    return {
-      verdict: 'rhythm', reading: { min: convert(daily.min, dose.unit, unit)! * span, max: value * span, basis, derived: true, unit },
-      span: { min: Math.min(...slow.map((r) => convert(r.min, r.unit, unit)!)), max: hi }, ratio: (value * span) / hi,
-      range: slow.find((r) => convert(r.max, r.unit, unit)! >= hi - EPSILON),
-    };
-  }
-  return null;
+  const usable = ranges.filter((r) => (r.perWeight ?? null) === (dose.perWeight ?? null) && convert(1, dose.unit, r.unit) !== null);
+  const slow = usable.filter((r) => (periodOf(r) ?? 0) >= 7);
+  if (!slow.length) return null;
+  const unit = slow[0].unit;
+  const value = convert(daily.max, dose.unit, unit)!;
+  // A daily range, or an intake with no long interval, that holds the figure: the drug is taken daily too.
+  const fast = usable.filter((r) => !slow.includes(r) && (r.per === 'day' || ((r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') && (!r.interval || periodOf(r) !== undefined))));
+  if (fast.some((r) => value <= convert(r.max, r.unit, unit)! * (1 + EPSILON))) return null;
+  // The most generous periodic range, as a dose per day.
+  const best = slow.reduce((a, r) => (convert(r.max, r.unit, unit)! / periodOf(r)! > convert(a.max, a.unit, unit)! / periodOf(a)! ? r : a));
+  const period = periodOf(best)!;
+  const hi = convert(best.max, best.unit, unit)!;
+  if (value * period <= hi * (1 + EPSILON)) return null; // taken daily, it still fits the periodic maximum
+  const basis: RangeBasis = best.per === 'month' || (period >= 28 && period <= 31) ? 'month' : best.per === 'week' || period === 7 ? 'week' : best.per;
+  return {
+    verdict: 'rhythm', reading: { min: convert(daily.min, dose.unit, unit)! * period, max: value * period, basis, derived: true, unit },
+    span: { min: convert(best.min, best.unit, unit)!, max: hi }, ratio: (value * period) / hi, range: best,
+  };
 }
 
 function notComparableReason(dose: Dose, ranges: DoseRange[]): string {

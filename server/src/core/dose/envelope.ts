@@ -38,10 +38,12 @@ function strongest(dose: Dose, strengths: Strength[], per: Strength['per']): Str
 export function checkEnvelope(dose: Dose, strengths: Strength[] | undefined): Implausible | null {
   if (!strengths?.length || dose.per === 'step' || dose.per === 'cycle' || dose.unit === '%' || dose.unit === 'mL') return null;
   const scale = lightest(dose);
-  if (dose.per === 'hour') {
+  if (dose.per === 'hour' || (dose.route === 'transdermique' && dose.per === 'day')) {
+    // A patch's rate (« 25 µg/h »), or its dose per 24 hours (« 21 mg/24 h »).
     const patch = strongest(dose, strengths, 'hour');
     if (!patch) return null;
-    const amount = convert(dose.min * scale, dose.unit, patch.unit)!;
+    const perHour = dose.per === 'hour' ? dose.min : dose.min / 24;
+    const amount = convert(perHour * scale, dose.unit, patch.unit)!;
     return amount > patch.amount * ENVELOPE.patches ? { strength: patch, amount, basis: 'hour', units: amount / patch.amount } : null;
   }
   const unit = strongest(dose, strengths, 'unit');

@@ -7,7 +7,7 @@
  *   « toutes les 3 semaines » → cycle de 3 semaines ; « en deux prises » → la dose journalière en 2 prises
  */
 import { LETTER } from '../normalize';
-import { COUNT, NUMBER, NUMBER_WORDS, SP } from './lexemes';
+import { COUNT, NUMBER, NUMBER_WORD, NUMBER_WORDS, SP } from './lexemes';
 
 export type IntervalUnit = 'jour' | 'semaine' | 'mois' | 'heure';
 export interface Interval { min: number; max: number; unit: IntervalUnit }
@@ -29,7 +29,7 @@ const PER_DAY = `(?:par${SP}+jour|/${SP}*j(?:our)?|par${SP}+24${SP}*h(?:eures)?|
 const ROUTE_PHRASE = `(?:(?:(?:par${SP}+)?voie${SP}+(?:orale|intraveineuse|sous-cutanée|intramusculaire|veineuse)|en${SP}+(?:IV[DL]?|IM|SC|sous-cutanée?|intraveineuse|intramusculaire|perfusion(?:${SP}+(?:IV|intraveineuse|lente))?)|IV[DL]?|IM|SC|per${SP}+os|PO|en${SP}+bolus|au${SP}+cours${SP}+des${SP}+repas|pendant${SP}+(?:les${SP}+)?repas)${SP}*,?${SP}*)`;
 
 const UNIT_OF: Record<string, IntervalUnit> = { j: 'jour', jour: 'jour', semaine: 'semaine', sem: 'semaine', mois: 'mois', h: 'heure', heure: 'heure' };
-const intervalUnit = (w: string): IntervalUnit => UNIT_OF[w.toLowerCase().replace(/s$/, '')] ?? 'jour';
+const intervalUnit = (w: string): IntervalUnit => UNIT_OF[w.toLowerCase()] ?? UNIT_OF[w.toLowerCase().replace(/s$/, '')] ?? 'jour';
 
 export function count(s: string): number {
   return NUMBER_WORDS[s.toLowerCase()] ?? Number(s.replace(/[\s\u00A0\u202F\u2009]/g, '').replace(',', '.'));
@@ -89,12 +89,12 @@ export const RHYTHMS: RhythmRow[] = [
   },
   {
     name: 'toutes les n heures/jours/semaines',
-    pattern: `(?:tous|toutes)${SP}+les${SP}+(?:(?<a>${NUMBER})(?:${TO}(?<b>${NUMBER}))?${SP}*)?(?<u>jours?|semaines?|sem|mois|heures?|h)${E}(?:${SP}+environ)?`,
+    pattern: `(?:tous|toutes)${SP}+les${SP}+(?:(?<a>${NUMBER}|${NUMBER_WORD})(?:${TO}(?<b>${NUMBER}|${NUMBER_WORD}))?${SP}*)?(?<u>jours?|semaines?|sem|mois|heures?|h)${E}(?:${SP}+environ)?`,
     read: (g) => every(intervalUnit(g.u!), g.a, g.b), example: '50 mg toutes les 6 heures',
   },
   {
     name: 'par semaine/mois', pattern: `(?:par|chaque|une${SP}+fois${SP}+par)${SP}+(?<u>semaine|mois)`,
-    read: (g) => every(g.u === 'mois' ? 'mois' : 'semaine'), example: '70 mg par semaine',
+    read: (g) => every(g.u === 'mois' ? 'mois' : 'semaine'), example: '70 mg chaque semaine',
   },
   {
     name: 'hebdomadaire', pattern: `(?:en${SP}+(?:une${SP}+)?(?:prise|injection|dose)${SP}+)?(?<u>hebdomadaires?|mensuelles?)`,
@@ -102,7 +102,17 @@ export const RHYTHMS: RhythmRow[] = [
   },
 ];
 
-const RHYTHM = new RegExp(`^${SP}*,?${SP}*${ROUTE_PHRASE}?(?:${RHYTHMS.map((r, i) => `(?<r${i}>${r.pattern.replace(/\(\?<(a|b|u)>/g, (_, n) => `(?<${n}${i}>`)})`).join('|')})(?![${LETTER}])`, 'iu');
+// A table cell's rhythm may sit in the next cell: « | 85 mg/m² | toutes les 2 semaines | ».
+const RHYTHM = new RegExp(`^${SP}*[,|]?${SP}*${ROUTE_PHRASE}?(?:${RHYTHMS.map((r, i) => `(?<r${i}>${r.pattern.replace(/\(\?<(a|b|u)>/g, (_, n) => `(?<${n}${i}>`)})`).join('|')})(?![${LETTER}])`, 'iu');
+
+/** Days between two doses for a range's interval text (« toutes les 2 semaines » → 14), if it says one. */
+export function intervalDays(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const r = readRhythm(` ${text}`);
+  if (r?.interval) return r.interval.min * { jour: 1, semaine: 7, mois: 30, heure: 1 / 24 }[r.interval.unit];
+  if (r?.timesPerDay) return 1 / r.timesPerDay.max;
+  return undefined;
+}
 
 /** The rhythm right after a dose (`text` starts where the dose ends), if any. */
 export function readRhythm(text: string): Rhythm | null {

@@ -43,6 +43,9 @@ export function readingsOf(dose: Dose): Reading[] {
       push(dose.min, dose.max, dose.per === 'infusion' ? 'infusion' : 'intake', false);
       pushRhythmReadings(dose, push);
       break;
+    case 'year':
+      push(dose.min / 365, dose.max / 365, 'day', true, true);
+      break;
     case 'week': case 'month': {
       push(dose.min, dose.max, dose.per, false);
       if (dose.splitInto) push(dose.min / dose.splitInto.max, dose.max / dose.splitInto.min, 'intake', true);
@@ -54,6 +57,7 @@ export function readingsOf(dose: Dose): Reading[] {
       push(dose.min * 24, dose.max * 24, 'day', true);
       break;
     case 'minute':
+      push(dose.min, dose.max, 'minute', false);
       push(dose.min * 60, dose.max * 60, 'hour', true);
       push(dose.min * 1440, dose.max * 1440, 'day', true);
       break;

@@ -34,7 +34,7 @@ export const WRITTEN_UNITS: { written: string; unit: Unit; factor: number; examp
   { written: 'microgrammes?|mcg|µg|μg|ug', unit: 'µg', factor: 1, example: 'lévothyroxine 75 µg/j' },
   { written: 'milligrammes?|mg', unit: 'mg', factor: 1, example: 'prégabaline 150 mg' },
   { written: 'grammes?|g', unit: 'g', factor: 1, example: 'paracétamol 1 g' },
-  { written: 'U\\.I\\.|UI|unités(?:[  ]internationales)?', unit: 'UI', factor: 1, example: 'énoxaparine 4 000 UI' },
+  { written: 'U\\.I\\.|UI|unités?(?:[  ]internationales)?', unit: 'UI', factor: 1, example: 'énoxaparine 4 000 UI' },
   { written: 'mmol|millimoles?', unit: 'mmol', factor: 1, example: 'potassium 40 mmol/j' },
   { written: 'mEq|milliéquivalents?', unit: 'mEq', factor: 1, example: 'potassium 40 mEq/j' },
   { written: 'mL|ml|millilitres?', unit: 'mL', factor: 1, example: 'sirop 10 mL' },

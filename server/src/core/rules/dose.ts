@@ -14,6 +14,7 @@ import type { Dose } from '../doses';
 import { formatAmount } from '../doses';
 import { compareDose, rangesForRoute, type Comparison } from '../dose/compare';
 import { checkEnvelope, type Implausible } from '../dose/envelope';
+import { rangesForIndication } from '../dose/indication';
 import { RANGE_BASIS_LABEL } from '../dose/basis';
 import type { Finding } from '../checks';
 
@@ -37,11 +38,28 @@ export function describeSource(r: DoseRange): string {
   return s.title;
 }
 
-/** The verdict on a dose of a substance: its curated ranges first, the envelope where none applies. */
-export function judgeDose(dose: Dose, substance: Substance): DoseVerdict {
-  const ranges = rangesForRoute(dose, substance.ranges);
-  const comparison = compareDose(dose, ranges);
-  if (comparison.verdict !== 'not-comparable') return { comparison };
+/**
+ * The verdict on a dose of a substance: the ranges of the indication the text names first, then its
+ * route's (an oral intake's by default), then all; the envelope where no range applies.
+ */
+export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseVerdict {
+  const byRoute = rangesForRoute(dose, substance.ranges);
+  const widen = !dose.route && byRoute.length < substance.ranges.length;
+  const tries = [rangesForIndication(byRoute, context, substance.dci), widen ? rangesForIndication(substance.ranges, context, substance.dci) : [], byRoute, widen ? substance.ranges : []];
+  let comparison: Comparison = { verdict: 'not-comparable', reason: 'aucune posologie documentée' };
+  let fallback: Comparison | undefined;
+  for (const ranges of tries) {
+    if (!ranges.length) continue;
+    const c = compareDose(dose, ranges);
+    if (c.verdict === 'not-comparable') { comparison = c; continue; }
+    // A verdict on what is written decides; one on an assumption (a single intake read as a day's dose)
+    // waits for a wider set of ranges that might hold the dose.
+    // A dose below an oral minimum may well be another route's (inhaled µg): it waits too.
+    if (c.verdict === 'in-range' || (!c.reading?.weak && c.verdict !== 'below')) return { comparison: c };
+    fallback ??= c;
+  }
+  if (fallback) return { comparison: fallback };
+  if (!substance.ranges.length || !byRoute.length) comparison = { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const implausible = checkEnvelope(dose, substance.strengths);
   return implausible ? { comparison, implausible } : { comparison };
 }
@@ -49,39 +67,56 @@ export function judgeDose(dose: Dose, substance: Substance): DoseVerdict {
 const unitLabel = (r: { unit: string; perWeight?: string }) => r.unit + (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');
 
 /** The finding for a verdict, if it is worth one. */
+/** The dose as written, in one line (« 15 mg | par jour » in a table → « 15 mg par jour »; a bare number with its column's unit). */
+export function writtenDose(dose: Dose): string {
+  const text = dose.text.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return dose.columnUnit ? `${text} (${dose.columnUnit})` : text;
+}
+
+/** The finding for a verdict, if it is worth one. Short message first, then the range and its source. */
 export function doseFinding(dose: Dose, name: string, verdict: DoseVerdict, hasStartingRange: boolean): Finding | null {
   const c = verdict.comparison;
   const at = { start: dose.start, end: dose.end };
   const range = c.range;
-  const cite = range ? ` (${describeRange(range)} ; ${describeSource(range)})` : '';
+  const cite = range ? ` — ${range.context} ; ${describeSource(range)}` : '';
   const reading = c.reading;
+  const text = writtenDose(dose);
   const written = reading?.derived && reading.basis !== 'intake' && !reading.atLeast && !reading.weak
-    ? `${dose.text} = ${formatAmount(reading.min, reading.max, reading.unit, RANGE_BASIS_LABEL[reading.basis])}` : dose.text;
+    ? `${text} = ${formatAmount(reading.min, reading.max, unitLabel(reading), RANGE_BASIS_LABEL[reading.basis])}` : text;
+  const bound = (value: number) => formatAmount(value, value, unitLabel(range!), RANGE_BASIS_LABEL[range!.per] + (range!.interval ? ` ${range!.interval}` : ''));
   switch (c.verdict) {
     case 'rhythm': return rhythmFinding(dose, name, c, cite);
-    case 'unit-mismatch': {
-      const unit = c.unit!;
-      const span = { start: dose.unitStart, end: dose.unitStart + dose.unitText.length };
-      return {
-        code: 'dose-unit-mismatch', ...span, severity: 'warning', suggestions: [unit],
-        message: `${name} : ${dose.text} — unité probablement erronée : en ${unit}, la dose serait dans la fourchette documentée${cite}.`,
-        fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${unit} »`, edit: { ...span, newText: unit } }],
-      };
-    }
+    case 'unit-mismatch': return unitFinding(dose, name, c, cite);
     case 'above': {
       const severity = c.ratio! >= TENFOLD ? 'error' : 'warning';
       const how = reading?.throughEnvelope ? ` même pour un adulte de ${dose.perWeight ? '40 kg (1,4 m²)' : '150 kg (2,6 m²)'}` : '';
-      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} dépasse la dose maximale documentée${how}${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : ''}${cite}.` };
+      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : '';
+      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} > max ${bound(range!.max)}${how}${times}${cite}.` };
     }
     case 'below': {
       if (dose.starting && !hasStartingRange) return null; // a starting, titration, elderly or renal dose
       const severity = c.ratio! >= TENFOLD ? 'warning' : 'hint';
-      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} est en dessous de la dose la plus basse documentée${c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : ''}${cite}.` };
+      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : '';
+      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} < min ${bound(range!.min)}${times}${cite}.` };
     }
     case 'not-comparable': return verdict.implausible ? implausibleFinding(dose, name, verdict.implausible)
-      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${dose.text} — non comparable : ${c.reason}.` };
+      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${text} — non comparable : ${c.reason}.` };
     default: return null;
   }
+}
+
+function unitFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {
+  const unit = c.unit!;
+  const fits = `en ${unit}, la dose serait dans la fourchette (${formatAmount(c.span!.min, c.span!.max, c.reading!.unit)})`;
+  if (!dose.unitText) {
+    return { code: 'dose-unit-mismatch', start: dose.start, end: dose.end, severity: 'warning', suggestions: [unit], message: `${name} : ${writtenDose(dose)} — unité probablement erronée : ${fits}${cite}.` };
+  }
+  const span = { start: dose.unitStart, end: dose.unitStart + dose.unitText.length };
+  return {
+    code: 'dose-unit-mismatch', ...span, severity: 'warning', suggestions: [unit],
+    message: `${name} : ${writtenDose(dose)} — unité probablement erronée : ${fits}${cite}.`,
+    fixes: [{ title: `Remplacer « ${dose.unitText} » par « ${unit} »`, edit: { ...span, newText: unit } }],
+  };
 }
 
 function ratioText(ratio: number): string {
@@ -90,13 +125,16 @@ function ratioText(ratio: number): string {
 
 function rhythmFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {
   const reading = c.reading!;
-  const per = reading.basis === 'week' ? 'semaine' : 'mois';
-  const fixes = dose.basisStart !== undefined && dose.basisText
-    ? [{ title: `Remplacer « ${dose.basisText} » par « par ${per} »`, edit: { start: dose.basisStart, end: dose.basisStart + dose.basisText.length, newText: ` par ${per}`.trimStart() } }]
+  const period = reading.basis === 'week' ? 'semaine' : reading.basis === 'month' ? 'mois' : undefined;
+  const interval = c.range?.interval;
+  const fixes = period && dose.basisStart !== undefined && dose.basisText
+    ? [{ title: `Remplacer « ${dose.basisText} » par « par ${period} »`, edit: { start: dose.basisStart, end: dose.basisStart + dose.basisText.length, newText: ` par ${period}`.trimStart() } }]
     : [];
+  const total = formatAmount(reading.min, reading.max, unitLabel(reading), period ? `/${period === 'semaine' ? 'sem' : 'mois'}` : '');
+  const rhythm = period ? `une fois par ${period}` : interval ?? 'à intervalles de plusieurs jours';
   return {
-    code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: [`par ${per}`], fixes,
-    message: `${name} : ${dose.text} chaque jour = ${formatAmount(reading.min, reading.max, unitLabel(reading), `/${per === 'semaine' ? 'sem' : 'mois'}`)} ; ce médicament se donne une fois par ${per}${cite}.`,
+    code: 'dose-rhythm', start: dose.start, end: dose.end, severity: 'error', suggestions: period ? [`par ${period}`] : [], fixes,
+    message: `${name} : ${writtenDose(dose)}, soit ${total}${period ? '' : ' par intervalle'} ; se donne ${rhythm} (max ${formatAmount(c.range!.max, c.range!.max, unitLabel(c.range!), RANGE_BASIS_LABEL[c.range!.per])})${cite}.`,
   };
 }
 
@@ -107,6 +145,34 @@ function implausibleFinding(dose: Dose, name: string, i: Implausible): Finding {
   const count = Math.round(i.units * 10) / 10;
   return {
     code: 'dose-implausible', start: dose.start, end: dose.end, severity: 'warning',
-    message: `${name} : ${dose.text} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
+    message: `${name} : ${writtenDose(dose)} — aucune présentation commercialisée ne dépasse ${formatAmount(s.amount, s.amount, per)} (${s.name}, CIS ${s.cis}) : ${formatAmount(i.amount, i.amount, s.unit, basis)} = ${String(count).replace('.', ',')} ${s.per === 'hour' ? 'patchs' : `${s.form}s`}.`,
   };
 }
+
+/**
+ * A combination strength (« BACTRIM FORTE 800/160 mg deux fois par jour ») attached to a combination brand:
+ * each component's amount against its own substance's ranges, in the order that fits best (writers and the
+ * BDPM do not always list the components in the same order).
+ */
+export function checkCombination(dose: AttachedComponents, lexicon: { substance(dci: string): Substance | undefined }, context: string): Finding[] {
+  const names = dose.drug?.entry.brand?.substances;
+  const parts = dose.components!;
+  if (!names || names.length !== parts.length || parts.length !== 2) return [];
+  const substances = names.map((n) => lexicon.substance(n));
+  if (substances.some((s) => !s)) return [];
+  let best: Finding[] | null = null;
+  for (const order of [[0, 1], [1, 0]]) {
+    const found: Finding[] = [];
+    order.forEach((k, i) => {
+      const s = substances[k]!;
+      const p = parts[i];
+      const component: Dose = { ...dose, components: undefined, min: p.amount, max: p.amount, unit: p.unit, daily: dose.timesPerDay ? { min: p.amount * dose.timesPerDay.min, max: p.amount * dose.timesPerDay.max } : null };
+      const f = doseFinding(component, s.dci, judgeDose(component, s, context), s.ranges.some((r) => r.phase === 'initiation'));
+      if (f && f.code !== 'dose-not-comparable' && f.severity !== 'hint') found.push(f);
+    });
+    if (!best || found.length < best.length) best = found;
+  }
+  return best ?? [];
+}
+
+type AttachedComponents = Dose & { drug?: { entry: { brand?: { substances: string[] } } } };

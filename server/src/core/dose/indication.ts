@@ -1,0 +1,53 @@
+/**
+ * The indication an article names next to a dose (in its sentence or the heading above it): when it names
+ * one of a drug's documented contexts, that context's ranges are preferred to the union of all.
+ *
+ *   « Dans le choc septique, l’hydrocortisone est donnée à 200 mg/j » → the range « choc septique » (IV),
+ *   not the oral replacement range of adrenal insufficiency (20–40 mg/j)
+ */
+import type { DoseRange } from '../index-types';
+import { foldKey } from '../normalize';
+
+/** Words of a range's context that say nothing of the indication. */
+const NEUTRAL = new Set([
+  'traitement', 'traitements', 'adulte', 'adultes', 'toutes', 'indications', 'indication', 'patients', 'patient', 'forme', 'formes',
+  'doses', 'posologie', 'orale', 'entretien', 'initiation', 'severe', 'severes', 'moderee', 'moderees', 'legere', 'legeres',
+  'associe', 'associee', 'association', 'premiere', 'ligne', 'intraveineuse', 'injectable', 'comprime', 'comprimes', 'schema',
+  'semaine', 'semaines', 'quotidien', 'quotidienne', 'standard', 'usuelle', 'habituelle', 'maximale', 'minimale', 'chronique',
+  'aigue', 'aigues', 'attaque', 'charge', 'relais', 'voie', 'sous-cutanee', 'cutanee', 'perfusion', 'injection', 'injections',
+  'liberation', 'prolongee', 'cutane', 'cutanee', 'veineuse', 'intramusculaire', 'musculaire', 'buccale', 'inhalee', 'rectale',
+  'nasale', 'transdermique', 'induction', 'traite', 'traites', 'traitee', 'traitees', 'adaptee', 'reduite', 'augmentee', 'patiente', 'immediate', 'derniere', 'recours', 'hospitalier', 'hospitaliere', 'specialises', 'services',
+]);
+
+const WORD = /[a-z]{6,}/g;
+const NEUTRAL_STEMS = new Set([...NEUTRAL, 'intraveineux', 'bolus', 'dose', 'perfusions', 'seringue', 'stylo', 'gelule', 'sachet', 'solution', 'suspension', 'poudre', 'inhalation', 'pulverisation'].map((w) => w.slice(0, 6)));
+/** Six letters: enough to tell indications apart, and to match « diabète » with « diabétiques ». */
+const stem = (w: string) => w.slice(0, 6);
+
+/**
+ * The telling words of each part of a context (« insuffisance cardiaque chronique ; maladie rénale chronique »
+ * → [insuffisance, cardiaque], [maladie, renale]): a part is named when all its words are.
+ */
+export function contextParts(context: string, dci = ''): string[][] {
+  const key = `${dci}|${context}`;
+  let parts = partsCache.get(key);
+  if (!parts) {
+    const own = foldKey(dci);
+    parts = foldKey(context).split(/[;,():/]|\s(?:et|ou|avec|puis)\s/)
+      .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL_STEMS.has(stem(w)) && !own.includes(w)).map(stem))
+      .filter((p) => p.length > 0);
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(key, parts);
+  }
+  return parts;
+}
+const partsCache = new Map<string, string[][]>();
+
+/** The ranges whose context the text names, or none. */
+export function rangesForIndication(ranges: DoseRange[], text: string, dci = ''): DoseRange[] {
+  if (ranges.length < 2 || !text) return [];
+  // A word is named when the text has it, give or take a plural or feminine ending (« septique », « septiques »).
+  const said = new Set((foldKey(text).match(WORD) ?? []).map(stem));
+  const named = ranges.filter((r) => contextParts(r.context, dci).some((part) => part.every((w) => said.has(w))));
+  return named.length && named.length < ranges.length ? named : [];
+}

@@ -71,3 +71,13 @@ test('a trial card: metadata in French, products as written, no internal path', 
   assert.match(md, /Produits : CABA-201/);
   assert.doesNotMatch(md, /data\//);
 });
+
+test('a dose written in another unit shows its reading in the range’s unit, under the verdict', () => {
+  const md = doseHover('Le paracétamol 1 g.', '1 g');
+  assert.equal(md.split('\n')[1].replace(/ +$/, ''), `paracétamol · 1 g = 1${N}000${N}mg par prise`);
+});
+
+test('a fixed-dose combination says its components are checked one by one', () => {
+  const md = doseHover('BACTRIM 800/160 mg deux fois par jour.', '800');
+  assert.equal(firstLine(md), '**– association à doses fixes : chaque composant est comparé à sa fourchette (voir les problèmes)**');
+});

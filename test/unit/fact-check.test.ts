@@ -7,14 +7,14 @@ import { lexicon } from '../helpers';
 
 const N = '\u202F';
 const TEXT = 'La prégabaline à 75 mg deux fois par jour, puis 1200 mg/j.\nLe méthotrexate 15 mg/j. La lévothyroxine 100 mg/j.\n'
-  + 'L’alimémazine 10 mg. Le zorglubmab 40 mg. Dans l’essai RESET-SLE.\n';
+  + 'Le benzoate de benzyle 10 mg. Le zorglubmab 40 mg. Dans l’essai RESET-SLE.\n';
 const model = () => factCheck('article.md', TEXT, analyze(TEXT, lexicon()), lexicon());
 const item = (text: string) => model().items.find((i) => i.text === text)!;
 
 test('every drug, dose and trial, in reading order', () => {
   assert.deepEqual(model().items.map((i) => `${i.kind}:${i.text}`), [
     'drug:prégabaline', 'dose:75 mg deux fois par jour', 'dose:1200 mg/j', 'drug:méthotrexate', 'dose:15 mg/j',
-    'drug:lévothyroxine', 'dose:100 mg/j', 'drug:alimémazine', 'dose:10 mg', 'drug:zorglubmab', 'dose:40 mg', 'trial:RESET-SLE',
+    'drug:lévothyroxine', 'dose:100 mg/j', 'drug:benzoate de benzyle', 'dose:10 mg', 'drug:zorglubmab', 'dose:40 mg', 'trial:RESET-SLE',
   ]);
 });
 

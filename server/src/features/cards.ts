@@ -144,7 +144,7 @@ export function entryCard(e: NameEntry, lexicon: Lexicon, written = e.name): str
 export function doseCard(d: AttachedDose, lexicon: Lexicon): string {
   const j = judgeForReader(d, lexicon);
   const lines = [`**${j.headline}**`];
-  const reading = j.normalised && !j.headline.includes(j.normalised) && !sameText(d.text, j.normalised) ? `${d.text} = ${j.normalised}` : '';
+  const reading = j.normalised && !j.headline.includes(`: ${j.normalised}`) && !sameText(d.text, j.normalised) ? `${d.text} = ${j.normalised}` : '';
   const about = [d.drug ? `${d.drug.id}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
   if (about) lines.push(about);
   if (j.contexts.length) lines.push(`Indication${j.contexts.length > 1 ? 's' : ''} : ${j.contexts.slice(0, 4).join(' ; ')}${j.contexts.length > 4 ? '…' : ''}`);

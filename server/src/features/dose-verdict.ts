@@ -55,8 +55,12 @@ function rangesBehind(dose: AttachedDose, all: DoseRange[], c: Comparison): Dose
   const reading = c.reading;
   if (!reading) return [];
   const bases: RangeBasis[] = SAME_BASIS[reading.basis as keyof typeof SAME_BASIS] ?? [reading.basis];
+  const span = c.span;
+  // Within the span compared: the ranges of the indication the analysis chose, not every indication's.
+  const inSpan = (r: DoseRange) => !span || (convert(r.max, r.unit, reading.unit)! <= span.max * (1 + 1e-9)
+    && (!!r.maxOnly || convert(r.min, r.unit, reading.unit)! >= span.min * (1 - 1e-9)));
   return rangesForRoute(dose, all).filter((r) => bases.includes(r.per) && convert(1, r.unit, reading.unit) !== null
-    && (reading.throughEnvelope || (r.perWeight ?? null) === (dose.perWeight ?? null)));
+    && (reading.throughEnvelope || (r.perWeight ?? null) === (dose.perWeight ?? null)) && inSpan(r));
 }
 
 function spanText(c: Comparison): string | undefined {
@@ -75,6 +79,7 @@ const times = (ratio: number) => `${num(Math.round(ratio * 10) / 10)} fois`;
 export function judgeForReader(dose: AttachedDose, lexicon: Lexicon): DoseJudgement {
   const substance = dose.drug && lexicon.substance(dose.drug.id);
   if (!dose.drug) return { kind: 'unknown', headline: '? aucun médicament rattaché à cette dose', contexts: [], sources: [] };
+  if (dose.components) return { kind: 'undocumented', headline: '– association à doses fixes : chaque composant est comparé à sa fourchette (voir les problèmes)', contexts: [], sources: [] };
   if (!substance || !dose.verdict) return { kind: 'unknown', headline: `? ${dose.drug.text} : médicament sans fiche dans la base`, contexts: [], sources: [] };
   const c = dose.verdict.comparison;
   const behind = rangesBehind(dose, substance.ranges, c);

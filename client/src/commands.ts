@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { lookUp } from './lookup';
-import { REPORT_SCHEME, showMarkdown } from './virtual-docs';
+import { showReportView } from './report-view';
 
 export interface CommandContext {
   client: () => LanguageClient;
@@ -21,13 +21,13 @@ async function openReport(ctx: CommandContext): Promise<string | undefined> {
     return undefined;
   }
   const doc = editor.document;
-  const report = await ctx.client().sendRequest<{ markdown: string } | null>('medlint/report', { uri: doc.uri.toString() });
+  const report = await ctx.client().sendRequest<{ markdown: string; html: string } | null>('medlint/report', { uri: doc.uri.toString() });
   if (!report) {
     void vscode.window.showWarningMessage(vscode.l10n.t('MedLint is disabled (setting medlint.enable).'));
     return undefined;
   }
-  const name = doc.uri.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
-  await showMarkdown(REPORT_SCHEME, vscode.l10n.t('report-{0}', name), report.markdown);
+  const name = doc.uri.path.split('/').pop()!;
+  showReportView(report.html, doc.uri, vscode.l10n.t('Report: {0}', name));
   return report.markdown;
 }
 

@@ -1,11 +1,10 @@
 /**
- * Read-only Markdown documents the extension shows in VS Code's Markdown preview: the fact-check report
- * (medlint-report:/rapport-article.md) and a card from the look-up (medlint-card:/prégabaline.md). Their
- * scheme is outside the document selector, so MedLint does not check its own report.
+ * Read-only Markdown documents the extension shows in VS Code's Markdown preview: a card from the look-up
+ * (medlint-card:/prégabaline.md). Their scheme is outside the document selector, so MedLint does not check
+ * its own cards.
  */
 import * as vscode from 'vscode';
 
-export const REPORT_SCHEME = 'medlint-report';
 export const CARD_SCHEME = 'medlint-card';
 
 class Contents implements vscode.TextDocumentContentProvider {
@@ -27,7 +26,6 @@ const contents = new Contents();
 
 export function registerVirtualDocs(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, contents),
     vscode.workspace.registerTextDocumentContentProvider(CARD_SCHEME, contents),
   );
 }

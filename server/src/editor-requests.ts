@@ -25,7 +25,8 @@ export interface EditorContext {
   diagnosticsOf: (doc: TextDocument) => Diagnostic[];
   /** Drops what `analysisOf` kept of a document that is not open. */
   forget: (uri: string) => void;
-  enabled: () => boolean;
+  /** medlint.enable, for a document or in general. */
+  enabled: (doc?: TextDocument) => boolean;
   locale: () => string | undefined;
 }
 
@@ -39,7 +40,7 @@ export function registerEditorRequests(ctx: EditorContext): void {
 
   connection.onRequest('medlint/report', ({ uri }: { uri: string }) => {
     const doc = documents.get(uri);
-    if (!doc || !ctx.enabled()) return null;
+    if (!doc || !ctx.enabled(doc)) return null;
     const model = factCheck(baseName(uri), doc.getText(), ctx.analysisOf(doc).analysis, ctx.lexicon());
     const t = reportText(ctx.locale());
     const link = (i: { range: { start: { line: number; character: number } } }) => `${uri}#L${i.range.start.line + 1},${i.range.start.character + 1}`;

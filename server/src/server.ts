@@ -58,6 +58,8 @@ function lex(): Lexicon {
 let hovered = false;
 /** The client's language (LSP `locale`): the report's headings follow it; French by default. */
 let locale: string | undefined;
+/** Whether MedLint is on for a document (medlint.enable): hover, completion and the editor's requests ask. */
+const enabledFor = (_doc?: TextDocument): boolean => settings.enable;
 
 function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
   if (!settings.enable) return [];
@@ -130,7 +132,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc || !settings.enable) return null;
+  if (!doc || !enabledFor(doc)) return null;
   const { analysis, lines } = analysisOf(doc);
   const h = hoverAt(analysis, lines.offset(position), lex());
   if (!hovered) {
@@ -142,7 +144,7 @@ connection.onHover(({ textDocument, position }) => {
 
 connection.onCompletion(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc || !settings.enable) return [];
+  if (!doc || !enabledFor(doc)) return [];
   const { analysis, lines } = analysisOf(doc);
   const offset = lines.offset(position);
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
@@ -156,7 +158,7 @@ connection.onCompletion(({ textDocument, position }) => {
 
 connection.onCodeAction(({ textDocument, range }) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc || !settings.enable) return [];
+  if (!doc) return [];
   const { analysis, lines } = analysisOf(doc);
   return quickFixes(analysis, lines, lines.offset(range.start), lines.offset(range.end)).map((f) => ({
     title: f.title, kind: CodeActionKind.QuickFix, isPreferred: f.preferred,
@@ -166,7 +168,7 @@ connection.onCodeAction(({ textDocument, range }) => {
 
 registerEditorRequests({
   connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => cache.delete(uri),
-  enabled: () => settings.enable, locale: () => locale,
+  enabled: enabledFor, locale: () => locale,
 });
 
 documents.listen(connection);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the extension-host runner
 import { isolatedEnv, openBrowser, serverCommand, startServer } from './code-server.mjs';
 
@@ -75,12 +75,12 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The text of the first webview frame that shows `needle` (the Markdown preview). */
-async function webviewText(page: Page, needle: string): Promise<string> {
+/** The first webview frame that shows `needle` (the report's view), and its text. */
+async function webviewFrame(page: Page, needle: string): Promise<{ frame: Frame; text: string }> {
   for (let i = 0; i < 75; i++) {
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
       const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (text.includes(needle)) return text;
+      if (text.includes(needle)) return { frame, text };
     }
     await page.waitForTimeout(200);
   }
@@ -137,10 +137,13 @@ test('le .vsix dans VS Code : survols, panneau Problèmes, rapport et complétio
 
     // The fact-check report, in the Markdown preview beside the article.
     await runCommand(page, 'MedLint: Fact-check report of the article');
-    const report = await webviewText(page, '1200 mg/j (prégabaline)');
-    assert.match(report, /(Fact-check report|Rapport de vérification) — douleur-exemple\.md/);
+    const report = await webviewFrame(page, '1200 mg/j (prégabaline)');
+    assert.match(report.text, /(Fact-check report|Rapport de vérification) — douleur-exemple\.md/);
     await page.waitForTimeout(1_000);
     await page.screenshot({ path: join(SHOTS, 'report.png') });
+    // A row's position takes the cursor back to it in the article.
+    await report.frame.locator('td[data-line="7"][data-character="54"]').click();
+    await page.locator('.statusbar-item', { hasText: 'Ln 8, Col 55' }).waitFor({ timeout: 10_000 });
 
     // Completion while typing: the suggestions appear without Ctrl+Space.
     await page.locator('.monaco-editor .view-lines').first().click();

@@ -67,3 +67,8 @@ test('a drug named again points to its first mention instead of repeating its ra
   const md = renderMarkdown(factCheck('a.md', text, analyze(text, lexicon()), lexicon()));
   assert.equal(md.split('\n').find((l) => l.startsWith('| 2:4'))!, '| 2:4 | médicament | prégabaline |  |  | **documenté** | voir 1:4 |');
 });
+
+test('html: each position cell carries the 0-based line and character, for an editor to link back', () => {
+  const html = renderHtml(model());
+  assert.match(html, /<td data-line="0" data-character="48">1:49<\/td>/);
+});

@@ -150,7 +150,7 @@ export function renderHtml(model: FactCheckModel, t: ReportText = reportText()):
     const first = again.get(i);
     const sources = first ? `${e(t.see)} ${e(where(first))}` : i.sources.map((s) => `<a href="${safeUrl(s.url)}">${e(s.title)}</a>`).join(' ; ');
     const title = i.headline ? ` title="${e(i.headline)}"` : '';
-    return `<tr><td>${e(where(i))}</td><td>${e(t.kinds[i.kind][0])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
+    return `<tr><td data-line="${i.range.start.line}" data-character="${i.range.start.character}">${e(where(i))}</td><td>${e(t.kinds[i.kind][0])}</td><td>${e(named(i))}</td><td>${e(reading(i))}</td>`
       + `<td>${first ? '' : e(i.documented ?? '')}</td><td class="${e(i.verdict)}"${title}>${e(t.verdicts[i.verdict])}</td><td>${sources}</td></tr>`;
   });
   const lang = t === reportText() ? 'fr' : 'en';

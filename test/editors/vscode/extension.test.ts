@@ -121,7 +121,8 @@ describe('MedLint dans VS Code', () => {
     assert.match(markdown.split('\n')[0], /^# (Rapport de vérification|Fact-check report) — douleur-exemple\.md$/);
     const row = markdown.split('\n').find((l) => l.includes('1200 mg/j (prégabaline)'));
     assert.ok(row?.includes(`${doc.uri.toString()}#L8,55`), row);
-    await waitFor('aperçu du rapport', () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'medlint-report'));
+    await waitFor('vue du rapport', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('medlint.report')));
   });
 
   it('montre la date et la taille des données dans l’élément d’état', async () => {

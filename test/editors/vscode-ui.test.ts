@@ -8,15 +8,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the extension-host runner
 import { isolatedEnv, openBrowser, serverCommand, startServer } from './code-server.mjs';
 
 const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, 'test', 'fixtures', 'editor');
+// A copy of the article in a fresh folder: the test types into it, and VS Code may save it.
+const CORPUS = join(mkdtempSync(join(tmpdir(), 'medlint-ui-')), 'articles');
 const ARTICLE = 'douleur-exemple.md';
+mkdirSync(CORPUS);
+copyFileSync(join(ROOT, 'test', 'fixtures', 'editor', ARTICLE), join(CORPUS, ARTICLE));
 const VSIX = join(ROOT, 'medlint.vsix');
 const SHOTS = join(ROOT, 'test', 'editors', 'screenshots');
 

@@ -46,3 +46,7 @@ test('an unreadable file exits 2 and names it', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /absent\.md/);
 });
+
+test('report --locale en writes the headings in English', () => {
+  assert.equal(cli('--locale', 'en', file).stdout.split('\n')[0], `# Fact-check report — ${file}`);
+});

@@ -1,6 +1,7 @@
 /**
- * `medlint report [--format markdown|json|html] <fichier>`: the fact-check report of one article
- * (features/fact-check.ts), printed on stdout. Exit 0, or 2 on a usage error or an unreadable file.
+ * `medlint report [--format markdown|json|html] [--locale fr|en] <fichier>`: the fact-check report of one
+ * article (features/fact-check.ts), printed on stdout; headings in French unless `--locale en`.
+ * Exit 0, or 2 on a usage error or an unreadable file.
  *
  *   medlint report --format html article.md > rapport.html
  */
@@ -9,10 +10,11 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../core/analyze';
 import { loadLexicon } from '../core/load';
 import { factCheck, renderHtml, renderJson, renderMarkdown } from '../features/fact-check';
+import { reportText } from '../features/report-text';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;
 type ReportFormat = (typeof FORMATS)[number];
-const USAGE = 'Usage : medlint report [--format markdown|json|html] <fichier>';
+const USAGE = 'Usage : medlint report [--format markdown|json|html] [--locale fr|en] <fichier>';
 
 function fail(message: string): number {
   process.stderr.write(`medlint : ${message}\n`);
@@ -22,7 +24,7 @@ function fail(message: string): number {
 export function reportCommand(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f' }, locale: { type: 'string' } }, allowPositionals: true, strict: true });
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
   }
@@ -39,6 +41,7 @@ export function reportCommand(args: string[]): number {
   const lexicon = loadLexicon();
   const model = factCheck(file, source, analyze(source, lexicon), lexicon);
   const link = (i: { range: { start: { line: number } } }) => `${encodeURI(file)}#L${i.range.start.line + 1}`;
-  process.stdout.write(format === 'json' ? renderJson(model) : format === 'html' ? renderHtml(model) : renderMarkdown(model, link));
+  const t = reportText(parsed.values.locale);
+  process.stdout.write(format === 'json' ? renderJson(model) : format === 'html' ? renderHtml(model, t) : renderMarkdown(model, link, t));
   return 0;
 }

@@ -8,8 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the extension-host runner
@@ -17,9 +16,11 @@ import { isolatedEnv, openBrowser, serverCommand, startServer } from './code-ser
 
 const ROOT = join(__dirname, '..', '..');
 // A copy of the article in a fresh folder: the test types into it, and VS Code may save it.
-const CORPUS = join(mkdtempSync(join(tmpdir(), 'medlint-ui-')), 'articles');
+// Under .editors/ (git-ignored), not /tmp: shared temporary folders get cleaned under a running test.
+const CORPUS = join(ROOT, '.editors', 'ui-run', 'articles');
 const ARTICLE = 'douleur-exemple.md';
-mkdirSync(CORPUS);
+rmSync(CORPUS, { recursive: true, force: true });
+mkdirSync(CORPUS, { recursive: true });
 copyFileSync(join(ROOT, 'test', 'fixtures', 'editor', ARTICLE), join(CORPUS, ARTICLE));
 const VSIX = join(ROOT, 'medlint.vsix');
 const SHOTS = join(ROOT, 'test', 'editors', 'screenshots');

@@ -49,7 +49,7 @@ test('initialize, open a corpus article, hover, complete, diagnose and fix', asy
   const unknown = report.items.find((d: any) => d.code === 'unknown-drug');
   assert.ok(unknown, JSON.stringify(report.items.map((d: any) => d.message)));
   assert.match(unknown.message, /vouliez-vous dire prégabaline/);
-  const high = report.items.find((d: any) => d.code === 'dose-out-of-range' && d.severity === 2);
+  const high = report.items.find((d: any) => d.code === 'dose-above-max' && d.severity === 2);
   assert.ok(high);
   assert.match(high.message, /600 mg\/j/);
 

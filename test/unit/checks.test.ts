@@ -7,7 +7,7 @@ import { lexicon } from '../helpers';
 
 test('a dose above the documented maximum is a warning citing the range and its source', () => {
   const a = analyze('La prégabaline 1200 mg/j est-elle raisonnable ?', lexicon());
-  const f = a.findings.find((x) => x.code === 'dose-out-of-range');
+  const f = a.findings.find((x) => x.code === 'dose-above-max');
   assert.ok(f);
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /600 mg\/j/);
@@ -43,7 +43,7 @@ test('the documented maximum and a tenfold dose, for every range of every substa
       const otherRoute = s.ranges.some((o) => o !== r && (!route || o.route === r.route) && dose(o) === dose(r) && o.perWeight === r.perWeight && o.unit === r.unit && o.min <= r.max * 10 && r.max * 10 <= o.max);
       if (otherRoute) continue;
       const tenfold = analyze(`Le traitement par ${s.dci} : ${high}${route}.`, lex);
-      assert.ok(tenfold.findings.some((f) => f.code === 'dose-out-of-range' || f.code === 'dose-unit-mismatch'), `${s.dci} ${high} (${r.context}) non signalé`);
+      assert.ok(tenfold.findings.some((f) => f.code === 'dose-above-max' || f.code === 'dose-unit-mismatch'), `${s.dci} ${high} (${r.context}) non signalé`);
       substances.add(s.dci);
     }
   }
@@ -78,7 +78,7 @@ test('a microgram drug written in mg is a unit mismatch with a fix to µg', () =
   const f = a.findings.find((x) => x.code === 'dose-unit-mismatch');
   assert.ok(f, JSON.stringify(a.findings));
   assert.equal(f.fixes?.[0].edit.newText, 'µg');
-  assert.equal(a.findings.filter((x) => x.code === 'dose-out-of-range').length, 0);
+  assert.equal(a.findings.filter((x) => x.code === 'dose-above-max' || x.code === 'dose-below-min').length, 0);
 });
 
 test('a route written next to the dose narrows the comparison to that route', () => {
@@ -94,7 +94,7 @@ test('a route written next to the dose narrows the comparison to that route', ()
     }],
   };
   const lex = new Lexicon(index);
-  const doseFindings = (text: string) => analyze(text, lex).findings.filter((f) => f.code === 'dose-out-of-range');
+  const doseFindings = (text: string) => analyze(text, lex).findings.filter((f) => f.code === 'dose-above-max');
   assert.equal(doseFindings('Le sumatriptan 60 mg en sous-cutané.').length, 1, 'SC: 60 mg is ten times 6 mg');
   assert.equal(doseFindings('Le sumatriptan 60 mg.').length, 0, 'no route: 60 mg fits the oral range');
   assert.equal(doseFindings('Le sumatriptan 6 mg SC.').length, 0);
@@ -153,6 +153,7 @@ test('induction schemes of inflammatory bowel disease raise nothing', () => {
 test('a company written where a brand belongs is named as such, not as an unknown drug', () => {
   const found = analyze('Ponesimod (IDORSIA®) est un modulateur des récepteurs S1P. Les laboratoires Novartis et Biogaran.', lexicon()).findings;
   assert.equal(found.length, 1);
+  assert.equal(found[0].code, 'company-as-brand');
   assert.equal(found[0].severity, 'information');
   assert.match(found[0].message, /« IDORSIA » est le nom d’un laboratoire \(titulaire d’AMM : IDORSIA PHARMACEUTICALS/);
 });
@@ -206,7 +207,7 @@ test('a drug named as an analogue or partner of another is not the dose’s; vol
 test('a list’s doses belong to the drug of the paragraph that introduces the list; patient-leaflet names', () => {
   const a = analyze('## Douleur\n\nLe paracétamol est le traitement de référence :\n- 1 g par prise ;\n- sans dépasser 30 g par jour.\n\nLa L-thyroxine et le Mopralpro®.\n', lexicon());
   assert.deepEqual(a.doses.map((d) => d.drug?.id), ['paracétamol', 'paracétamol']);
-  assert.deepEqual(a.findings.map((f) => f.code), ['dose-out-of-range']);
+  assert.deepEqual(a.findings.map((f) => f.code), ['dose-above-max']);
   assert.deepEqual(a.mentions.slice(1).map((m) => m.id), ['lévothyroxine', 'oméprazole']);
 });
 

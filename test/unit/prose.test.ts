@@ -45,7 +45,7 @@ test('unclosed fence, CRLF, empty, binary junk and 5 MB inputs do not throw', ()
   for (const input of inputs) assert.doesNotThrow(() => analyze(input, lex));
   assert.equal(analyze('```\nprégabaline 1200 mg/j\n', lex).mentions.length, 0, 'unclosed fence is code to the end');
   const crlf = analyze('La prégabaline 1200 mg/j.\r\nLa gabapentine.\r\n', lex);
-  assert.equal(crlf.findings.filter((f) => f.code === 'dose-out-of-range').length, 1);
+  assert.equal(crlf.findings.filter((f) => f.code === 'dose-above-max').length, 1);
 });
 
 test('inline constructs: code spans, links, references, autolinks, HTML; containers keep their prose', () => {

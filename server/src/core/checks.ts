@@ -1,8 +1,8 @@
 /**
- * The three checks, each with a stable rule code:
- *   unknown-drug        a drug-like word the data does not know, with suggestions;
- *   dose-out-of-range   above the documented maximum or below the lowest documented dose;
- *   dose-unit-mismatch  a dose that fits the range only in another unit (mg written for µg).
+ * The checks, each with a stable rule code of the registry (rules/registry.ts):
+ *   unknown-drug / company-as-brand   a drug-like word the data does not know, with suggestions;
+ *   dose-above-max / dose-below-min   above the documented maximum or below the lowest documented dose;
+ *   dose-unit-mismatch                a dose that fits the range only in another unit (mg written for µg).
  */
 import type { DoseRange, Unit } from './index-types';
 import type { Dose } from './doses';
@@ -12,8 +12,8 @@ import { markAt, type Mention, type Token } from './mentions';
 import type { Speller } from './suggest';
 import { foldKey } from './normalize';
 
-export type RuleCode = 'unknown-drug' | 'dose-out-of-range' | 'dose-unit-mismatch';
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { RuleCode, Severity } from './rules/registry';
+export type { RuleCode, Severity };
 
 export interface Edit { start: number; end: number; newText: string }
 
@@ -104,14 +104,14 @@ export function checkDose(dose: Dose, drug: Mention, lexicon: Lexicon): Finding 
   if (max > hi) {
     const r = found.ranges.find((x) => x.max === hi)!;
     return {
-      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'warning',
+      code: 'dose-above-max', start: dose.start, end: dose.end, severity: 'warning',
       message: `${name} : ${written} dépasse la dose maximale documentée (${describeRange(r)} ; ${describeSource(r)}).`,
     };
   }
   if (min < lo) {
     const r = found.ranges.find((x) => x.min === lo)!;
     return {
-      code: 'dose-out-of-range', start: dose.start, end: dose.end, severity: 'information',
+      code: 'dose-below-min', start: dose.start, end: dose.end, severity: 'information',
       message: `${name} : ${written} est en dessous de la dose la plus basse documentée (${describeRange(r)} ; ${describeSource(r)}).`,
     };
   }
@@ -187,7 +187,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     if (holder) {
       if (marked) {
         findings.push({
-          code: 'unknown-drug', start: t.start, end: t.end, severity: 'information',
+          code: 'company-as-brand', start: t.start, end: t.end, severity: 'information',
           message: `« ${word} » est le nom d’un laboratoire (titulaire d’AMM : ${holder}), pas celui d’un médicament : la marque est-elle la bonne ?`,
         });
       }

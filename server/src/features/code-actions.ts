@@ -1,6 +1,6 @@
 /** Quick fixes: replace an unknown word with each suggestion, or a wrong unit with the documented one. */
 import type { Analysis } from '../core/analyze';
-import type { RuleCode } from '../core/checks';
+import type { RuleCode } from '../core/rules/registry';
 import { LineIndex, type Range } from '../core/positions';
 
 export interface QuickFix { title: string; code: RuleCode; range: Range; newText: string; preferred: boolean }

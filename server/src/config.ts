@@ -1,0 +1,205 @@
+/**
+ * MedLint's configuration, one for the server, the CLI and the code actions: defaults, validation against
+ * schemas/medlint.schema.json (ajv), the project file `.medlint.json` (JSONC) found upward from each checked
+ * file, and the merge: defaults < VS Code settings < project file < CLI flags. An invalid value falls back to
+ * its default with one problem (logged by the server, printed by the CLI).
+ *   { "words": ["zorblimab"], "severity": { "dose-below-min": "off" }, "ignorePaths": ["brouillons/**"] }
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import picomatch from 'picomatch';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import schema from '../../schemas/medlint.schema.json';
+import { expandRuleName, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
+
+export const PROJECT_FILE = '.medlint.json';
+
+export interface MedlintConfig {
+  enable: boolean;
+  severity: RuleSeverities;
+  /** Names accepted: no unknown-drug finding on them. */
+  words: string[];
+  /** Globs of files not to check, relative to `root`. */
+  ignorePaths: string[];
+  /** The folder of the project file the globs are relative to. */
+  root?: string;
+}
+export type ConfigLayer = Partial<MedlintConfig>;
+
+export interface ConfigProblem { file?: string; line?: number; column?: number; message: string }
+
+export const DEFAULTS: MedlintConfig = Object.freeze({ enable: true, severity: {}, words: [], ignorePaths: [] }) as MedlintConfig;
+
+let validators: { project: ValidateFunction; settings: ValidateFunction } | undefined;
+
+/** Compiled on first use: the server starts without paying for ajv. */
+function compiled() {
+  if (!validators) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv').default as typeof import('ajv').default;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const settings = { type: 'object', properties: { enable: { type: 'boolean' }, severity: schema.properties.severity } };
+    validators = { project: ajv.compile(schema), settings: ajv.compile(settings) };
+  }
+  return validators;
+}
+
+type Path = (string | number)[];
+
+/** Where an ajv error points, as a path to the value to drop (an unknown key names itself). */
+function errorPath(e: ErrorObject): Path {
+  const path: Path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+  return path;
+}
+
+function describe(e: ErrorObject, path: Path, value: unknown): string {
+  const where = path.join('.') || '(racine)';
+  if (e.keyword === 'additionalProperties') return `${where} : clé inconnue, ignorée`;
+  if (e.keyword === 'enum') return `${where} : « ${String(value)} » n’est pas une valeur permise (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}) ; valeur par défaut utilisée`;
+  return `${where} : ${e.message ?? 'valeur invalide'} ; valeur par défaut utilisée`;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), root);
+}
+
+/** Drops each invalid value (deepest first, array items from the end) and names it in a problem. */
+function prune(raw: Record<string, unknown>, validate: ValidateFunction, where: (path: Path) => Omit<ConfigProblem, 'message'>) {
+  const problems: ConfigProblem[] = [];
+  if (validate(raw)) return problems;
+  const seen = new Set<string>();
+  const paths: Path[] = [];
+  for (const e of validate.errors ?? []) {
+    const path = errorPath(e);
+    const key = JSON.stringify(path);
+    if (seen.has(key) || path.length === 0) continue;
+    seen.add(key);
+    problems.push({ ...where(path), message: describe(e, path, valueAt(raw, path)) });
+    paths.push(path);
+  }
+  paths.sort((a, b) => b.length - a.length || Number(b[b.length - 1]) - Number(a[a.length - 1]));
+  for (const path of paths) {
+    const parent = valueAt(raw, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[last];
+  }
+  return problems;
+}
+
+/** Rule names → codes of the registry: a deprecated name sets its rules, unless a rule is named itself. */
+function normaliseSeverity(raw: Record<string, SeveritySetting> | undefined): RuleSeverities {
+  const out: RuleSeverities = {};
+  const entries = Object.entries(raw ?? {});
+  for (const [name, value] of entries) for (const code of expandRuleName(name)) if (name !== code) out[code] = value;
+  for (const [name, value] of entries) for (const code of expandRuleName(name)) if (name === code) out[code] = value;
+  return out;
+}
+
+/** VS Code's `medlint.*` settings (or the client's initializationOptions). */
+export function parseSettings(raw: unknown, origin: string): { config: ConfigLayer; problems: ConfigProblem[] } {
+  if (!raw || typeof raw !== 'object') return { config: {}, problems: [] };
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  const problems = prune(copy, compiled().settings, () => ({})).map((p) => ({ ...p, message: `${origin}.${p.message}` }));
+  const config: ConfigLayer = {};
+  if (typeof copy.enable === 'boolean') config.enable = copy.enable;
+  if (copy.severity) config.severity = normaliseSeverity(copy.severity as Record<string, SeveritySetting>);
+  else if ('severity' in (raw as object)) config.severity = {};
+  return { config, problems };
+}
+
+const PARSE_ERRORS_FR: Record<string, string> = {
+  InvalidSymbol: 'symbole invalide', InvalidNumberFormat: 'nombre mal formé', PropertyNameExpected: 'nom de clé attendu',
+  ValueExpected: 'valeur attendue', ColonExpected: 'deux-points attendu', CommaExpected: 'virgule attendue',
+  CloseBraceExpected: 'accolade fermante attendue', CloseBracketExpected: 'crochet fermant attendu', EndOfFileExpected: 'fin de fichier attendue',
+  InvalidCommentToken: 'commentaire invalide', UnexpectedEndOfComment: 'commentaire non fermé', UnexpectedEndOfString: 'chaîne non fermée',
+  UnexpectedEndOfNumber: 'nombre incomplet', InvalidUnicode: 'séquence Unicode invalide', InvalidEscapeCharacter: 'échappement invalide',
+  InvalidCharacter: 'caractère invalide',
+};
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** `.medlint.json`'s text. Broken JSON is fatal (nothing is used); a schema error drops that value only. */
+export function parseProjectFile(text: string, file: string): { config: ConfigLayer; problems: ConfigProblem[]; fatal: boolean } {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    const e = errors[0];
+    const message = e ? `JSON invalide : ${PARSE_ERRORS_FR[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}` : 'un objet JSON est attendu';
+    return { config: {}, fatal: true, problems: [{ file, ...lineColumn(text, e?.offset ?? 0), message }] };
+  }
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const where = (path: Path) => {
+    const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
+    return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
+  };
+  const problems = prune(raw, compiled().project, where);
+  const config: ConfigLayer = { root: dirname(file) };
+  if (raw.words) config.words = raw.words;
+  if (raw.severity) config.severity = normaliseSeverity(raw.severity);
+  if (raw.ignorePaths) config.ignorePaths = raw.ignorePaths;
+  return { config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => order(a) - order(b))), problems, fatal: false };
+}
+
+const KEY_ORDER = ['enable', 'words', 'severity', 'ignorePaths', 'root'];
+const order = (k: string) => KEY_ORDER.indexOf(k);
+
+/** The nearest `.medlint.json` in the file's folder or above it. */
+export function findProjectFile(file: string, isFile: (p: string) => boolean = exists): string | undefined {
+  let dir = dirname(file);
+  for (;;) {
+    const candidate = join(dir, PROJECT_FILE);
+    if (isFile(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    return existsSync(p) && statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and parses a project file; an unreadable file is fatal like a broken one. */
+export function loadProjectFile(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { config: {}, fatal: true, problems: [{ file, message: `illisible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+  }
+  return parseProjectFile(text, file);
+}
+
+/** Later layers win, key by key; severities merge rule by rule, words add up. */
+export function mergeConfig(...layers: ConfigLayer[]): MedlintConfig {
+  const out: MedlintConfig = { ...DEFAULTS, severity: {}, words: [], ignorePaths: [] };
+  for (const l of layers) {
+    if (l.enable !== undefined) out.enable = l.enable;
+    if (l.severity) out.severity = { ...out.severity, ...l.severity };
+    if (l.words) out.words = [...new Set([...out.words, ...l.words])];
+    if (l.ignorePaths) {
+      out.ignorePaths = l.ignorePaths;
+      out.root = l.root;
+    }
+  }
+  if (!out.root) delete out.root;
+  return out;
+}
+
+/** Whether the file matches one of the configuration's ignorePaths (relative to its project file). */
+export function isIgnored(file: string, config: MedlintConfig): boolean {
+  if (!config.ignorePaths.length) return false;
+  const rel = relative(config.root ?? process.cwd(), file).split(sep).join('/');
+  return picomatch(config.ignorePaths, { dot: true })(rel);
+}

@@ -7,6 +7,7 @@ import type { Analysis } from '../core/analyze';
 import type { Finding } from '../core/checks';
 import { resolveSeverity, type RuleCode, type RuleSeverities, type Severity, type SeveritySetting } from '../core/rules/registry';
 import { LineIndex, type Range } from '../core/positions';
+import { applyDirectives } from '../core/directives';
 
 export type { RuleSeverities, SeveritySetting };
 
@@ -26,4 +27,9 @@ export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, line
     out.push({ range: lines.range(f.start, f.end), severity, code: f.code, message: f.message, suggestions: f.suggestions ?? [] });
   }
   return out;
+}
+
+/** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
+export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: { severity: RuleSeverities; words: readonly string[] }): Diagnostic[] {
+  return toDiagnostics({ findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }

@@ -203,3 +203,42 @@ export function isIgnored(file: string, config: MedlintConfig): boolean {
   const rel = relative(config.root ?? process.cwd(), file).split(sep).join('/');
   return picomatch(config.ignorePaths, { dot: true })(rel);
 }
+
+export interface FileConfig {
+  config: MedlintConfig;
+  /** The project file that applies, if any, with its problems; `fatal`: it could not be used at all. */
+  source?: string;
+  problems: ConfigProblem[];
+  fatal: boolean;
+}
+
+/**
+ * Each file's configuration: the base layers (defaults, VS Code settings), then its project file (the
+ * explicit one, or the nearest one), then the overrides (CLI flags). Project files are read once; `clear`
+ * forgets them (the server calls it when one changes).
+ */
+export class ConfigResolver {
+  private readonly loaded = new Map<string, ReturnType<typeof loadProjectFile>>();
+  private readonly nearest = new Map<string, string | undefined>();
+
+  constructor(public base: ConfigLayer[] = [], private readonly explicit?: string, private readonly overrides: ConfigLayer[] = []) {}
+
+  forFile(file: string): FileConfig {
+    const source = this.explicit ?? this.projectFileOf(file);
+    if (!source) return { config: mergeConfig(...this.base, ...this.overrides), problems: [], fatal: false };
+    let project = this.loaded.get(source);
+    if (!project) this.loaded.set(source, (project = loadProjectFile(source)));
+    return { config: mergeConfig(...this.base, project.config, ...this.overrides), source, problems: project.problems, fatal: project.fatal };
+  }
+
+  private projectFileOf(file: string): string | undefined {
+    const dir = dirname(file);
+    if (!this.nearest.has(dir)) this.nearest.set(dir, findProjectFile(file));
+    return this.nearest.get(dir);
+  }
+
+  clear(): void {
+    this.loaded.clear();
+    this.nearest.clear();
+  }
+}

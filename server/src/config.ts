@@ -11,7 +11,7 @@ import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode
 import picomatch from 'picomatch';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/medlint.schema.json';
-import { expandRuleName, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
+import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
 
 export const PROJECT_FILE = '.medlint.json';
 
@@ -31,18 +31,15 @@ export interface ConfigProblem { file?: string; line?: number; column?: number; 
 
 export const DEFAULTS: MedlintConfig = Object.freeze({ enable: true, severity: {}, words: [], ignorePaths: [] }) as MedlintConfig;
 
-let validators: { project: ValidateFunction; settings: ValidateFunction } | undefined;
+let validator: ValidateFunction | undefined;
 
-/** Compiled on first use: the server starts without paying for ajv. */
-function compiled() {
-  if (!validators) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+/** Compiled on first use (~150 ms): the server starts without paying for ajv. */
+function compiled(): ValidateFunction {
+  if (!validator) {
     const Ajv = require('ajv').default as typeof import('ajv').default;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const settings = { type: 'object', properties: { enable: { type: 'boolean' }, severity: schema.properties.severity } };
-    validators = { project: ajv.compile(schema), settings: ajv.compile(settings) };
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
-  return validators;
+  return validator;
 }
 
 type Path = (string | number)[];
@@ -98,15 +95,30 @@ function normaliseSeverity(raw: Record<string, SeveritySetting> | undefined): Ru
   return out;
 }
 
-/** VS Code's `medlint.*` settings (or the client's initializationOptions). */
+/**
+ * VS Code's `medlint.*` settings (or the client's initializationOptions), checked by hand: ajv's first
+ * compile costs ~150 ms, which the server does not pay unless a project file exists. Other keys are VS Code's.
+ */
 export function parseSettings(raw: unknown, origin: string): { config: ConfigLayer; problems: ConfigProblem[] } {
-  if (!raw || typeof raw !== 'object') return { config: {}, problems: [] };
-  const copy = structuredClone(raw) as Record<string, unknown>;
-  const problems = prune(copy, compiled().settings, () => ({})).map((p) => ({ ...p, message: `${origin}.${p.message}` }));
   const config: ConfigLayer = {};
-  if (typeof copy.enable === 'boolean') config.enable = copy.enable;
-  if (copy.severity) config.severity = normaliseSeverity(copy.severity as Record<string, SeveritySetting>);
-  else if ('severity' in (raw as object)) config.severity = {};
+  const problems: ConfigProblem[] = [];
+  if (!raw || typeof raw !== 'object') return { config, problems };
+  const { enable, severity } = raw as Record<string, unknown>;
+  if (typeof enable === 'boolean') config.enable = enable;
+  else if (enable !== undefined) problems.push({ message: `${origin}.enable : « ${String(enable)} » n’est pas un booléen ; valeur par défaut utilisée` });
+  if (severity === undefined || severity === null) return { config, problems };
+  if (typeof severity !== 'object' || Array.isArray(severity)) {
+    problems.push({ message: `${origin}.severity : un objet est attendu ; valeur par défaut utilisée` });
+    return { config, problems };
+  }
+  const kept: Record<string, SeveritySetting> = {};
+  for (const [name, value] of Object.entries(severity)) {
+    if (expandRuleName(name).length === 0) problems.push({ message: `${origin}.severity.${name} : règle inconnue, ignorée` });
+    else if (!SEVERITY_SETTINGS.includes(value as SeveritySetting)) {
+      problems.push({ message: `${origin}.severity.${name} : « ${String(value)} » n’est pas une valeur permise (${SEVERITY_SETTINGS.join(', ')}) ; valeur par défaut utilisée` });
+    } else kept[name] = value as SeveritySetting;
+  }
+  config.severity = normaliseSeverity(kept);
   return { config, problems };
 }
 
@@ -139,7 +151,7 @@ export function parseProjectFile(text: string, file: string): { config: ConfigLa
     const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
     return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
   };
-  const problems = prune(raw, compiled().project, where);
+  const problems = prune(raw, compiled(), where);
   const config: ConfigLayer = { root: dirname(file) };
   if (raw.words) config.words = raw.words;
   if (raw.severity) config.severity = normaliseSeverity(raw.severity);
@@ -197,6 +209,23 @@ export function mergeConfig(...layers: ConfigLayer[]): MedlintConfig {
   return out;
 }
 
+/**
+ * Where a word accepted from a document goes: its nearest project file (with its text), else a new one at
+ * the root of the workspace folder holding the document, else beside the document.
+ */
+export function dictionaryFileFor(file: string, workspaceFolders: string[] = []): { path: string; text?: string } {
+  const nearest = findProjectFile(file);
+  if (nearest) {
+    try {
+      return { path: nearest, text: readFileSync(nearest, 'utf8') };
+    } catch {
+      // unreadable: offered as a new file, which the editor will refuse to overwrite
+    }
+  }
+  const folder = workspaceFolders.filter((f) => !relative(f, file).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+  return { path: join(folder ?? dirname(file), PROJECT_FILE) };
+}
+
 /** Whether the file matches one of the configuration's ignorePaths (relative to its project file). */
 export function isIgnored(file: string, config: MedlintConfig): boolean {
   if (!config.ignorePaths.length) return false;
@@ -220,6 +249,8 @@ export interface FileConfig {
 export class ConfigResolver {
   private readonly loaded = new Map<string, ReturnType<typeof loadProjectFile>>();
   private readonly nearest = new Map<string, string | undefined>();
+  /** The last usable configuration of each project file: kept while the file is broken (the server's case). */
+  private readonly lastGood = new Map<string, ConfigLayer>();
 
   constructor(public base: ConfigLayer[] = [], private readonly explicit?: string, private readonly overrides: ConfigLayer[] = []) {}
 
@@ -227,8 +258,12 @@ export class ConfigResolver {
     const source = this.explicit ?? this.projectFileOf(file);
     if (!source) return { config: mergeConfig(...this.base, ...this.overrides), problems: [], fatal: false };
     let project = this.loaded.get(source);
-    if (!project) this.loaded.set(source, (project = loadProjectFile(source)));
-    return { config: mergeConfig(...this.base, project.config, ...this.overrides), source, problems: project.problems, fatal: project.fatal };
+    if (!project) {
+      this.loaded.set(source, (project = loadProjectFile(source)));
+      if (!project.fatal) this.lastGood.set(source, project.config);
+    }
+    const layer = project.fatal ? this.lastGood.get(source) ?? {} : project.config;
+    return { config: mergeConfig(...this.base, layer, ...this.overrides), source, problems: project.problems, fatal: project.fatal };
   }
 
   private projectFileOf(file: string): string | undefined {

@@ -29,7 +29,14 @@ export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, line
   return out;
 }
 
+interface Accepting { severity: RuleSeverities; words: readonly string[] }
+
+/** The findings a writer sees: its directives and accepted words applied, rules turned off dropped. */
+export function visibleFindings(text: string, analysis: Analysis, config: Accepting): Finding[] {
+  return applyDirectives(text, analysis.findings, config.words).filter((f) => resolveSeverity(f.code, f.severity, config.severity));
+}
+
 /** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
-export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: { severity: RuleSeverities; words: readonly string[] }): Diagnostic[] {
+export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: Accepting): Diagnostic[] {
   return toDiagnostics({ findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }

@@ -1,6 +1,7 @@
 /**
  * The CLI: arguments (node:util parseArgs), configuration, commands. Same core and features as the server.
- *   medlint check [--format text|json|sarif|github|junit] [--config f] [--max-warnings n] <fichiers, dossiers, motifs>
+ *   medlint check [--format text|json|sarif|github|junit] [--config f] [--max-warnings n] [--severity r=niveau]
+ *                 <fichiers, dossiers, motifs>
  *   medlint check --stdin --stdin-filename article.md < article.md
  *   medlint annotate --format json <fichiers>  |  medlint data stats [--format json]  |  medlint data show <nom>
  * Exit: 1 when an error, or more warnings than --max-warnings, remain; 2 on a usage or configuration error
@@ -17,14 +18,15 @@ import type { Lexicon } from './core/lexicon';
 import { annotateReport, type FileDiagnostics } from './features/report';
 import { diagnose } from './features/diagnostics';
 import { entryCard } from './features/cards';
-import { ConfigResolver, isIgnored } from './config';
+import { ConfigResolver, isIgnored, parseSettings, type ConfigLayer } from './config';
 import { expandTargets, medlintIgnore, readSource } from './cli/files';
 import { FORMATS, formatReport, type Format } from './cli/formats';
 import { emit, say } from './cli/output';
 import { version } from '../../package.json';
 
 const USAGE = `Usage :
-  medlint check [--format text|json|sarif|github|junit] [--config <fichier>] [--max-warnings <n>] <fichiers, dossiers ou motifs…>
+  medlint check [--format text|json|sarif|github|junit] [--config <fichier>] [--max-warnings <n>]
+                [--severity <règle>=<niveau>]… <fichiers, dossiers ou motifs…>
   medlint check --stdin --stdin-filename <nom> [options]
   medlint annotate --format json <fichiers…>
   medlint data stats [--format json]
@@ -36,6 +38,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   'max-warnings': { type: 'string' },
+  severity: { type: 'string', short: 's', multiple: true },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -55,7 +58,20 @@ function parse(args: string[]) {
   const maxWarnings = maxRaw === undefined ? Infinity : Number(maxRaw);
   if (maxRaw !== undefined && !(/^\d+$/.test(maxRaw))) throw new UsageError(`--max-warnings attend un entier positif ou nul, pas « ${maxRaw} »`);
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename va avec --stdin');
-  return { ...values, format, maxWarnings, positionals };
+  return { ...values, format, maxWarnings, positionals, severity: severityFlags(values.severity ?? []) };
+}
+
+/** `--severity dose-above-max=error` (repeatable): the last layer of the configuration. */
+function severityFlags(flags: string[]): ConfigLayer {
+  if (!flags.length) return {};
+  const raw = Object.fromEntries(flags.map((f) => {
+    const [rule, level] = f.split('=');
+    if (!rule || level === undefined) throw new UsageError(`--severity attend règle=niveau, pas « ${f} »`);
+    return [rule, level];
+  }));
+  const { config, problems } = parseSettings({ severity: raw }, '--severity');
+  if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
+  return config;
 }
 
 type Options = ReturnType<typeof parse>;
@@ -86,7 +102,7 @@ function sourcesOf(opts: Options, cwd: string, failed: () => void): Source[] {
 function check(opts: Options, lexicon: () => Lexicon): number {
   const cwd = process.cwd();
   let incomplete = false;
-  const resolver = new ConfigResolver([], opts.config ? resolve(cwd, opts.config) : undefined);
+  const resolver = new ConfigResolver([], opts.config ? resolve(cwd, opts.config) : undefined, [opts.severity]);
   const told = new Set<string>();
   const reports: FileDiagnostics[] = [];
   for (const { file, text } of sourcesOf(opts, cwd, () => { incomplete = true; })) {

@@ -7,7 +7,7 @@ import {
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   type Diagnostic as LspDiagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './core/analyze';
 import { loadLexicon } from './core/load';
@@ -49,13 +49,25 @@ function setSettings(raw: unknown): void {
   resolver.base = [config];
 }
 
+/** A project file's problems, on the file itself (an empty list clears them once it is fixed). */
+function showOnFile(source: string, problems: ConfigProblem[], fatal: boolean): void {
+  void connection.sendDiagnostics({
+    uri: pathToFileURL(source).href,
+    diagnostics: problems.map((p) => {
+      const at = { line: (p.line ?? 1) - 1, character: (p.column ?? 1) - 1 };
+      return { range: { start: at, end: at }, severity: fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'medlint', message: p.message };
+    }),
+  });
+}
+
 function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   if (!doc.uri.startsWith('file:')) return mergeConfig(...resolver.base);
   const path = fileURLToPath(doc.uri);
-  const { config, source, problems } = resolver.forFile(path);
+  const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
     tell(problems, source);
+    showOnFile(source, problems, fatal);
   }
   return { ...config, path };
 }

@@ -105,3 +105,16 @@ test('directives in the file are honoured by the CLI', () => {
   const dir = scratch({ 'a.md': '<!-- medlint-disable-next-line dose-above-max -->\n' + HIGH });
   assert.match(run(dir, ['check', 'a.md']).stdout, /^0 diagnostic/m);
 });
+
+test('--severity rule=level overrides the project file, rule by rule', () => {
+  const dir = scratch({ '.medlint.json': '{ "severity": { "dose-above-max": "off" } }', 'a.md': HIGH + TYPO });
+  const r = run(dir, ['check', '--format', 'json', '--severity', 'dose-above-max=error', '--severity', 'unknown-drug=off', 'a.md']);
+  assert.equal(r.code, 1);
+  assert.deepEqual(codes(r.stdout), ['a.md:dose-above-max']);
+});
+
+test('--severity with an unknown rule or level is a usage error', () => {
+  const dir = scratch({ 'a.md': HIGH });
+  assert.equal(run(dir, ['check', '--severity', 'dose-above-max=grave', 'a.md']).code, 2);
+  assert.equal(run(dir, ['check', '--severity', 'nope=error', 'a.md']).code, 2);
+});

@@ -21,6 +21,8 @@ conn.onRequest('workspace/configuration', () => [settings]);
 conn.onRequest('client/registerCapability', () => null);
 conn.onRequest('workspace/diagnostic/refresh', () => null);
 conn.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
+const published = new Map<string, any[]>();
+conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: any[] }) => { published.set(p.uri, p.diagnostics); });
 conn.listen();
 after(() => { conn.dispose(); child.kill(); });
 
@@ -108,6 +110,22 @@ test('a broken project file is logged with its line, and the last good configura
   await new Promise((r) => setTimeout(r, 100));
   assert.deepEqual(await diagnostics(uri), []);
   assert.ok(logs.some((l) => /casse\/\.medlint\.json:3:\d+: JSON invalide/.test(l)), logs.join('\n'));
+});
+
+test('a project file’s problems are shown on the file itself, and cleared once it is fixed', async () => {
+  mkdirp('montre');
+  writeFileSync(join(dir, 'montre', '.medlint.json'), '{\n  "severity": { "unknown-drug": "grave" }\n}\n');
+  const uri = await open('montre/a.md', TYPO);
+  await diagnostics(uri);
+  await new Promise((r) => setTimeout(r, 100));
+  const shown = published.get(uriOf('montre/.medlint.json'))!;
+  assert.deepEqual(shown.map((d) => [d.range.start.line, d.severity, d.source]), [[1, 2, 'medlint']]);
+  assert.match(shown[0].message, /« grave »/);
+  writeFileSync(join(dir, 'montre', '.medlint.json'), '{}\n');
+  await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('montre/.medlint.json'), type: 2 }] });
+  await diagnostics(uri);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(published.get(uriOf('montre/.medlint.json')), []);
 });
 
 test('a directive in the document silences the finding', async () => {

@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import picomatch from 'picomatch';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/medlint.schema.json';
 import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
@@ -226,11 +225,19 @@ export function dictionaryFileFor(file: string, workspaceFolders: string[] = [])
   return { path: join(folder ?? dirname(file), PROJECT_FILE) };
 }
 
+const matchers = new Map<string, (path: string) => boolean>();
+
 /** Whether the file matches one of the configuration's ignorePaths (relative to its project file). */
 export function isIgnored(file: string, config: MedlintConfig): boolean {
   if (!config.ignorePaths.length) return false;
-  const rel = relative(config.root ?? process.cwd(), file).split(sep).join('/');
-  return picomatch(config.ignorePaths, { dot: true })(rel);
+  const key = JSON.stringify(config.ignorePaths);
+  let match = matchers.get(key);
+  if (!match) {
+    // Required on first use, as ajv: the server does not load it unless a project file has ignorePaths.
+    const picomatch = require('picomatch') as typeof import('picomatch');
+    matchers.set(key, (match = picomatch(config.ignorePaths, { dot: true })));
+  }
+  return match(relative(config.root ?? process.cwd(), file).split(sep).join('/'));
 }
 
 export interface FileConfig {

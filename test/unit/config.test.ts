@@ -88,3 +88,9 @@ test('the JSON Schema of .medlint.json names every rule, and package.json contri
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.medlint.json', url: './schemas/medlint.schema.json' }]);
 });
+
+test('a word written twice in the project file is no problem and keeps the list', () => {
+  const { config, problems } = parseProjectFile('{ "words": ["zorblimab", "zorblimab"] }', '/p/.medlint.json');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config.words, ['zorblimab', 'zorblimab']);
+});

@@ -92,7 +92,7 @@ test('le .vsix dans VS Code : survol d’un médicament et panneau Problèmes', 
     const badge = page.locator('.panel .composite-bar .badge-content').first();
     await page.waitForFunction((n: number) => [...document.querySelectorAll('.panel .composite-bar .badge-content')].some((b) => b.textContent === String(n)), expected, { timeout: 30_000 });
     assert.equal(await badge.innerText(), String(expected));
-    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'dose-out-of-range' });
+    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /dose-(above-max|below-min)/ });
     await rows.nth(expected - 1).waitFor({ timeout: 15_000 });
     assert.equal(await rows.count(), expected);
     await page.screenshot({ path: join(SHOTS, 'problems.png') });

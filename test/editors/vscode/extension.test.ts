@@ -58,7 +58,7 @@ describe('MedLint dans VS Code', () => {
       const d = medlintDiagnostics(uri);
       return d.length > 0 && d;
     });
-    assert.ok(diags.every((d) => codeOf(d) === 'dose-out-of-range'), diags.map(codeOf).join(', '));
+    assert.ok(diags.every((d) => /^dose-(above-max|below-min)$/.test(String(codeOf(d)))), diags.map(codeOf).join(', '));
     assert.ok(diags.some((d) => /gabapentine/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Information));
   });
 
@@ -99,11 +99,11 @@ describe('MedLint dans VS Code', () => {
 
   it('suit le réglage de sévérité par règle', async () => {
     const doc = await openMarkdown('La prégabaline à 1200 mg/j.\n');
-    const dose = () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'dose-out-of-range');
+    const dose = () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'dose-above-max');
     const first = await waitFor('dose hors fourchette', dose);
     assert.equal(first.severity, vscode.DiagnosticSeverity.Warning);
     const config = vscode.workspace.getConfiguration('medlint');
-    await config.update('severity', { 'dose-out-of-range': 'error' }, vscode.ConfigurationTarget.Global);
+    await config.update('severity', { 'dose-above-max': 'error' }, vscode.ConfigurationTarget.Global);
     await waitFor('sévérité error', () => dose()?.severity === vscode.DiagnosticSeverity.Error);
     await config.update('severity', { 'dose-out-of-range': 'off' }, vscode.ConfigurationTarget.Global);
     await waitFor('diagnostic retiré', () => !dose());

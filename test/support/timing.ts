@@ -19,6 +19,24 @@ export function fastest(f: () => unknown, runs = 2): number {
 }
 
 const article = fixture('douleurs-neuropathiques.md');
+
+/**
+ * How many times longer `f` takes than `baseline`, measured side by side; the least of up to 3 attempts
+ * (stopping under `limit`), so that a busy neighbour on the machine is not taken for a regression.
+ */
+export function timeRatio(f: () => unknown, baseline: () => unknown, limit: number): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= limit; attempt++) {
+    const base = Math.max(fastest(baseline, 2), 0.05);
+    best = Math.min(best, fastest(f, 1) / base);
+  }
+  return best;
+}
+
+/** A normal article repeated to `length` characters: the baseline for a text of that size. */
+export function normalText(length: number): string {
+  return article.repeat(Math.ceil(length / article.length)).slice(0, length);
+}
 let warm = false;
 
 /** ms per KB of the largest corpus article, warm, measured now (the machine's load changes). */

@@ -3,7 +3,7 @@
  * scheduling). Runs as `node dist/server.js --stdio` or over IPC from the client.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
+  TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   type Diagnostic as LspDiagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -18,6 +18,7 @@ import { completionsAt } from './features/completion';
 import { diagnose, visibleFindings } from './features/diagnostics';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
+import { openConnection } from './transport';
 
 /**
  * With MEDLINT_TRACE set, the server notes on stderr, in ms since its process started, when its modules are
@@ -26,7 +27,7 @@ import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSetting
 const trace = process.env.MEDLINT_TRACE ? (what: string) => process.stderr.write(`medlint-trace ${what} ${performance.now().toFixed(1)}\n`) : undefined;
 trace?.('modules');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = openConnection();
 const documents = new TextDocuments(TextDocument);
 let lexicon: Lexicon | undefined;
 let pullDiagnostics = false;
@@ -74,13 +75,16 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
-/** One analysis per document version: hover, completion and diagnostics share it. */
-const cache = new Map<string, { version: number; analysis: Analysis; lines: LineIndex }>();
+/**
+ * One analysis per document version and text: hover, completion and diagnostics share it (a client that
+ * reopens a document or sends two edits with one version number gets the analysis of the text it has).
+ */
+const cache = new Map<string, { version: number; text: string; analysis: Analysis; lines: LineIndex }>();
 function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit;
   const text = doc.getText();
-  const entry = { version: doc.version, analysis: analyze(text, lex()), lines: new LineIndex(text) };
+  if (hit && hit.version === doc.version && hit.text === text) return hit;
+  const entry = { version: doc.version, text, analysis: analyze(text, lex()), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }
@@ -180,8 +184,11 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
   cache.delete(document.uri);
   clearTimeout(timers.get(document.uri));
+  timers.delete(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+/** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
+export const perDocument = { cache, timers };
 
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);

@@ -43,7 +43,7 @@ test('adversarial shapes at 16, 64 and 256 KB: time per KB within 150× a normal
   }), { numRuns: Number(process.env.MEDLINT_LINEAR_RUNS ?? 16), seed: process.env.MEDLINT_SEED ? Number(process.env.MEDLINT_SEED) : undefined });
 });
 
-test('digit runs and lists of doses: time per KB within 150× a normal article’s', { todo: 'dose-dense text (every line a dose): ≈ 8–16 µs per dose on this VM, markdown-it lists and GC dominate' }, () => {
+test('digit runs and lists of doses: time per KB within 150× a normal article’s', { todo: 'dose-dense text (every line a dose): ≈ 60–130 µs per dose on this VM, markdown-it lists and GC dominate' }, () => {
   // The child measures the normal article, then each shape at 256 KB, and prints the worst ratio.
   const worst = timedInChild(`
     const { analyze } = (await import(ROOT + '/server/src/core/analyze.ts')).default;

@@ -7,7 +7,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info' };
+// jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: its ES module build instead.
+// tinyglobby's ES build loads fdir's, which calls createRequire(import.meta.url): its CommonJS build instead.
+const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', tinyglobby: './node_modules/tinyglobby/dist/index.cjs' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias };
 const builds = tests ? [] : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server: its bundle, and the small entry point that runs it with V8's code cache (server-loader.ts).

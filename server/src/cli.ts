@@ -1,92 +1,143 @@
 /**
- * The CLI: argument parsing, files, output formats. Same core and features as the server.
- *   medlint check [--format text|json] <files or folders>
- *   medlint annotate --format json <files>
- *   medlint data stats [--format json] | medlint data show <name>
+ * The CLI: arguments (node:util parseArgs), configuration, commands. Same core and features as the server.
+ *   medlint check [--format text|json|sarif|github|junit] [--config f] [--max-warnings n] [--severity r=niveau]
+ *                 <fichiers, dossiers, motifs>
+ *   medlint check --stdin --stdin-filename article.md < article.md
+ *   medlint annotate --format json <fichiers>  |  medlint data stats [--format json]  |  medlint data show <nom>
+ * Exit: 1 when an error, or more warnings than --max-warnings, remain; 2 on a usage or configuration error
+ * or a file not checked; else 0. A closed pipe or a full disk ends it quietly (cli/output.ts).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { analyze } from './core/analyze';
 import { loadLexicon } from './core/load';
 import { foldKey } from './core/normalize';
-import { checkReport, annotateReport, formatText, type FileDiagnostics } from './features/report';
+import { LineIndex } from './core/positions';
+import type { Lexicon } from './core/lexicon';
+import { annotateReport, type FileDiagnostics } from './features/report';
+import { diagnose } from './features/diagnostics';
 import { entryCard } from './features/cards';
+import { ConfigResolver, isIgnored, parseSettings, type ConfigLayer } from './config';
+import { expandTargets, medlintIgnore, readSource } from './cli/files';
+import { FORMATS, formatReport, type Format } from './cli/formats';
+import { emit, say } from './cli/output';
+import { reportCommand } from './cli/report-command';
+import { version } from '../../package.json';
 
 const USAGE = `Usage :
-  medlint check [--format text|json] <fichiers ou dossiers…>
+  medlint check [--format text|json|sarif|github|junit] [--config <fichier>] [--max-warnings <n>]
+                [--severity <règle>=<niveau>]… <fichiers, dossiers ou motifs…>
+  medlint check --stdin --stdin-filename <nom> [options]
   medlint annotate --format json <fichiers…>
   medlint data stats [--format json]
-  medlint data show <nom>`;
+  medlint data show <nom>
+  medlint report [--format markdown|json|html] [--locale fr|en] <fichier>`;
 
-import { reportCommand } from './cli/report-command';
 class UsageError extends Error {}
 
-function markdownFiles(path: string): string[] {
-  const st = statSync(path);
-  if (!st.isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => {
-    const p = join(path, name);
-    if (name.startsWith('.') || name === 'node_modules') return [];
-    return statSync(p).isDirectory() ? markdownFiles(p) : /\.(md|markdown)$/i.test(name) ? [p] : [];
-  });
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  severity: { type: 'string', short: 's', multiple: true },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`format inconnu : ${format} (${FORMATS.join(', ')})`);
+  const maxRaw = values['max-warnings'];
+  const maxWarnings = maxRaw === undefined ? Infinity : Number(maxRaw);
+  if (maxRaw !== undefined && !(/^\d+$/.test(maxRaw))) throw new UsageError(`--max-warnings attend un entier positif ou nul, pas « ${maxRaw} »`);
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename va avec --stdin');
+  return { ...values, format, maxWarnings, positionals, severity: severityFlags(values.severity ?? []) };
 }
 
-function parse(args: string[]): { format: string; rest: string[] } {
-  let format = 'text';
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--format') {
-      format = args[++i];
-      if (format !== 'text' && format !== 'json') throw new UsageError(`format inconnu : ${format ?? '(absent)'} (text ou json)`);
-    } else if (args[i].startsWith('--')) throw new UsageError(`option inconnue : ${args[i]}`);
-    else rest.push(args[i]);
-  }
-  return { format, rest };
+/** `--severity dose-above-max=error` (repeatable): the last layer of the configuration. */
+function severityFlags(flags: string[]): ConfigLayer {
+  if (!flags.length) return {};
+  const raw = Object.fromEntries(flags.map((f) => {
+    const [rule, level] = f.split('=');
+    if (!rule || level === undefined) throw new UsageError(`--severity attend règle=niveau, pas « ${f} »`);
+    return [rule, level];
+  }));
+  const { config, problems } = parseSettings({ severity: raw }, '--severity');
+  if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
+  return config;
 }
 
-function main(argv: string[]): number {
-  const [command, ...args] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE + '\n');
-    return command ? 0 : 2;
+type Options = ReturnType<typeof parse>;
+
+/** Where a file's problem is told: errno codes read as « illisible (ENOENT) ». */
+function problem(path: string, why: string): void {
+  say(`medlint : ${path} : ${/^E[A-Z]+$/.test(why) ? `illisible (${why})` : why}`);
+}
+
+interface Source { file: string; text: string }
+
+function sourcesOf(opts: Options, cwd: string, failed: () => void): Source[] {
+  if (opts.stdin) {
+    if (opts.positionals.length) throw new UsageError('--stdin ne prend pas de fichier');
+    return [{ file: opts['stdin-filename'] ?? '<stdin>', text: readFileSync(0, 'utf8') }];
   }
-  if (command === 'data') return dataCommand(args);
-  if (command === 'report') return reportCommand(args);
-  if (command !== 'check' && command !== 'annotate') throw new UsageError(`commande inconnue : ${command}`);
-  const { format, rest } = parse(args);
-  if (rest.length === 0) throw new UsageError('aucun fichier à analyser');
-  const lexicon = loadLexicon();
-  let unreadable = false;
-  const checks: FileDiagnostics[] = [];
-  const annotations: ReturnType<typeof annotateReport>[] = [];
-  for (const target of rest) {
-    let files: string[];
-    try {
-      files = markdownFiles(target);
-    } catch (e) {
-      process.stderr.write(`medlint : impossible de lire ${target} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      unreadable = true;
+  if (opts.positionals.length === 0) throw new UsageError('aucun fichier à analyser');
+  const ignored = medlintIgnore(cwd);
+  const out: Source[] = [];
+  for (const file of expandTargets(opts.positionals, cwd, (p, why) => { failed(); problem(p, why); })) {
+    if (ignored(resolve(cwd, file))) continue;
+    const text = readSource(file, (p, why) => { failed(); problem(p, why); });
+    if (text !== undefined) out.push({ file, text });
+  }
+  return out;
+}
+
+function check(opts: Options, lexicon: () => Lexicon): number {
+  const cwd = process.cwd();
+  let incomplete = false;
+  const resolver = new ConfigResolver([], opts.config ? resolve(cwd, opts.config) : undefined, [opts.severity]);
+  const told = new Set<string>();
+  const reports: FileDiagnostics[] = [];
+  for (const { file, text } of sourcesOf(opts, cwd, () => { incomplete = true; })) {
+    const { config, source, problems, fatal } = resolver.forFile(resolve(cwd, file));
+    if (source && !told.has(source)) {
+      told.add(source);
+      for (const p of problems) say(`medlint : ${p.file ?? source}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
+    }
+    if (fatal) {
+      incomplete = true;
       continue;
     }
-    for (const file of files) {
-      let source: string;
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch (e) {
-        process.stderr.write(`medlint : impossible de lire ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-        unreadable = true;
-        continue;
-      }
-      const analysis = analyze(source, lexicon);
-      if (command === 'check') checks.push(checkReport(file, source, analysis));
-      else annotations.push(annotateReport(file, source, analysis));
-    }
+    if (!opts.stdin && isIgnored(resolve(cwd, file), config)) continue;
+    const analysis = analyze(text, lexicon());
+    reports.push({ file, diagnostics: diagnose(text, analysis, new LineIndex(text), config) });
   }
-  if (command === 'annotate') process.stdout.write(JSON.stringify({ files: annotations }, null, 2) + '\n');
-  else if (format === 'json') process.stdout.write(JSON.stringify({ files: checks }, null, 2) + '\n');
-  else process.stdout.write(formatText(checks) + '\n');
-  if (unreadable) return 2;
-  return checks.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  const all = reports.flatMap((r) => r.diagnostics);
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const code = incomplete ? 2 : all.some((d) => d.severity === 'error') || warnings > opts.maxWarnings ? 1 : 0;
+  if (Number.isFinite(opts.maxWarnings) && warnings > opts.maxWarnings && opts.format === 'text') {
+    say(`medlint : ${warnings} avertissement(s), plus que --max-warnings ${opts.maxWarnings}`);
+  }
+  emit(formatReport(opts.format, reports, version), code);
+  return code;
+}
+
+function annotate(opts: Options, lexicon: () => Lexicon): number {
+  let incomplete = false;
+  const files = sourcesOf(opts, process.cwd(), () => { incomplete = true; })
+    .map(({ file, text }) => annotateReport(file, text, analyze(text, lexicon())));
+  const code = incomplete ? 2 : 0;
+  emit(JSON.stringify({ files }, null, 2), code);
+  return code;
 }
 
 function dataCommand(args: string[]): number {
@@ -106,8 +157,7 @@ function dataCommand(args: string[]): number {
       trialsWithNct: index.trials.filter((t) => t.nct).length,
       bdpmDate: index.meta.bdpmDate,
     };
-    process.stdout.write(format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
-    return 0;
+    return emit(format === 'json' ? JSON.stringify(stats, null, 2) : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n'), 0);
   }
   if (sub === 'show') {
     const name = rest.join(' ');
@@ -115,24 +165,33 @@ function dataCommand(args: string[]): number {
     const key = foldKey(name);
     const entry = lexicon.entries.find((e) => (e.key ?? foldKey(e.name)) === key);
     if (!entry) {
-      process.stderr.write(`medlint : « ${name} » est inconnu de la base.\n`);
+      say(`medlint : « ${name} » est inconnu de la base.`);
       return 1;
     }
-    const card = entryCard(entry, lexicon);
-    process.stdout.write(card.replace(/ +$/gm, '') + '\n'); // Markdown hard breaks are noise in a terminal
-    return 0;
+    return emit(entryCard(entry, lexicon).replace(/ +$/gm, ''), 0); // Markdown hard breaks are noise in a terminal
   }
   throw new UsageError(`sous-commande data inconnue : ${sub ?? '(absente)'}`);
+}
+
+function main(argv: string[]): number {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    emit(USAGE, command ? 0 : 2);
+    return command ? 0 : 2;
+  }
+  if (command === 'data') return dataCommand(args);
+  if (command === 'report') return reportCommand(args);
+  if (command !== 'check' && command !== 'annotate') throw new UsageError(`commande inconnue : ${command}`);
+  const opts = parse(args);
+  if (opts.help) return emit(USAGE, 0);
+  let lexicon: Lexicon | undefined;
+  const lex = () => (lexicon ??= loadLexicon());
+  return command === 'check' ? check(opts, lex) : annotate(opts, lex);
 }
 
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof UsageError) {
-    process.stderr.write(`medlint : ${e.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`medlint : erreur interne : ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 2;
-  }
+  say(e instanceof UsageError ? `medlint : ${e.message}\n${USAGE}` : `medlint : erreur interne : ${(e as Error).stack ?? e}`);
+  process.exitCode = 2;
 }

@@ -3,9 +3,11 @@
  * scheduling). Runs as `node dist/server.js --stdio` or over IPC from the client.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
-  MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, type Diagnostic as LspDiagnostic, type InitializeResult,
+  TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
+  MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
+  type Diagnostic as LspDiagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './core/analyze';
 import { loadLexicon } from './core/load';
@@ -13,8 +15,10 @@ import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion';
-import { toDiagnostics, type RuleSeverities } from './features/diagnostics';
-import { quickFixes } from './features/code-actions';
+import { diagnose, visibleFindings } from './features/diagnostics';
+import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
+import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
+import { openConnection } from './transport';
 import { registerEditorRequests } from './editor-requests';
 
 /**
@@ -24,25 +28,64 @@ import { registerEditorRequests } from './editor-requests';
 const trace = process.env.MEDLINT_TRACE ? (what: string) => process.stderr.write(`medlint-trace ${what} ${performance.now().toFixed(1)}\n`) : undefined;
 trace?.('modules');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = openConnection();
 const documents = new TextDocuments(TextDocument);
 let lexicon: Lexicon | undefined;
 let pullDiagnostics = false;
 let configurable = false;
+let watchable = false;
+let refreshable = false;
+let documentChanges = false;
+let workspaceFolders: string[] = [];
 
-interface Settings { enable: boolean; severity: RuleSeverities }
-const defaults: Settings = { enable: true, severity: {} };
-let settings: Settings = defaults;
+/** VS Code's settings, then each document's project file (.medlint.json, nearest wins). */
+const resolver = new ConfigResolver();
+const told = new Set<string>();
+const tell = (problems: ConfigProblem[], source?: string) => {
+  for (const p of problems) connection.console.warn(`medlint : ${p.file ?? source ?? 'réglages'}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
+};
+
+function setSettings(raw: unknown): void {
+  const { config, problems } = parseSettings(raw, 'medlint');
+  tell(problems);
+  resolver.base = [config];
+}
+
+/** A project file's problems, on the file itself (an empty list clears them once it is fixed). */
+function showOnFile(source: string, problems: ConfigProblem[], fatal: boolean): void {
+  void connection.sendDiagnostics({
+    uri: pathToFileURL(source).href,
+    diagnostics: problems.map((p) => {
+      const at = { line: (p.line ?? 1) - 1, character: (p.column ?? 1) - 1 };
+      return { range: { start: at, end: at }, severity: fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'medlint', message: p.message };
+    }),
+  });
+}
+
+function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
+  if (!doc.uri.startsWith('file:')) return mergeConfig(...resolver.base);
+  const path = fileURLToPath(doc.uri);
+  const { config, source, problems, fatal } = resolver.forFile(path);
+  if (source && !told.has(source)) {
+    told.add(source);
+    tell(problems, source);
+    showOnFile(source, problems, fatal);
+  }
+  return { ...config, path };
+}
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
-/** One analysis per document version: hover, completion and diagnostics share it. */
-const cache = new Map<string, { version: number; analysis: Analysis; lines: LineIndex }>();
+/**
+ * One analysis per document version and text: hover, completion and diagnostics share it (a client that
+ * reopens a document or sends two edits with one version number gets the analysis of the text it has).
+ */
+const cache = new Map<string, { version: number; text: string; analysis: Analysis; lines: LineIndex }>();
 function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit;
   const text = doc.getText();
-  const entry = { version: doc.version, analysis: analyze(text, lex()), lines: new LineIndex(text) };
+  if (hit && hit.version === doc.version && hit.text === text) return hit;
+  const entry = { version: doc.version, text, analysis: analyze(text, lex()), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }
@@ -59,12 +102,13 @@ let hovered = false;
 /** The client's language (LSP `locale`): the report's headings follow it; French by default. */
 let locale: string | undefined;
 /** Whether MedLint is on for a document (medlint.enable): hover, completion and the editor's requests ask. */
-const enabledFor = (_doc?: TextDocument): boolean => settings.enable;
+const enabledFor = (doc?: TextDocument): boolean => (doc ? configOf(doc) : mergeConfig(...resolver.base)).enable;
 
 function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
-  if (!settings.enable) return [];
+  const config = configOf(doc);
+  if (!config.enable || (config.path && isIgnored(config.path, config))) return [];
   const { analysis, lines } = analysisOf(doc);
-  return toDiagnostics(analysis, lines, settings.severity).map((d) => ({
+  return diagnose(doc.getText(), analysis, lines, config).map((d) => ({
     range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'medlint', message: d.message,
     data: { suggestions: d.suggestions },
   }));
@@ -75,15 +119,19 @@ connection.onInitialize((params): InitializeResult => {
   locale = params.locale;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   configurable = !!caps.workspace?.configuration;
-  const init = params.initializationOptions as Partial<Settings> | undefined;
-  if (init) settings = { ...defaults, ...init, severity: { ...init.severity } };
+  watchable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  refreshable = !!caps.workspace?.diagnostics?.refreshSupport;
+  documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  if (params.initializationOptions) setSettings(params.initializationOptions);
   lex(); // load the index before the first request
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.medlint`] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'medlint' },
@@ -93,19 +141,34 @@ connection.onInitialize((params): InitializeResult => {
 async function refreshSettings(): Promise<void> {
   if (!configurable) return;
   try {
-    const s = (await connection.workspace.getConfiguration('medlint')) as Partial<Settings> | null;
-    if (s) settings = { enable: s.enable ?? true, severity: { ...(s.severity ?? {}) } };
+    const s = (await connection.workspace.getConfiguration('medlint')) as ConfigLayer | null;
+    if (s) setSettings(s);
   } catch {
     // a client that announces configuration but fails to answer keeps the defaults
   }
 }
 
-connection.onInitialized(() => { void refreshSettings(); });
+connection.onInitialized(() => {
+  void refreshSettings();
+  if (watchable) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.medlint.json' }] });
+});
+
+function rediagnose(): void {
+  // A client without refreshSupport pulls again by itself; a refused refresh must not end the server.
+  if (pullDiagnostics) { if (refreshable) connection.languages.diagnostics.refresh().catch(() => undefined); }
+  else for (const d of documents.all()) void connection.sendDiagnostics({ uri: d.uri, diagnostics: diagnosticsOf(d) });
+}
 
 connection.onDidChangeConfiguration(async () => {
   await refreshSettings();
-  if (pullDiagnostics) connection.languages.diagnostics.refresh();
-  else for (const d of documents.all()) void connection.sendDiagnostics({ uri: d.uri, diagnostics: diagnosticsOf(d) });
+  rediagnose();
+});
+
+// A project file created, changed or deleted: read them afresh (a broken one keeps its last good configuration).
+connection.onDidChangeWatchedFiles(() => {
+  resolver.clear();
+  told.clear();
+  rediagnose();
 });
 
 connection.languages.diagnostics.on((params) => {
@@ -127,8 +190,11 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
   cache.delete(document.uri);
   clearTimeout(timers.get(document.uri));
+  timers.delete(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+/** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
+export const perDocument = { cache, timers };
 
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
@@ -156,14 +222,18 @@ connection.onCompletion(({ textDocument, position }) => {
   }));
 });
 
-connection.onCodeAction(({ textDocument, range }) => {
+connection.onCodeAction(({ textDocument, range, context }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc) return [];
+  const config = configOf(doc);
+  if (!config.enable) return [];
   const { analysis, lines } = analysisOf(doc);
-  return quickFixes(analysis, lines, lines.offset(range.start), lines.offset(range.end)).map((f) => ({
-    title: f.title, kind: CodeActionKind.QuickFix, isPreferred: f.preferred,
-    edit: { changes: { [textDocument.uri]: [{ range: f.range, newText: f.newText }] } },
-  }));
+  const text = doc.getText();
+  const findings = visibleFindings(text, analysis, config);
+  if (context.only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) return toLspActions([fixAllAction(findings, lines)], doc.uri, documentChanges);
+  const project = config.path ? dictionaryFileFor(config.path, workspaceFolders) : undefined;
+  const actions = quickFixes(text, findings, lines, lines.offset(range.start), lines.offset(range.end), project);
+  return toLspActions(actions, doc.uri, documentChanges);
 });
 
 registerEditorRequests({

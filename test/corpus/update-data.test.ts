@@ -21,7 +21,7 @@ test('a newer export: substances and brands added and removed are reported, noth
   copyFileSync(join(BDPM, 'CIS_GENER_bdpm.txt'), join(dir, 'CIS_GENER_bdpm.txt'));
   const before = readFileSync(join(BDPM, 'CIS_bdpm.txt'));
 
-  const run = update(dir, '--dry-run', '--format', 'json', '--out', out);
+  const run = update(dir, '--dry-run', '--format', 'json', '--out', out, '--sources', BDPM);
   assert.equal(run.status, 0, run.stderr);
   const changes = JSON.parse(run.stdout);
   assert.deepEqual(changes.substances.added, ['zorbliximab']);

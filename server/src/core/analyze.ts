@@ -11,6 +11,7 @@ import { findUnknownDrugs, type Finding } from './checks';
 import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
+import { isNfc, withNfc } from './nfc';
 
 export interface AttachedDose extends Dose {
   /** The drug mention the dose belongs to, if any. */
@@ -31,6 +32,7 @@ export interface Analysis {
 const spellers = new WeakMap<Lexicon, Speller>();
 
 export function analyze(source: string, lexicon: Lexicon): Analysis {
+  if (!isNfc(source)) return withNfc(source, (text) => analyze(text, lexicon));
   const prose = extractProse(source);
   const tokens = tokenize(prose.text, lexicon);
   const allMentions = findMentions(prose.text, tokens, lexicon);

@@ -8,9 +8,8 @@ import { markAt, type Token } from './mentions';
 import type { Speller } from './suggest';
 import { foldKey } from './normalize';
 
-export type RuleCode = 'unknown-drug' | 'company-as-brand' | 'dose-above-max' | 'dose-below-min' | 'dose-rhythm' | 'dose-implausible'
-  | 'dose-unit-mismatch' | 'dose-not-comparable' | 'english-name';
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { RuleCode, Severity } from './rules/registry';
+export type { RuleCode, Severity };
 
 export interface Edit { start: number; end: number; newText: string }
 

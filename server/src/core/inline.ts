@@ -2,6 +2,11 @@
  * The inline constructs of a prose block that are not prose: code spans (CommonMark backtick runs),
  * link destinations and titles `[texte](…)`, reference labels `[texte][ref]`, autolinks `<https://…>`,
  * inline HTML and comments, bare URLs. Link texts stay prose. Found as [start, end) source ranges.
+ * « La [prégabaline](https://ex.org/a) à 150 mg » → the range of `(https://ex.org/a)`.
+ *
+ * Linear in the block: every search for a closing mark remembers its answer (the next `-->` after a
+ * point is the same for every later opener before it), and a destination gives up past 32 nested
+ * parentheses, as markdown-it does, so 100,000 « ]( » are read in one pass, not 100,000.
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)>/;
 const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
@@ -9,8 +14,30 @@ const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'\])]+[^\s<>"'\]).,;:!?]/g;
 const SPECIAL = /[`<\]\\]/g;
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 
+/** Deepest nesting of parentheses in a link destination (markdown-it's limit). */
+const MAX_DEPTH = 32;
+
+/**
+ * The next occurrence of a string in s[.., end), remembered: a later search from a point at or after the
+ * last one's start gets the same answer while that answer is still ahead, so repeated searches for a
+ * mark that is far away or absent scan the block once.
+ */
+class NextOf {
+  private from = Infinity;
+  private at = -1;
+  constructor(private readonly s: string, private readonly needle: string, private readonly end: number) {}
+  find(from: number): number {
+    if (from < this.from || (this.at >= 0 && this.at < from)) {
+      const at = this.s.indexOf(this.needle, from);
+      this.at = at >= 0 && at + this.needle.length <= this.end ? at : -1;
+      this.from = from;
+    }
+    return this.at;
+  }
+}
+
 /** Offset just past the `)` closing a link destination that starts at `open` (the `(`), or -1. */
-function destinationEnd(s: string, open: number, end: number): number {
+function destinationEnd(s: string, open: number, end: number, angle: NextOf): number {
   let depth = 0;
   let quote = '';
   for (let i = open; i < end; i++) {
@@ -19,26 +46,29 @@ function destinationEnd(s: string, open: number, end: number): number {
     if (quote) { if (c === quote) quote = ''; continue; }
     if (c === '"' || c === "'") { if (s[i - 1] === ' ') quote = c; continue; }
     if (c === '<' && i === open + 1) {
-      const close = s.indexOf('>', i);
-      if (close < 0 || close >= end) return -1;
+      const close = angle.find(i);
+      if (close < 0) return -1;
       i = close;
       continue;
     }
-    if (c === '(') depth++;
+    if (c === '(') { if (++depth > MAX_DEPTH) return -1; }
     else if (c === ')' && --depth === 0) return i + 1;
     else if (c === '\n' && s[i + 1] === '\n') return -1;
   }
   return -1;
 }
 
-/** Offset of the run of exactly `n` backticks closing a code span opened before `from`, or -1. */
+/**
+ * Offset of the run of exactly `n` backticks closing a code span opened before `from`, or -1. Linear
+ * overall: an opener of n backticks that finds no closer is the last run of that length in the block.
+ */
 function codeSpanClose(s: string, from: number, end: number, n: number): number {
   for (let j = from; j < end; ) {
     const k = s.indexOf('`', j);
-    if (k < 0 || k >= end) return -1;
+    if (k < 0 || k >= end) break;
     let m = 1;
     while (s.charCodeAt(k + m) === 96) m++;
-    if (m === n) return k;
+    if (m === n && k + m <= end) return k;
     j = k + m;
   }
   return -1;
@@ -50,6 +80,7 @@ export function inlineNonProse(s: string, from: number, end: number, ranges: num
   // Regexes run over the block's own text (a search from `from` in the whole source would scan on
   // past `end`, once per block).
   const block = s.slice(from, end);
+  const comments = new NextOf(s, '-->', end), angles = new NextOf(s, '>', end), brackets = new NextOf(s, ']', end);
   SPECIAL.lastIndex = 0;
   for (let m = SPECIAL.exec(block); m; m = SPECIAL.exec(block)) {
     const i = from + m.index;
@@ -64,8 +95,8 @@ export function inlineNonProse(s: string, from: number, end: number, ranges: num
       SPECIAL.lastIndex = (close >= 0 ? close + n : i + n) - from;
     } else if (c === 60 /* < */) {
       if (s.startsWith('<!--', i)) {
-        const close = s.indexOf('-->', i + 4);
-        if (close >= 0 && close < end) {
+        const close = comments.find(i + 4);
+        if (close >= 0) {
           found.push(i, close + 3);
           SPECIAL.lastIndex = close + 3 - from;
         }
@@ -80,14 +111,14 @@ export function inlineNonProse(s: string, from: number, end: number, ranges: num
     } else {
       const next = s.charCodeAt(i + 1);
       if (next === 40 /* ( */) {
-        const close = destinationEnd(s, i + 1, end);
+        const close = destinationEnd(s, i + 1, end, angles);
         if (close > 0) {
           found.push(i + 1, close);
           SPECIAL.lastIndex = close - from;
         }
       } else if (next === 91 /* [ */) {
-        const close = s.indexOf(']', i + 2);
-        if (close > 0 && close < end && s.lastIndexOf('[', close) === i + 1) {
+        const close = brackets.find(i + 2);
+        if (close > 0 && s.lastIndexOf('[', close) === i + 1) {
           found.push(i + 1, close + 1);
           SPECIAL.lastIndex = close + 1 - from;
         }

@@ -1,4 +1,7 @@
-/** Offsets ↔ LSP positions (0-based line, UTF-16 character), over "\n", "\r\n" or "\r". */
+/**
+ * Offsets ↔ LSP positions (0-based line, UTF-16 character), over "\n", "\r\n" or "\r". In « La prégabaline\n150 mg »,
+ * { line: 0, character: 99 } is offset 14, the end of its line, not a place on the next one.
+ */
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
@@ -22,9 +25,13 @@ export class LineIndex {
     return { line: lo, character: offset - this.starts[lo] };
   }
 
+  /** The offset of a position, clamped to its line: a character past the end is the end of the line. */
   offset(p: Position): number {
-    const start = this.starts[Math.min(Math.max(p.line, 0), this.starts.length - 1)];
-    return Math.min(start + Math.max(p.character, 0), this.text.length);
+    const line = Math.min(Math.max(p.line, 0), this.starts.length - 1);
+    const start = this.starts[line];
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return Math.min(start + Math.max(p.character, 0), end);
   }
 
   range(start: number, end: number): Range {

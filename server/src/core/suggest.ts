@@ -2,6 +2,8 @@
  * "Vouliez-vous dire …?": spelling suggestions among drug names, by Damerau–Levenshtein distance ≤ 2, found
  * through a one-deletion index that the data build compiles into the lookup (hashes of every candidate with
  * one letter or none deleted): nothing to build when the server starts or first analyses a document.
+ * A word longer than any drug name (« pregabalinnepregabalinnepregabalinnepregabalinne ») gets no
+ * suggestion: its deletions alone would cost the square of its length.
  */
 import type { Lexicon } from './lexicon';
 import { spellingKey } from './normalize';
@@ -24,6 +26,9 @@ export function editDistance(a: string, b: string, limit = 3): number {
   }
   return d[a.length][b.length];
 }
+
+/** Longer words get no suggestion (the longest spelling key of the lexicon has 36 letters). */
+export const MAX_SUGGESTED_LENGTH = 40;
 
 interface Candidate { name: string; key: string; weight: number; brand: boolean }
 
@@ -62,7 +67,9 @@ export class Speller {
 
   /** Drug names within two edits of `word`, best first (closest, then most prescribed). */
   suggest(word: string, max = 5): Suggestion[] {
+    if (word.length > 4 * MAX_SUGGESTED_LENGTH) return [];
     const key = spellingKey(word);
+    if (key.length > MAX_SUGGESTED_LENGTH) return [];
     const cached = this.memo.get(key);
     if (cached) return cached;
     const scored = new Map<string, { d: number; w: number; brand: boolean }>();

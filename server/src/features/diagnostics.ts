@@ -1,10 +1,15 @@
-/** Findings → diagnostics (LSP-shaped, plain objects), with the user's severity per rule. */
+/**
+ * Findings → diagnostics (LSP-shaped, plain objects), with the user's severity per rule
+ * (rules/registry.ts: `default` keeps the finding's own, `off` drops it).
+ *   { "dose-above-max": "error" } → « prégabaline : 1200 mg/j dépasse… » reported as an error.
+ */
 import type { Analysis } from '../core/analyze';
-import type { RuleCode, Severity } from '../core/checks';
+import type { Finding } from '../core/checks';
+import { resolveSeverity, type RuleCode, type RuleSeverities, type Severity, type SeveritySetting } from '../core/rules/registry';
 import { LineIndex, type Range } from '../core/positions';
+import { applyDirectives } from '../core/directives';
 
-export type SeveritySetting = Severity | 'off' | 'default';
-export type RuleSeverities = Partial<Record<RuleCode, SeveritySetting>>;
+export type { RuleSeverities, SeveritySetting };
 
 export interface Diagnostic {
   range: Range;
@@ -14,21 +19,24 @@ export interface Diagnostic {
   suggestions: string[];
 }
 
-/** Rules whose findings are shown only when a setting turns them on (the rule registry's « off » default). */
-const OFF_BY_DEFAULT = new Set<RuleCode>(['dose-not-comparable']);
-
-export function toDiagnostics(analysis: Analysis, lines: LineIndex, severities: RuleSeverities = {}): Diagnostic[] {
+export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, lines: LineIndex, severities: RuleSeverities = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of analysis.findings) {
-    const setting = severities[f.code] ?? 'default';
-    if (setting === 'off' || (setting === 'default' && OFF_BY_DEFAULT.has(f.code))) continue;
-    out.push({
-      range: lines.range(f.start, f.end),
-      severity: setting === 'default' ? f.severity : setting,
-      code: f.code,
-      message: f.message,
-      suggestions: f.suggestions ?? [],
-    });
+    const severity = resolveSeverity(f.code, f.severity, severities);
+    if (!severity) continue;
+    out.push({ range: lines.range(f.start, f.end), severity, code: f.code, message: f.message, suggestions: f.suggestions ?? [] });
   }
   return out;
+}
+
+interface Accepting { severity: RuleSeverities; words: readonly string[] }
+
+/** The findings a writer sees: its directives and accepted words applied, rules turned off dropped. */
+export function visibleFindings(text: string, analysis: Analysis, config: Accepting): Finding[] {
+  return applyDirectives(text, analysis.findings, config.words).filter((f) => resolveSeverity(f.code, f.severity, config.severity));
+}
+
+/** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
+export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: Accepting): Diagnostic[] {
+  return toDiagnostics({ findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }

@@ -1,13 +1,9 @@
-/** The CLI's reports: `check` (diagnostics) and `annotate` (entities), in JSON or text. */
+/** The CLI's reports: `check` (diagnostics, as text here; cli/formats.ts for the others) and `annotate` (entities). */
 import type { Analysis } from '../core/analyze';
 import { LineIndex } from '../core/positions';
-import { toDiagnostics, type Diagnostic, type RuleSeverities } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
 
 export interface FileDiagnostics { file: string; diagnostics: Diagnostic[] }
-
-export function checkReport(file: string, source: string, analysis: Analysis, severities?: RuleSeverities): FileDiagnostics {
-  return { file, diagnostics: toDiagnostics(analysis, new LineIndex(source), severities) };
-}
 
 export function annotateReport(file: string, source: string, analysis: Analysis) {
   const lines = new LineIndex(source);

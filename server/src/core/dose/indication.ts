@@ -43,11 +43,21 @@ export function contextParts(context: string, dci = ''): string[][] {
 }
 const partsCache = new Map<string, string[][]>();
 
+/** The stems of the words a text says (doses of one sentence share it: the last one is kept). */
+let lastText = '';
+let lastSaid = new Set<string>();
+function saidIn(text: string): Set<string> {
+  if (text !== lastText) {
+    lastText = text;
+    lastSaid = new Set((foldKey(text).match(WORD) ?? []).map(stem));
+  }
+  return lastSaid;
+}
+
 /** The ranges whose context the text names, or none. */
 export function rangesForIndication(ranges: DoseRange[], text: string, dci = ''): DoseRange[] {
   if (ranges.length < 2 || !text) return [];
-  // A word is named when the text has it, give or take a plural or feminine ending (« septique », « septiques »).
-  const said = new Set((foldKey(text).match(WORD) ?? []).map(stem));
+  const said = saidIn(text);
   const named = ranges.filter((r) => contextParts(r.context, dci).some((part) => part.every((w) => said.has(w))));
   return named.length && named.length < ranges.length ? named : [];
 }

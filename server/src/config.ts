@@ -1,0 +1,286 @@
+/**
+ * MedLint's configuration, one for the server, the CLI and the code actions: defaults, validation against
+ * schemas/medlint.schema.json (ajv), the project file `.medlint.json` (JSONC) found upward from each checked
+ * file, and the merge: defaults < VS Code settings < project file < CLI flags. An invalid value falls back to
+ * its default with one problem (logged by the server, printed by the CLI).
+ *   { "words": ["zorblimab"], "severity": { "dose-below-min": "off" }, "ignorePaths": ["brouillons/**"] }
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import schema from '../../schemas/medlint.schema.json';
+import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
+
+export const PROJECT_FILE = '.medlint.json';
+
+export interface MedlintConfig {
+  enable: boolean;
+  severity: RuleSeverities;
+  /** Names accepted: no unknown-drug finding on them. */
+  words: string[];
+  /** Globs of files not to check, relative to `root`. */
+  ignorePaths: string[];
+  /** The folder of the project file the globs are relative to. */
+  root?: string;
+}
+export type ConfigLayer = Partial<MedlintConfig>;
+
+export interface ConfigProblem { file?: string; line?: number; column?: number; message: string }
+
+export const DEFAULTS: MedlintConfig = Object.freeze({ enable: true, severity: {}, words: [], ignorePaths: [] }) as MedlintConfig;
+
+let validator: ValidateFunction | undefined;
+
+/** Compiled on first use (~150 ms): the server starts without paying for ajv. */
+function compiled(): ValidateFunction {
+  if (!validator) {
+    const Ajv = require('ajv').default as typeof import('ajv').default;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+type Path = (string | number)[];
+
+/** Where an ajv error points, as a path to the value to drop (an unknown key names itself). */
+function errorPath(e: ErrorObject): Path {
+  const path: Path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+  return path;
+}
+
+function describe(e: ErrorObject, path: Path, value: unknown): string {
+  const where = path.join('.') || '(racine)';
+  if (e.keyword === 'additionalProperties') return `${where} : clé inconnue, ignorée`;
+  if (e.keyword === 'enum') return `${where} : « ${String(value)} » n’est pas une valeur permise (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}) ; valeur par défaut utilisée`;
+  return `${where} : ${e.message ?? 'valeur invalide'} ; valeur par défaut utilisée`;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), root);
+}
+
+/** Drops each invalid value (deepest first, array items from the end) and names it in a problem. */
+function prune(raw: Record<string, unknown>, validate: ValidateFunction, where: (path: Path) => Omit<ConfigProblem, 'message'>) {
+  const problems: ConfigProblem[] = [];
+  if (validate(raw)) return problems;
+  const seen = new Set<string>();
+  const paths: Path[] = [];
+  for (const e of validate.errors ?? []) {
+    const path = errorPath(e);
+    const key = JSON.stringify(path);
+    if (seen.has(key) || path.length === 0) continue;
+    seen.add(key);
+    problems.push({ ...where(path), message: describe(e, path, valueAt(raw, path)) });
+    paths.push(path);
+  }
+  paths.sort((a, b) => b.length - a.length || Number(b[b.length - 1]) - Number(a[a.length - 1]));
+  for (const path of paths) {
+    const parent = valueAt(raw, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[last];
+  }
+  return problems;
+}
+
+/** Rule names → codes of the registry: a deprecated name sets its rules, unless a rule is named itself. */
+function normaliseSeverity(raw: Record<string, SeveritySetting> | undefined): RuleSeverities {
+  const out: RuleSeverities = {};
+  const entries = Object.entries(raw ?? {});
+  for (const [name, value] of entries) for (const code of expandRuleName(name)) if (name !== code) out[code] = value;
+  for (const [name, value] of entries) for (const code of expandRuleName(name)) if (name === code) out[code] = value;
+  return out;
+}
+
+/**
+ * VS Code's `medlint.*` settings (or the client's initializationOptions), checked by hand: ajv's first
+ * compile costs ~150 ms, which the server does not pay unless a project file exists. Other keys are VS Code's.
+ */
+export function parseSettings(raw: unknown, origin: string): { config: ConfigLayer; problems: ConfigProblem[] } {
+  const config: ConfigLayer = {};
+  const problems: ConfigProblem[] = [];
+  if (!raw || typeof raw !== 'object') return { config, problems };
+  const { enable, severity } = raw as Record<string, unknown>;
+  if (typeof enable === 'boolean') config.enable = enable;
+  else if (enable !== undefined) problems.push({ message: `${origin}.enable : « ${String(enable)} » n’est pas un booléen ; valeur par défaut utilisée` });
+  if (severity === undefined || severity === null) return { config, problems };
+  if (typeof severity !== 'object' || Array.isArray(severity)) {
+    problems.push({ message: `${origin}.severity : un objet est attendu ; valeur par défaut utilisée` });
+    return { config, problems };
+  }
+  const kept: Record<string, SeveritySetting> = {};
+  for (const [name, value] of Object.entries(severity)) {
+    if (expandRuleName(name).length === 0) problems.push({ message: `${origin}.severity.${name} : règle inconnue, ignorée` });
+    else if (!SEVERITY_SETTINGS.includes(value as SeveritySetting)) {
+      problems.push({ message: `${origin}.severity.${name} : « ${String(value)} » n’est pas une valeur permise (${SEVERITY_SETTINGS.join(', ')}) ; valeur par défaut utilisée` });
+    } else kept[name] = value as SeveritySetting;
+  }
+  config.severity = normaliseSeverity(kept);
+  return { config, problems };
+}
+
+const PARSE_ERRORS_FR: Record<string, string> = {
+  InvalidSymbol: 'symbole invalide', InvalidNumberFormat: 'nombre mal formé', PropertyNameExpected: 'nom de clé attendu',
+  ValueExpected: 'valeur attendue', ColonExpected: 'deux-points attendu', CommaExpected: 'virgule attendue',
+  CloseBraceExpected: 'accolade fermante attendue', CloseBracketExpected: 'crochet fermant attendu', EndOfFileExpected: 'fin de fichier attendue',
+  InvalidCommentToken: 'commentaire invalide', UnexpectedEndOfComment: 'commentaire non fermé', UnexpectedEndOfString: 'chaîne non fermée',
+  UnexpectedEndOfNumber: 'nombre incomplet', InvalidUnicode: 'séquence Unicode invalide', InvalidEscapeCharacter: 'échappement invalide',
+  InvalidCharacter: 'caractère invalide',
+};
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** `.medlint.json`'s text. Broken JSON is fatal (nothing is used); a schema error drops that value only. */
+export function parseProjectFile(text: string, file: string): { config: ConfigLayer; problems: ConfigProblem[]; fatal: boolean } {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    const e = errors[0];
+    const message = e ? `JSON invalide : ${PARSE_ERRORS_FR[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}` : 'un objet JSON est attendu';
+    return { config: {}, fatal: true, problems: [{ file, ...lineColumn(text, e?.offset ?? 0), message }] };
+  }
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const where = (path: Path) => {
+    const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
+    return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
+  };
+  const problems = prune(raw, compiled(), where);
+  const config: ConfigLayer = { root: dirname(file) };
+  if (raw.words) config.words = raw.words;
+  if (raw.severity) config.severity = normaliseSeverity(raw.severity);
+  if (raw.ignorePaths) config.ignorePaths = raw.ignorePaths;
+  return { config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => order(a) - order(b))), problems, fatal: false };
+}
+
+const KEY_ORDER = ['enable', 'words', 'severity', 'ignorePaths', 'root'];
+const order = (k: string) => KEY_ORDER.indexOf(k);
+
+/** The nearest `.medlint.json` in the file's folder or above it. */
+export function findProjectFile(file: string, isFile: (p: string) => boolean = exists): string | undefined {
+  let dir = dirname(file);
+  for (;;) {
+    const candidate = join(dir, PROJECT_FILE);
+    if (isFile(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    return existsSync(p) && statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and parses a project file; an unreadable file is fatal like a broken one. */
+export function loadProjectFile(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { config: {}, fatal: true, problems: [{ file, message: `illisible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+  }
+  return parseProjectFile(text, file);
+}
+
+/** Later layers win, key by key; severities merge rule by rule, words add up. */
+export function mergeConfig(...layers: ConfigLayer[]): MedlintConfig {
+  const out: MedlintConfig = { ...DEFAULTS, severity: {}, words: [], ignorePaths: [] };
+  for (const l of layers) {
+    if (l.enable !== undefined) out.enable = l.enable;
+    if (l.severity) out.severity = { ...out.severity, ...l.severity };
+    if (l.words) out.words = [...new Set([...out.words, ...l.words])];
+    if (l.ignorePaths) {
+      out.ignorePaths = l.ignorePaths;
+      out.root = l.root;
+    }
+  }
+  if (!out.root) delete out.root;
+  return out;
+}
+
+/**
+ * Where a word accepted from a document goes: its nearest project file (with its text), else a new one at
+ * the root of the workspace folder holding the document, else beside the document.
+ */
+export function dictionaryFileFor(file: string, workspaceFolders: string[] = []): { path: string; text?: string } {
+  const nearest = findProjectFile(file);
+  if (nearest) {
+    try {
+      return { path: nearest, text: readFileSync(nearest, 'utf8') };
+    } catch {
+      // unreadable: offered as a new file, which the editor will refuse to overwrite
+    }
+  }
+  const folder = workspaceFolders.filter((f) => !relative(f, file).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+  return { path: join(folder ?? dirname(file), PROJECT_FILE) };
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** Whether the file matches one of the configuration's ignorePaths (relative to its project file). */
+export function isIgnored(file: string, config: MedlintConfig): boolean {
+  if (!config.ignorePaths.length) return false;
+  const key = JSON.stringify(config.ignorePaths);
+  let match = matchers.get(key);
+  if (!match) {
+    // Required on first use, as ajv: the server does not load it unless a project file has ignorePaths.
+    const picomatch = require('picomatch') as typeof import('picomatch');
+    matchers.set(key, (match = picomatch(config.ignorePaths, { dot: true })));
+  }
+  return match(relative(config.root ?? process.cwd(), file).split(sep).join('/'));
+}
+
+export interface FileConfig {
+  config: MedlintConfig;
+  /** The project file that applies, if any, with its problems; `fatal`: it could not be used at all. */
+  source?: string;
+  problems: ConfigProblem[];
+  fatal: boolean;
+}
+
+/**
+ * Each file's configuration: the base layers (defaults, VS Code settings), then its project file (the
+ * explicit one, or the nearest one), then the overrides (CLI flags). Project files are read once; `clear`
+ * forgets them (the server calls it when one changes).
+ */
+export class ConfigResolver {
+  private readonly loaded = new Map<string, ReturnType<typeof loadProjectFile>>();
+  private readonly nearest = new Map<string, string | undefined>();
+  /** The last usable configuration of each project file: kept while the file is broken (the server's case). */
+  private readonly lastGood = new Map<string, ConfigLayer>();
+
+  constructor(public base: ConfigLayer[] = [], private readonly explicit?: string, private readonly overrides: ConfigLayer[] = []) {}
+
+  forFile(file: string): FileConfig {
+    const source = this.explicit ?? this.projectFileOf(file);
+    if (!source) return { config: mergeConfig(...this.base, ...this.overrides), problems: [], fatal: false };
+    let project = this.loaded.get(source);
+    if (!project) {
+      this.loaded.set(source, (project = loadProjectFile(source)));
+      if (!project.fatal) this.lastGood.set(source, project.config);
+    }
+    const layer = project.fatal ? this.lastGood.get(source) ?? {} : project.config;
+    return { config: mergeConfig(...this.base, layer, ...this.overrides), source, problems: project.problems, fatal: project.fatal };
+  }
+
+  private projectFileOf(file: string): string | undefined {
+    const dir = dirname(file);
+    if (!this.nearest.has(dir)) this.nearest.set(dir, findProjectFile(file));
+    return this.nearest.get(dir);
+  }
+
+  clear(): void {
+    this.loaded.clear();
+    this.nearest.clear();
+  }
+}

@@ -1,0 +1,30 @@
+/** Runs the built CLI (dist/cli.js) in a scratch folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ROOT } from '../helpers';
+
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const HIGH = 'La prégabaline à 1200 mg/j.\n'; // dose-above-max, warning
+export const TYPO = 'La pregabalinne au coucher.\n'; // unknown-drug, warning
+
+/** A fresh folder holding the given files (path → content). */
+export function scratch(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'medlint-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+export function run(cwd: string, args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function shell(cwd: string, script: string) {
+  const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, CLI } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

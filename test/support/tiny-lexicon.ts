@@ -1,0 +1,55 @@
+/**
+ * A tiny in-memory lexicon for unit tests: a few substances, brands and ranges given inline, compiled by
+ * the real compileLookup (through the Lexicon constructor), so a rule is tested without the built index.
+ *
+ *   const lex = tinyLexicon({ substances: [{ dci: 'prégabaline', brands: ['LYRICA'], ranges: ['150-600 mg/day orale'] }] });
+ *   analyze('La prégabaline 1200 mg/j.', lex).findings  // one dose-out-of-range
+ */
+import { Lexicon } from '../../server/src/core/lexicon';
+import type { Brand, CompiledIndex, DoseRange, RangeBasis, Substance, Unit } from '../../server/src/core/index-types';
+
+export interface TinySubstance {
+  dci: string;
+  aliases?: string[];
+  brands?: string[];
+  /** « min-max unit/basis [route] »: '150-600 mg/day orale', '3-6 mg/injection sous-cutanée', '8-8 %/application cutanée'. */
+  ranges?: string[];
+}
+
+export interface TinyLexicon {
+  substances: TinySubstance[];
+  commonWords?: string[];
+  innStems?: string[];
+  companies?: { name: string; holder: string }[];
+}
+
+const SOURCE = { type: 'rcp', title: 'TEST 10 mg, comprimé', url: 'https://example.org/rcp', cis: '12345678' };
+
+/** One range from its short form. */
+export function range(dci: string, spec: string): DoseRange {
+  const m = /^([\d.]+)-([\d.]+) ([^/\s]+)\/(\w+)(?: (.+))?$/.exec(spec);
+  if (!m) throw new Error(`range illisible : ${spec} (attendu « 150-600 mg/day orale »)`);
+  return {
+    substance: dci, context: 'test', route: m[5] ?? 'orale', population: 'adulte',
+    min: Number(m[1]), max: Number(m[2]), unit: m[3] as Unit, per: m[4] as RangeBasis, source: SOURCE,
+  };
+}
+
+export function tinyIndex(spec: TinyLexicon): CompiledIndex {
+  const substances: Substance[] = spec.substances.map((s) => ({
+    dci: s.dci, aliases: s.aliases ?? [], brands: s.brands ?? [], cisCount: 1, cis: ['12345678'], origin: 'bdpm',
+    ranges: (s.ranges ?? []).map((r) => range(s.dci, r)),
+  }));
+  const brands: Brand[] = spec.substances.flatMap((s) => (s.brands ?? []).map((name) => ({
+    name, substances: [s.dci], cis: ['12345678'], forms: ['comprimé'], routes: ['orale'], conditions: [], origin: 'bdpm' as const,
+  })));
+  return {
+    meta: { bdpmDate: '2025-11-13', builtAt: '2025-11-13', counts: { substances: substances.length, brands: brands.length, ranges: 0, trials: 0 } },
+    substances, brands, trials: [], abbreviations: [], commonWords: spec.commonWords ?? [], innStems: spec.innStems ?? [],
+    companies: spec.companies ?? [],
+  };
+}
+
+export function tinyLexicon(spec: TinyLexicon): Lexicon {
+  return new Lexicon(tinyIndex(spec));
+}

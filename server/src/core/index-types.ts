@@ -171,6 +171,9 @@ export interface Lookup {
   spellNames: Int32Array;
   deletionHashes: Int32Array;
   deletionCandidates: Int32Array;
+  /** The hashes of the candidates' French sound keys (`soundKey`), sorted, with the candidate each comes from. */
+  soundHashes: Int32Array;
+  soundCandidates: Int32Array;
   /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
   dcis: string;
   substanceKeys: string;

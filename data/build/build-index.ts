@@ -13,6 +13,8 @@ import { compileClasses } from './classes';
 import { companiesOf } from './companies';
 import { compileStrengths } from './strengths';
 import { validateCurated } from './validate';
+import { readEma } from './sources/ema';
+import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -31,6 +33,8 @@ export function parseArgs(argv: string[]): Options {
   return opts;
 }
 
+/** The EMA's EPAR export (human medicines), see data/sources/README.upstream.md. */
+export const EMA_EXPORT = 'ema-epar-human-2023-03-12.csv';
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const bdpmUrl = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
 
@@ -237,6 +241,10 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
     brands.set(bkey, b);
   }
+  // 4b. Drugs not sold in France: the EMA's products absent from the BDPM, then the curated ones.
+  const names = nameState({ substances, aliasToKey, ensure, addAlias, brands, specialites: bdpm.specialites.values() });
+  addEmaProducts(names, readEma(join(DATA, 'sources', 'ema', EMA_EXPORT)));
+  addWorldDrugs(names, curated.world.drugs);
   for (const n of curated.names.needsDose) {
     const s = substances.get(aliasToKey.get(foldKey(n)) ?? '');
     if (s) s.needsDose = true;
@@ -312,7 +320,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     meta: {
       bdpmDate: latestAmmDate(bdpm.specialites),
       builtAt: new Date().toISOString().slice(0, 10),
-      counts: { substances: substanceList.length, brands: brandList.length, ranges: rangeCount, trials: trials.length },
+      counts: { substances: substanceList.length, brands: brandList.length, ranges: rangeCount, trials: trials.length, worldSubstances: substanceList.filter((s) => s.world).length },
     },
     substances: substanceList,
     brands: brandList,

@@ -102,6 +102,8 @@ function dataCommand(args: string[]): number {
       rangesWithoutSource: ranges.filter((r) => !r.source?.url || !r.source?.title).length,
       trials: index.trials.length,
       trialsWithNct: index.trials.filter((t) => t.nct).length,
+      worldSubstances: index.substances.filter((s) => s.world).length,
+      abbreviations: index.abbreviations.length,
       bdpmDate: index.meta.bdpmDate,
     };
     process.stdout.write(format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');

@@ -150,8 +150,8 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
     if (stem && !nearMiss && !marked && !dosed && info.capitalised && !startsSentence(text, t.start)) continue;
     const message = nearMiss
-      ? `« ${word} » ressemble à un médicament inconnu de la base : vouliez-vous dire ${suggestions[0]} ?`
-      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais n’est pas dans la base.`;
+      ? `« ${word} » est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés) : vouliez-vous dire ${suggestions[0]} ?`
+      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés).`;
     // The second word of an unknown two-word name (« datopotamab déruxtécan ») is the same drug: one report.
     const previous = findings[findings.length - 1];
     if (previous?.code === 'unknown-drug' && /^[ \u00A0]$/.test(text.slice(previous.end, t.start))) continue;

@@ -52,6 +52,25 @@ export interface Strength {
   cis: string;
 }
 
+/**
+ * A drug's standing where it is not sold in France: an EMA product authorised, withdrawn or refused in the EU
+ * (« autorisé dans l'UE (EMA, 2018-07-26), non commercialisé en France »), or a curated drug authorised elsewhere
+ * or in development.
+ */
+export interface WorldStatus {
+  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development';
+  /** EMA: the marketing authorisation date; curated: the date of the fact `detail` states. */
+  date?: string;
+  /** The EU product (EMA). */
+  product?: string;
+  /** Curated: where it is authorised, or how far its development is, in French. */
+  detail?: string;
+  /** The EPAR page, or the curated source's address. */
+  url: string;
+  /** « EMA », or the curated source's title. */
+  source: string;
+}
+
 export interface Substance {
   /** French DCI, lower case with accents: the id writers and gold use. */
   dci: string;
@@ -71,8 +90,10 @@ export interface Substance {
   strengths?: Strength[];
   /** A common word or endogenous molecule: a mention only when a dose follows. */
   needsDose?: boolean;
-  origin: 'bdpm' | 'curated' | 'atc-lexicon';
+  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema';
   source?: SourceRef;
+  /** Not sold in France: its status in the EU (EMA) or elsewhere (curated). */
+  world?: WorldStatus;
 }
 
 export interface Brand {
@@ -84,8 +105,10 @@ export interface Brand {
   conditions: string[];
   /** A brand whose name is also an ordinary word: needs capitals or ®. */
   needsMark?: boolean;
-  origin: 'bdpm' | 'curated';
+  origin: 'bdpm' | 'curated' | 'ema';
   source?: SourceRef;
+  /** A product not sold in France: its EU status (EMA) or curated status. */
+  world?: WorldStatus;
 }
 
 export interface Trial {

@@ -15,6 +15,7 @@ import { compileStrengths } from './strengths';
 import { validateCurated } from './validate';
 import { readEma } from './sources/ema';
 import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
+import { addEnglishNames } from './steps/english';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -245,6 +246,7 @@ export function buildIndex(opts: Options): CompiledIndex {
   const names = nameState({ substances, aliasToKey, ensure, addAlias, brands, specialites: bdpm.specialites.values() });
   addEmaProducts(names, readEma(join(DATA, 'sources', 'ema', EMA_EXPORT)));
   addWorldDrugs(names, curated.world.drugs);
+  addEnglishNames((n) => names.find(foldKey(n)), addAlias, curated.names.aliases, curated.english.names);
   for (const n of curated.names.needsDose) {
     const s = substances.get(aliasToKey.get(foldKey(n)) ?? '');
     if (s) s.needsDose = true;

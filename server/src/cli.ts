@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from './core/analyze';
+import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
 import { foldKey } from './core/normalize';
 import { checkReport, annotateReport, formatText, type FileDiagnostics } from './features/report';
@@ -75,7 +75,7 @@ function main(argv: string[]): number {
         unreadable = true;
         continue;
       }
-      const analysis = analyze(source, lexicon);
+      const analysis = analyzeDocument(source, lexicon);
       if (command === 'check') checks.push(checkReport(file, source, analysis));
       else annotations.push(annotateReport(file, source, analysis));
     }

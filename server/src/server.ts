@@ -7,7 +7,8 @@ import {
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, type Diagnostic as LspDiagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './core/analyze';
+import { type Analysis } from './core/analyze';
+import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
@@ -41,7 +42,7 @@ function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit;
   const text = doc.getText();
-  const entry = { version: doc.version, analysis: analyze(text, lex()), lines: new LineIndex(text) };
+  const entry = { version: doc.version, analysis: analyzeDocument(text, lex()), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }

@@ -14,6 +14,7 @@ import { foldKey, soundKey } from '../../../server/src/core/normalize';
 import type { Brand, Substance, WorldStatus } from '../../../server/src/core/index-types';
 import type { EmaProduct } from '../sources/ema';
 import { brandOf, type Specialite } from '../bdpm';
+import { markEnglish } from './english';
 
 /** What the step needs of the build: find a substance by folded name, create one, add a name, the brands. */
 export interface NameState {
@@ -85,20 +86,24 @@ function frenchForms(key: string): string[] {
   return [...forms];
 }
 
-/** The substance an English INN names, if the data has it under a French, salt or moiety spelling. */
-export function matchInn(inn: string, state: Pick<NameState, 'find' | 'withAtc' | 'bySaltMoiety'>, atc?: string): Substance | undefined {
+/**
+ * The substance an English INN names, if the data has it under a French, salt or moiety spelling; `english`
+ * when the INN is spelt otherwise than the French name (« pregabalin », prégabaline; not « nintedanib »).
+ */
+export function matchInn(inn: string, state: Pick<NameState, 'find' | 'withAtc' | 'bySaltMoiety'>, atc?: string): { s: Substance; english: boolean } | undefined {
   const key = foldKey(inn);
   const moiety = moietyOf(key);
   for (const k of [key, ...(moiety ? [moiety] : [])]) {
     for (const form of frenchForms(k)) {
       const s = state.find(form) ?? state.bySaltMoiety(form);
-      if (s) return s;
+      if (s) return { s, english: form !== key };
     }
   }
   // Last: a substance of the same ATC code that sounds the same (« caffeine », caféine).
   if (!atc || atc.length < 5) return undefined;
   const sound = soundKey(moiety ?? key);
-  return state.withAtc(atc).find((s) => [s.dci, ...s.aliases].some((n) => soundKey(foldKey(n)) === sound));
+  const s = state.withAtc(atc).find((x) => [x.dci, ...x.aliases].some((n) => soundKey(foldKey(n)) === sound));
+  return s && { s, english: true };
 }
 
 /** Authorised before withdrawn before refused; the earliest date among equals. */
@@ -118,8 +123,10 @@ function isGenericName(product: string, inns: string[]): boolean {
 function substanceOf(state: NameState, inn: string, atc: string | undefined, counts: { substances: number }): Substance {
   const found = matchInn(inn, state, atc);
   if (found) {
-    state.addAlias(found, inn);
-    return found;
+    // The EMA's INN column is English: a spelling of its own is an English name of the drug.
+    if (found.english) markEnglish(found.s, inn, state.addAlias);
+    else state.addAlias(found.s, inn);
+    return found.s;
   }
   const moiety = moietyOf(inn);
   const s = state.ensure(moiety ?? inn, 'ema');

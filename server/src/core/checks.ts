@@ -164,7 +164,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
 }
 
 /** Keep the writer's capitalisation: "Pregabalinne" → "Prégabaline". */
-function matchCase(suggestion: string, written: string): string {
+export function matchCase(suggestion: string, written: string): string {
   if (written === written.toUpperCase()) return suggestion.toUpperCase();
   if (written[0] === written[0].toUpperCase()) return suggestion[0].toUpperCase() + suggestion.slice(1);
   return suggestion;

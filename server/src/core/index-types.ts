@@ -94,6 +94,8 @@ export interface Substance {
   source?: SourceRef;
   /** Not sold in France: its status in the EU (EMA) or elsewhere (curated). */
   world?: WorldStatus;
+  /** Names among `aliases` that are English or North-American (« pregabalin », « acetaminophen »), per a source. */
+  english?: string[];
 }
 
 export interface Brand {

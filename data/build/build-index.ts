@@ -16,6 +16,7 @@ import { validateCurated } from './validate';
 import { readEma } from './sources/ema';
 import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
 import { addEnglishNames } from './steps/english';
+import { complexParts } from './steps/combinations';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -93,11 +94,17 @@ export function buildIndex(opts: Options): CompiledIndex {
     const ft = g.ft.filter((n) => !isCounterIon(n, g.sa));
     const main = ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;
+    const set = substancesByCis.get(cis) ?? new Set<Substance>();
+    substancesByCis.set(cis, set);
+    // A complex of two drugs (« complexe sodique sacubitril valsartan »): each fraction is a drug of its own.
+    const parts = complexParts(ft, g.sa);
+    if (parts) {
+      for (const p of parts) set.add(ensure(p, 'bdpm'));
+      continue;
+    }
     const s = ensure(main, 'bdpm');
     for (const alias of [...g.sa, ...ft]) addAlias(s, alias);
-    const set = substancesByCis.get(cis) ?? new Set<Substance>();
     set.add(s);
-    substancesByCis.set(cis, set);
   }
 
   // A salt or ester name is called by its moiety when the ATC lexicon knows the moiety as an INN, or

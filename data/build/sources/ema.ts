@@ -3,7 +3,8 @@
  * data/sources/ema/ema-epar-human-2023-03-12.csv): one product per row, with its INN(s) in English,
  * its status (authorised, withdrawn, refused), the date of its marketing authorisation and its EPAR page.
  *
- *   Nityr, nitisinone, Authorised, 2018-07-26 → { product: 'Nityr', inns: ['nitisinone'], status: 'authorised', … }
+ *   Nityr, nitisinone, Authorised, 2018-07-26 → { product: 'Nityr', inns: ['nitisinone'], status: 'authorised', … },
+ *   which the card shows as « autorisé dans l'UE (EMA, 2018-07-26), non commercialisé en France ».
  *
  * Rows whose « INN » is a description (vaccines, « human normal immunoglobulin », « lutetium (177Lu) chloride »)
  * name no substance a writer would call by an INN: they are kept with `inns: []`, and counted as such.

@@ -5,7 +5,8 @@
  * that names.json documents as English INNs, and data/curated/english-names.json (USAN and English INNs, each
  * with the page it was read on).
  *
- *   { english: 'glyburide', dci: 'glibenclamide', kind: 'USAN' } → glibenclamide.english = ['glyburide']
+ *   { english: 'glyburide', dci: 'glibenclamide', kind: 'USAN' } → glibenclamide.english = ['glyburide'], and in a text
+ *   « le glyburide » gets « le nom français (DCI) est glibenclamide ».
  */
 import { foldKey } from '../../../server/src/core/normalize';
 import type { Substance } from '../../../server/src/core/index-types';

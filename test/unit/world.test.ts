@@ -75,3 +75,13 @@ test('data stats counts the substances known but not sold in France, and the abb
   assert.ok(stats.worldSubstances >= 150, `worldSubstances ${stats.worldSubstances}`);
   assert.equal(stats.abbreviations, lexicon().index.abbreviations.length);
 });
+
+test('the EMA reader: INNs of a combination, none for a description, the product without its former names', async () => {
+  const { innsOf, readEma } = await import('../../data/build/sources/ema');
+  assert.deepEqual(innsOf('abacavir sulfate / dolutegravir sodium / lamivudine'), ['abacavir sulfate', 'dolutegravir sodium', 'lamivudine']);
+  assert.deepEqual(innsOf('casirivimab, imdevimab'), ['casirivimab', 'imdevimab']);
+  assert.deepEqual(innsOf('meningococcal group A, C, W-135 and Y conjugate vaccine'), []);
+  const products = readEma(join(ROOT, 'data', 'sources', 'ema', 'ema-epar-human-2023-03-12.csv'));
+  assert.ok(products.some((p) => p.product === 'Vyxeos liposomal'));
+  assert.ok(!products.some((p) => /previously/i.test(p.product)));
+});

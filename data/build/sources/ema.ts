@@ -47,7 +47,8 @@ export function readEma(path: string): EmaProduct[] {
     const status = STATUS[r.authorisation_status];
     if (r.category !== 'Human' || !status || !r.medicine_name) continue;
     out.push({
-      product: r.medicine_name.trim(),
+      // « Vyxeos liposomal (previously known as Vyxeos) »: the name without its history.
+      product: r.medicine_name.replace(/\s*\((?:previously|formerly)\b.*$/i, '').trim(),
       inns: innsOf(r.inn_common_name || r.active_substance),
       status,
       date: /^\d{4}-\d{2}-\d{2}$/.test(r.marketing_authorisation_date) ? r.marketing_authorisation_date : undefined,

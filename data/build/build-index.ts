@@ -91,7 +91,8 @@ export function buildIndex(opts: Options): CompiledIndex {
   for (const [gkey, g] of ordered) {
     const cis = gkey.split('|')[0];
     // A fraction that is only the salt's counter-ion ("sodium") is not what the drug is called.
-    const ft = g.ft.filter((n) => !isCounterIon(n, g.sa));
+    // …nor is an element standing for the molecule that carries it (« iode » for iobitridol, iohexol…).
+    const ft = g.ft.filter((n) => !isCounterIon(n, g.sa) && !(g.sa.length === 1 && /^iode\b/.test(foldKey(n))));
     const main = ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;
     const set = substancesByCis.get(cis) ?? new Set<Substance>();

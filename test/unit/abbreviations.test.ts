@@ -1,6 +1,7 @@
 /**
  * Abbreviations French writers use for drugs (HBPM, HNF, EPO…), the ambiguous ones kept ambiguous, and
- * combinations: ENTRESTO names sacubitril and valsartan, and « sacubitril » alone is a drug.
+ * combinations: ENTRESTO names sacubitril and valsartan, and « sacubitril » alone is a drug; names the BDPM
+ * gives by an element or an ion keep their own (iobitridol is not « iode », chlorure de sodium not « sodium »).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,4 +32,12 @@ test('a combination the BDPM writes as one complex (ENTRESTO) names each drug', 
 
 test('« sacubitril » alone is a drug of its own, not another name of valsartan', () => {
   assert.deepEqual(drugs('Le sacubitril inhibe la néprilysine.').map((m) => m.id), ['sacubitril']);
+});
+
+test('an element in the BDPM’s fraction does not name the drug: iobitridol is not « iode »', () => {
+  assert.deepEqual(drugs('Injection de iobitridol (XENETIX) puis d’iohexol.').map((m) => m.id), ['iobitridol', 'iobitridol', 'iohexol']);
+});
+
+test('« chlorure de sodium » is not « sodium », and « sérum physiologique » is chlorure de sodium', () => {
+  assert.deepEqual(drugs('Remplissage par chlorure de sodium 0,9 %, puis sérum physiologique.').map((m) => m.id), ['chlorure de sodium', 'chlorure de sodium']);
 });

@@ -16,7 +16,7 @@ import { validateCurated } from './validate';
 import { readEma } from './sources/ema';
 import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
 import { addEnglishNames } from './steps/english';
-import { complexParts } from './steps/combinations';
+import { complexParts, prodrugName } from './steps/combinations';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -93,7 +93,8 @@ export function buildIndex(opts: Options): CompiledIndex {
     // A fraction that is only the salt's counter-ion ("sodium") is not what the drug is called.
     // …nor is an element standing for the molecule that carries it (« iode » for iobitridol, iohexol…).
     const ft = g.ft.filter((n) => !isCounterIon(n, g.sa) && !(g.sa.length === 1 && /^iode\b/.test(foldKey(n))));
-    const main = ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
+    const prodrug = prodrugName(ft, g.sa);
+    const main = prodrug ?? ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;
     const set = substancesByCis.get(cis) ?? new Set<Substance>();
     substancesByCis.set(cis, set);
@@ -104,7 +105,7 @@ export function buildIndex(opts: Options): CompiledIndex {
       continue;
     }
     const s = ensure(main, 'bdpm');
-    for (const alias of [...g.sa, ...ft]) addAlias(s, alias);
+    for (const alias of prodrug ? g.sa : [...g.sa, ...ft]) addAlias(s, alias);
     set.add(s);
   }
 

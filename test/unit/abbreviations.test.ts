@@ -41,3 +41,7 @@ test('an element in the BDPM’s fraction does not name the drug: iobitridol is 
 test('« chlorure de sodium » is not « sodium », and « sérum physiologique » is chlorure de sodium', () => {
   assert.deepEqual(drugs('Remplissage par chlorure de sodium 0,9 %, puis sérum physiologique.').map((m) => m.id), ['chlorure de sodium', 'chlorure de sodium']);
 });
+
+test('a prodrug the BDPM gives by the drug it becomes keeps its name: PRODILANTIN is fosphénytoïne, not phénytoïne', () => {
+  assert.deepEqual(drugs('Le PRODILANTIN en dose de charge, la phénytoïne ensuite.').map((m) => m.id), ['fosphénytoïne', 'phénytoïne']);
+});

@@ -1,5 +1,5 @@
 /** French cards (Markdown) for a drug, a brand, a trial and a dose: shared by hover, completion and `medlint data show`. */
-import type { Brand, DrugClassEntry, Substance, Trial } from '../core/index-types';
+import type { Brand, DrugClassEntry, Substance, Trial, WorldStatus } from '../core/index-types';
 import type { Lexicon, NameEntry } from '../core/lexicon';
 import type { AttachedDose } from '../core/analyze';
 import { describeRange, describeSource } from '../core/checks';
@@ -15,11 +15,28 @@ function toMarkdown(lines: string[]): string {
 
 const BDPM_PAGE = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
 
+/**
+ * The status of a drug not sold in France: « autorisé dans l'UE (EMA, 2020-12-09), non commercialisé en France »,
+ * « retiré », « refusé », or a curated status with its source.
+ */
+export function worldLine(w: WorldStatus): string {
+  const link = w.product ? `[EPAR ${w.product}](${w.url})` : `source : [${w.source}](${w.url})`;
+  const date = w.date ? `, ${w.date}` : '';
+  switch (w.status) {
+    case 'authorised': return `Statut : autorisé dans l'UE (EMA${date}), non commercialisé en France — ${link}`;
+    case 'withdrawn': return `Statut : retiré — autorisation de l'UE retirée (EMA, autorisé le ${w.date ?? '?'}) — ${link}`;
+    case 'refused': return `Statut : refusé par l'EMA, non commercialisé en France — ${link}`;
+    case 'not-marketed': return `Statut : non commercialisé en France (${w.detail}) — ${link}`;
+    case 'in-development': return `Statut : en développement (${w.detail}) — ${link}`;
+  }
+}
+
 export function substanceCard(s: Substance, lexicon: Lexicon): string {
   const lines = [`**${s.dci}** — DCI`];
   if (s.drugClass) lines.push(`Classe : ${s.drugClass}`);
   if (s.atc?.length) lines.push(`ATC : ${s.atc.join(', ')}`);
-  if (s.status) lines.push(`Statut : ${s.status}`);
+  if (s.world) lines.push(worldLine(s.world));
+  else if (s.status) lines.push(`Statut : ${s.status}`);
   if (s.description) lines.push(s.description);
   if (s.brands.length) lines.push(`Marques : ${s.brands.slice(0, 8).join(', ')}${s.brands.length > 8 ? '…' : ''}`);
   const brand = s.brands.map((b) => lexicon.brand(b)).find((b) => b && b.conditions.length);
@@ -39,6 +56,7 @@ export function substanceCard(s: Substance, lexicon: Lexicon): string {
 
 export function brandCard(b: Brand, lexicon: Lexicon): string {
   const lines = [`**${b.name}** — marque de ${b.substances.join(' + ')}`];
+  if (b.world) lines.push(worldLine(b.world));
   if (b.forms.length) lines.push(`Formes : ${b.forms.slice(0, 4).join(', ')}`);
   if (b.routes.length) lines.push(`Voies : ${b.routes.join(', ')}`);
   if (b.conditions.length) lines.push(`Conditions de prescription : ${b.conditions.join(' ; ')}`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, parseSettings, parseProjectFile, findProjectFile, mergeConfig, isIgnored } from '../../server/src/config';
 import { RULES, DEPRECATED_CODES } from '../../server/src/core/rules/registry';
+import { validatorCode, VALIDATOR } from '../../scripts/docs-rules';
 import { ROOT } from '../helpers';
 
 test('defaults: enabled, no severity set, no words, no ignored paths', () => {
@@ -93,4 +94,9 @@ test('a word written twice in the project file is no problem and keeps the list'
   const { config, problems } = parseProjectFile('{ "words": ["zorblimab", "zorblimab"] }', '/p/.medlint.json');
   assert.deepEqual(problems, []);
   assert.deepEqual(config.words, ['zorblimab', 'zorblimab']);
+});
+
+test('the compiled validator of .medlint.json is the schema’s (npm run docs:rules)', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'medlint.schema.json'), 'utf8'));
+  assert.equal(readFileSync(VALIDATOR, 'utf8'), validatorCode(schema));
 });

@@ -1,120 +1,66 @@
 /**
- * Benchmark: prints figures, asserts nothing.
- *   - index load time;
- *   - ms per corpus article, warm (median of 100 runs after 200 warm-up runs: the steady state of an editor session),
- *     measured in 5 fresh processes: on this kind of virtual machine a whole process may run some 1.7 times
- *     slower than the next, so one process is one draw; the median of the 5 and their range are printed;
- *   - ms for a ~1 MB article made of the corpus, warm;
- *   - the first analysis of the largest article in a fresh process (what a writer waits for on opening it);
- *   - the server's time from spawn to its first answer (initialize + a hover), full index loaded.
+ * Benchmark (`npm run bench`): prints figures, asserts nothing, stops by itself (a watchdog ends it after
+ * 15 minutes). What a writer feels, through the real server over stdio (scripts/bench/server-*.ts): start →
+ * first answer; a 1 MB document opened (pull and push), typed into one character at a time (« prégabaline
+ * 150 mg/j »), hover and completion, memory; a 10 MB document. The warm analysis in process
+ * (scripts/bench/in-process.ts), and cSpell over the same articles (scripts/bench/cspell.ts).
+ * Each figure is printed with its goal and its ratio to an empty Node.js start or to cSpell, measured in the
+ * same run; all of them go to bench/results.json.
+ *
+ *   npm run bench                     measure, print, write bench/results.json
+ *   npm run bench -- --readme         …and rewrite the README's speed table
+ *   node dist/bench.js --readme-only  rewrite the table from bench/results.json, without measuring
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { analyze } from '../server/src/core/analyze';
-import { loadLexicon } from '../server/src/core/load';
+import { loadavg } from 'node:os';
+import { coldAnalysis, inProcessFigures, warmAnalysis } from './bench/in-process';
+import { nodeStartAfter, startFigures } from './bench/server-start';
+import { bigDocument, pullSession, pushSession, tenMegabytes } from './bench/server-load';
+import { cspellFigures } from './bench/cspell';
+import { printFigure, withRatios, type Figure } from './bench/figures';
+import { machine, readResults, rewriteReadme, writeResults } from './bench/report';
 
-const ROOT = join(__dirname, '..');
-const corpus = join(ROOT, 'test', 'fixtures', 'corpus');
+const WATCHDOG_MS = 15 * 60_000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function timeWarm(text: string, lex: ReturnType<typeof loadLexicon>, warm = 200, runs = 100): number {
-  for (let i = 0; i < warm; i++) analyze(text, lex);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    analyze(text, lex);
-    times.push(performance.now() - t);
+/** Runs one step, prints its figures as they come; a failed step is reported and the bench goes on. */
+async function step(name: string, run: () => Promise<Figure[]>, nodeStart: number): Promise<Figure[]> {
+  console.log(`\n— ${name}`);
+  try {
+    const figures = withRatios(await run(), nodeStart);
+    figures.forEach(printFigure);
+    return figures;
+  } catch (e) {
+    console.log(`${name}: failed (${(e as Error).message})`);
+    return [];
   }
-  return median(times);
 }
 
-/** Time to the first hover answer, and the server's own marks (MEDLINT_TRACE: ms since its process started). */
-async function serverFirstAnswer(): Promise<{ total: number; marks: Record<string, number> }> {
+async function main(readme: boolean): Promise<void> {
+  setTimeout(() => { console.error(`bench: stopped after ${WATCHDOG_MS / 60_000} min`); process.exit(2); }, WATCHDOG_MS).unref();
+  const began = new Date();
+  const loadBefore = loadavg();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, MEDLINT_TRACE: '1' } });
-  const marks: Record<string, number> = {};
-  child.stderr.on('data', (d: Buffer) => {
-    for (const m of d.toString().matchAll(/medlint-trace (\S+) ([\d.]+)/g)) marks[m[1]] = Number(m[2]);
-  });
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  const uri = 'file:///bench.md';
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'La prégabaline 150 mg/j.' } });
-  await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
-  const total = performance.now() - t0;
-  conn.dispose();
-  child.kill();
-  return { total, marks };
+  console.log(`— start (load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')})`);
+  const { nodeStart, figures: start } = await startFigures();
+  withRatios(start, nodeStart).forEach(printFigure);
+  const doc = bigDocument(1024 * 1024);
+  const figures = [
+    ...start,
+    ...(await step('1 MB document, pull diagnostics (as VS Code)', () => pullSession(doc), nodeStart)),
+    ...(await step('1 MB document, push diagnostics', () => pushSession(doc), nodeStart)),
+    ...(await step('10 MB document (given up after 60 s)', tenMegabytes, nodeStart)),
+    ...(await step('cSpell over the same corpus', cspellFigures, nodeStart)),
+    ...(await step('analysis in process (no LSP)', inProcessFigures, nodeStart)),
+    ...(await step('the machine at the end', nodeStartAfter, nodeStart)),
+  ];
+  const results = { date: began.toISOString(), machine: machine(loadBefore), seconds: (performance.now() - t0) / 1000, figures: withRatios(figures, nodeStart) };
+  console.log(`\nload average after: ${results.machine.loadAfter.join(' ')}; ${results.seconds.toFixed(0)} s`);
+  writeResults(results);
+  if (readme) rewriteReadme(readResults()); // as written (rounded), so that --readme-only gives the same table
+  process.exit(); // the servers are killed on exit (lsp-client.ts)
 }
 
-/** In a fresh process (`--warm`): the warm time of an article, in ms. */
-function warmAnalysis(file: string): void {
-  process.stdout.write(JSON.stringify(timeWarm(readFileSync(file, 'utf8'), loadLexicon(join(ROOT, 'dist', 'medlint-index.bin')))));
-}
-
-/** Runs this script with `args` in a fresh process and returns what it prints, parsed. */
-async function inFreshProcess<T>(...args: string[]): Promise<T> {
-  const out = await new Promise<string>((res) => {
-    let s = '';
-    spawn(process.execPath, [__filename, ...args]).stdout.on('data', (d) => (s += d)).on('end', () => res(s));
-  });
-  return JSON.parse(out) as T;
-}
-
-/** In a fresh process (`--cold`): index load, then the first analysis of an article, in ms. */
-function coldAnalysis(file: string): void {
-  const t0 = performance.now();
-  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
-  const t1 = performance.now();
-  analyze(readFileSync(file, 'utf8'), lex);
-  process.stdout.write(JSON.stringify({ load: t1 - t0, analysis: performance.now() - t1 }));
-}
-
-async function main() {
-  let t = performance.now();
-  const lex = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
-  console.log(`index load: ${(performance.now() - t).toFixed(1)} ms (${lex.index.substances.length} substances, ${lex.index.brands.length} brands, ${lex.index.trials.length} trials)`);
-  const articles = readdirSync(corpus).filter((f) => f.endsWith('.md') && !/^(README|GOLD)/.test(f));
-  let all = '';
-  for (const f of articles) {
-    const text = readFileSync(join(corpus, f), 'utf8');
-    all += text + '\n\n';
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) runs.push(await inFreshProcess<number>('--warm', join(corpus, f)));
-    console.log(`${f} (${(text.length / 1024).toFixed(1)} KB): ${median(runs).toFixed(2)} ms warm ` +
-      `(median of 5 processes; ${Math.min(...runs).toFixed(2)}–${Math.max(...runs).toFixed(2)})`);
-  }
-  let big = '';
-  while (big.length < 1024 * 1024) big += all;
-  t = performance.now();
-  analyze(big, lex);
-  console.log(`1 MB article (${(big.length / 1024 / 1024).toFixed(2)} MB): ${(performance.now() - t).toFixed(0)} ms cold, ${timeWarm(big, lex, 2, 5).toFixed(0)} ms warm`);
-  const largest = articles.map((f) => join(corpus, f)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
-  const colds: number[] = [];
-  for (let i = 0; i < 5; i++) colds.push((await inFreshProcess<{ analysis: number }>('--cold', largest)).analysis);
-  console.log(`first analysis of the largest article in a fresh process (index loaded): ${median(colds).toFixed(0)} ms (median of 5)`);
-  const starts: Awaited<ReturnType<typeof serverFirstAnswer>>[] = [];
-  for (let i = 0; i < 9; i++) starts.push(await serverFirstAnswer());
-  const mark = (k: string) => median(starts.map((s) => s.marks[k] ?? NaN)).toFixed(0);
-  console.log(`server start → first answer (initialize + hover): ${median(starts.map((s) => s.total)).toFixed(0)} ms (median of 9)`);
-  console.log(`  inside the server, ms since its process started (medians): Node.js ready ${mark('node')}, modules loaded ${mark('modules')}, ` +
-    `index loaded ${mark('index-start')} → ${mark('index-end')}, first hover answered ${mark('first-hover')}`);
-  const bare: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await new Promise((res) => spawn(process.execPath, ['-e', '0']).on('exit', res));
-    bare.push(performance.now() - t0);
-  }
-  console.log(`  of which Node.js itself (spawn → exit of an empty script): ${median(bare).toFixed(0)} ms (median of 5)`);
-}
-
-if (process.argv[2] === '--cold') coldAnalysis(process.argv[3]);
-else if (process.argv[2] === '--warm') warmAnalysis(process.argv[3]);
-else void main();
+const [mode, arg] = process.argv.slice(2);
+if (mode === '--cold') coldAnalysis(arg);
+else if (mode === '--warm') warmAnalysis(arg);
+else if (mode === '--readme-only') rewriteReadme(readResults());
+else void main(mode === '--readme');

@@ -13,6 +13,10 @@ import { compileClasses } from './classes';
 import { companiesOf } from './companies';
 import { compileStrengths } from './strengths';
 import { validateCurated } from './validate';
+import { readEma } from './sources/ema';
+import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
+import { addEnglishNames } from './steps/english';
+import { complexParts, prodrugName } from './steps/combinations';
 import { foldKey } from '../../server/src/core/normalize';
 import { writeIndexFile } from '../../server/src/core/load';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
@@ -31,6 +35,8 @@ export function parseArgs(argv: string[]): Options {
   return opts;
 }
 
+/** The EMA's EPAR export (human medicines), see data/sources/README.upstream.md. */
+export const EMA_EXPORT = 'ema-epar-human-2023-03-12.csv';
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const bdpmUrl = (cis: string) => `https://base-donnees-publique.medicaments.gouv.fr/extrait.php?specid=${cis}`;
 
@@ -85,14 +91,22 @@ export function buildIndex(opts: Options): CompiledIndex {
   for (const [gkey, g] of ordered) {
     const cis = gkey.split('|')[0];
     // A fraction that is only the salt's counter-ion ("sodium") is not what the drug is called.
-    const ft = g.ft.filter((n) => !isCounterIon(n, g.sa));
-    const main = ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
+    // …nor is an element standing for the molecule that carries it (« iode » for iobitridol, iohexol…).
+    const ft = g.ft.filter((n) => !isCounterIon(n, g.sa) && !(g.sa.length === 1 && /^iode\b/.test(foldKey(n))));
+    const prodrug = prodrugName(ft, g.sa);
+    const main = prodrug ?? ft[0] ?? (g.sa[0] ? baseOfSalt(g.sa[0]) ?? g.sa[0] : undefined);
     if (!main) continue;
-    const s = ensure(main, 'bdpm');
-    for (const alias of [...g.sa, ...ft]) addAlias(s, alias);
     const set = substancesByCis.get(cis) ?? new Set<Substance>();
-    set.add(s);
     substancesByCis.set(cis, set);
+    // A complex of two drugs (« complexe sodique sacubitril valsartan »): each fraction is a drug of its own.
+    const parts = complexParts(ft, g.sa);
+    if (parts) {
+      for (const p of parts) set.add(ensure(p, 'bdpm'));
+      continue;
+    }
+    const s = ensure(main, 'bdpm');
+    for (const alias of prodrug ? g.sa : [...g.sa, ...ft]) addAlias(s, alias);
+    set.add(s);
   }
 
   // A salt or ester name is called by its moiety when the ATC lexicon knows the moiety as an INN, or
@@ -237,6 +251,11 @@ export function buildIndex(opts: Options): CompiledIndex {
     if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
     brands.set(bkey, b);
   }
+  // 4b. Drugs not sold in France: the EMA's products absent from the BDPM, then the curated ones.
+  const names = nameState({ substances, aliasToKey, ensure, addAlias, brands, specialites: bdpm.specialites.values() });
+  addEmaProducts(names, readEma(join(DATA, 'sources', 'ema', EMA_EXPORT)));
+  addWorldDrugs(names, curated.world.drugs);
+  addEnglishNames((n) => names.find(foldKey(n)), addAlias, curated.names.aliases, curated.english.names);
   for (const n of curated.names.needsDose) {
     const s = substances.get(aliasToKey.get(foldKey(n)) ?? '');
     if (s) s.needsDose = true;
@@ -312,7 +331,7 @@ export function buildIndex(opts: Options): CompiledIndex {
     meta: {
       bdpmDate: latestAmmDate(bdpm.specialites),
       builtAt: new Date().toISOString().slice(0, 10),
-      counts: { substances: substanceList.length, brands: brandList.length, ranges: rangeCount, trials: trials.length },
+      counts: { substances: substanceList.length, brands: brandList.length, ranges: rangeCount, trials: trials.length, worldSubstances: substanceList.filter((s) => s.world).length },
     },
     substances: substanceList,
     brands: brandList,

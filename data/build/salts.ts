@@ -17,9 +17,16 @@ const PLAIN_BASE_SALTS = new Set(['chlorhydrate', 'dichlorhydrate', 'bromhydrate
 const SALT = /^([\p{L}-]+)(?: acide)? (?:de |d[’'])(.+)$/u;
 const ESTER_SUFFIX = / (?:sodique|disodique|monosodique|potassique|dipotassique|calcique|magnésique|cilexétil|étexilate|pégol|médoxomil|axétil|pivoxil|trométamol)$/u;
 
+/**
+ * Cations that are never what a salt is called: « chlorure de sodium » is chlorure de sodium (sérum physiologique),
+ * not « sodium ».
+ */
+const NEVER_MOIETY = new Set(['sodium', 'SODIUM']);
+
 /** The active moiety of a salt or ester name, or null when the name is not one. */
 export function activeMoiety(name: string): { moiety: string; plainBase: boolean } | null {
   const salt = SALT.exec(name);
+  if (salt && NEVER_MOIETY.has(salt[2])) return null;
   if (salt && SALT_WORDS.has(salt[1])) return { moiety: salt[2], plainBase: PLAIN_BASE_SALTS.has(salt[1]) };
   const ester = ESTER_SUFFIX.exec(name);
   return ester ? { moiety: name.slice(0, ester.index), plainBase: false } : null;

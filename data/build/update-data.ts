@@ -38,8 +38,9 @@ function diff(before: string[], after: string[]) {
 export function compareIndexes(before: CompiledIndex, after: CompiledIndex): DataChanges {
   return {
     bdpmDate: { before: before.meta.bdpmDate, after: after.meta.bdpmDate },
-    substances: diff(before.substances.map((s) => s.dci), after.substances.map((s) => s.dci)),
-    brands: diff(before.brands.map((b) => b.name), after.brands.map((b) => b.name)),
+    // What the BDPM export changes: the names sold in France (a brand it drops may stay known as an EU product).
+    substances: diff(before.substances.filter((s) => !s.world).map((s) => s.dci), after.substances.filter((s) => !s.world).map((s) => s.dci)),
+    brands: diff(before.brands.filter((b) => !b.world).map((b) => b.name), after.brands.filter((b) => !b.world).map((b) => b.name)),
     counts: { before: before.meta.counts, after: after.meta.counts },
   };
 }

@@ -2,11 +2,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import type { WorldDrug } from './steps/world';
+import type { EnglishName } from './steps/english';
 
 export interface CuratedData {
   names: {
     preferredDci: { from: string; to: string }[];
-    aliases: { from: string; to: string }[];
+    aliases: { from: string; to: string; source: string }[];
     brands?: { from: string; to: string }[];
     needsDose: string[];
     ordinaryWords?: string[];
@@ -14,6 +16,10 @@ export interface CuratedData {
   };
   products: { products: { name: string; kind: string; aliases?: string[]; brands?: string[]; drugClass?: string; atc?: string; status: string; description?: string; source: { type: string; title: string; url: string } }[] };
   trials: { trials: { name: string; aliases: string[]; nct?: string; phase?: string; status?: string; conditions: string[]; products: string[]; title?: string; source: { type: string; title: string; url: string } }[] };
+  /** Drugs not sold in France that neither the BDPM nor the EMA export has (world.json). */
+  world: { drugs: WorldDrug[] };
+  /** English and US names of drugs (english-names.json). */
+  english: { names: EnglishName[] };
   classes: { classes: { name: string; aliases: string[]; atc?: string[]; members?: string[]; source: { type: string; title: string; url: string } }[] };
   ranges: unknown[];
   rangeFiles: string[];
@@ -51,6 +57,8 @@ export function validateCurated(dataDir: string): CuratedData {
     products: load('products.schema.json', join(curated, 'products.json')),
     trials: load('trials.schema.json', join(curated, 'trials.json')),
     classes: load('classes.schema.json', join(curated, 'classes.json')),
+    world: load('world.schema.json', join(curated, 'world.json')),
+    english: load('english-names.schema.json', join(curated, 'english-names.json')),
     ranges,
     rangeFiles,
     innStems: JSON.parse(readFileSync(join(curated, 'inn-stems.json'), 'utf8')).stems,

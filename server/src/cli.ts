@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from './core/analyze';
+import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
 import { foldKey } from './core/normalize';
 import { LineIndex } from './core/positions';
@@ -118,7 +118,7 @@ function check(opts: Options, lexicon: () => Lexicon): number {
       continue;
     }
     if (!opts.stdin && isIgnored(resolve(cwd, file), config)) continue;
-    const analysis = analyze(text, lexicon());
+    const analysis = analyzeDocument(text, lexicon());
     reports.push({ file, diagnostics: diagnose(text, analysis, new LineIndex(text), config) });
   }
   const all = reports.flatMap((r) => r.diagnostics);
@@ -134,7 +134,7 @@ function check(opts: Options, lexicon: () => Lexicon): number {
 function annotate(opts: Options, lexicon: () => Lexicon): number {
   let incomplete = false;
   const files = sourcesOf(opts, process.cwd(), () => { incomplete = true; })
-    .map(({ file, text }) => annotateReport(file, text, analyze(text, lexicon())));
+    .map(({ file, text }) => annotateReport(file, text, analyzeDocument(text, lexicon())));
   const code = incomplete ? 2 : 0;
   emit(JSON.stringify({ files }, null, 2), code);
   return code;
@@ -155,6 +155,8 @@ function dataCommand(args: string[]): number {
       rangesWithoutSource: ranges.filter((r) => !r.source?.url || !r.source?.title).length,
       trials: index.trials.length,
       trialsWithNct: index.trials.filter((t) => t.nct).length,
+      worldSubstances: index.substances.filter((s) => s.world).length,
+      abbreviations: index.abbreviations.length,
       bdpmDate: index.meta.bdpmDate,
     };
     return emit(format === 'json' ? JSON.stringify(stats, null, 2) : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n'), 0);

@@ -1,15 +1,16 @@
 /**
  * MedLint's configuration, one for the server, the CLI and the code actions: defaults, validation against
- * schemas/medlint.schema.json (ajv), the project file `.medlint.json` (JSONC) found upward from each checked
- * file, and the merge: defaults < VS Code settings < project file < CLI flags. An invalid value falls back to
- * its default with one problem (logged by the server, printed by the CLI).
+ * schemas/medlint.schema.json (by ajv, compiled ahead of time into generated/), the project file
+ * `.medlint.json` (JSONC) found upward from each checked file, and the merge: defaults < VS Code settings
+ * < project file < CLI flags. An invalid value falls back to its default with one problem (logged by the
+ * server, printed by the CLI).
  *   { "words": ["zorblimab"], "severity": { "dose-below-min": "off" }, "ignorePaths": ["brouillons/**"] }
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../../schemas/medlint.schema.json';
+import validateProjectFile from './generated/medlint-schema-validate';
 import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
 
 export const PROJECT_FILE = '.medlint.json';
@@ -29,17 +30,6 @@ export type ConfigLayer = Partial<MedlintConfig>;
 export interface ConfigProblem { file?: string; line?: number; column?: number; message: string }
 
 export const DEFAULTS: MedlintConfig = Object.freeze({ enable: true, severity: {}, words: [], ignorePaths: [] }) as MedlintConfig;
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use (~150 ms): the server starts without paying for ajv. */
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const Ajv = require('ajv').default as typeof import('ajv').default;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
 
 type Path = (string | number)[];
 
@@ -95,8 +85,8 @@ function normaliseSeverity(raw: Record<string, SeveritySetting> | undefined): Ru
 }
 
 /**
- * VS Code's `medlint.*` settings (or the client's initializationOptions), checked by hand: ajv's first
- * compile costs ~150 ms, which the server does not pay unless a project file exists. Other keys are VS Code's.
+ * VS Code's `medlint.*` settings (or the client's initializationOptions), checked by hand (two keys; the
+ * schema is the project file's). Other keys are VS Code's.
  */
 export function parseSettings(raw: unknown, origin: string): { config: ConfigLayer; problems: ConfigProblem[] } {
   const config: ConfigLayer = {};
@@ -150,7 +140,7 @@ export function parseProjectFile(text: string, file: string): { config: ConfigLa
     const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
     return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
   };
-  const problems = prune(raw, compiled(), where);
+  const problems = prune(raw, validateProjectFile, where);
   const config: ConfigLayer = { root: dirname(file) };
   if (raw.words) config.words = raw.words;
   if (raw.severity) config.severity = normaliseSeverity(raw.severity);

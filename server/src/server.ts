@@ -9,7 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './core/analyze';
+import { type Analysis } from './core/analyze';
+import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
@@ -85,7 +86,7 @@ function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
   const text = doc.getText();
   if (hit && hit.version === doc.version && hit.text === text) return hit;
-  const entry = { version: doc.version, text, analysis: analyze(text, lex()), lines: new LineIndex(text) };
+  const entry = { version: doc.version, text, analysis: analyzeDocument(text, lex()), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }

@@ -1,6 +1,7 @@
 /** The CLI's output formats: SARIF 2.1.0 (validated against its official schema), GitHub annotations, JUnit XML. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { run, scratch, HIGH, TYPO } from './helpers';
@@ -50,4 +51,9 @@ test('--format junit: one test suite per file, one failing case per finding, a p
   assert.match(r.stdout, /<testcase classname="a\.md" name="dose-above-max 1:18"><failure type="warning" message="prégabaline : 1200 mg\/j &gt; max 600 mg\/j/);
   assert.match(r.stdout, /<testsuite name="b\.md" tests="1" failures="0">\s*<testcase classname="b\.md" name="medlint"\/>/);
   assert.match(r.stdout, /&#xAB;|« pregabalinne »/);
+});
+
+test('SARIF: an absolute path is given as a file: URI', () => {
+  const log = JSON.parse(run(dir, ['check', '--format', 'sarif', `${dir}/a.md`]).stdout);
+  assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(`${dir}/a.md`).href);
 });

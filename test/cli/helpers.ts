@@ -1,6 +1,7 @@
 /** Runs the built CLI (dist/cli.js) in a scratch folder. */
+import { after } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -9,9 +10,13 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 export const HIGH = 'La prégabaline à 1200 mg/j.\n'; // dose-above-max, warning
 export const TYPO = 'La pregabalinne au coucher.\n'; // unknown-drug, warning
 
-/** A fresh folder holding the given files (path → content). */
+const scratches: string[] = [];
+after(() => { for (const dir of scratches) rmSync(dir, { recursive: true, force: true }); });
+
+/** A fresh folder holding the given files (path → content), removed after the test file. */
 export function scratch(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'medlint-cli-'));
+  scratches.push(dir);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);

@@ -2,7 +2,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +24,7 @@ conn.onNotification('window/logMessage', (m: { message: string }) => { logs.push
 const published = new Map<string, any[]>();
 conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: any[] }) => { published.set(p.uri, p.diagnostics); });
 conn.listen();
-after(() => { conn.dispose(); child.kill(); });
+after(() => { conn.dispose(); child.kill(); rmSync(dir, { recursive: true, force: true }); });
 
 const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 let version = 0;

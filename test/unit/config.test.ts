@@ -1,11 +1,12 @@
 /** server/src/config.ts: defaults, validation with fallback, the project file found upward, merging. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, parseSettings, parseProjectFile, findProjectFile, mergeConfig, isIgnored } from '../../server/src/config';
 import { RULES, DEPRECATED_CODES } from '../../server/src/core/rules/registry';
+import { validatorCode, VALIDATOR } from '../../scripts/docs-rules';
 import { ROOT } from '../helpers';
 
 test('defaults: enabled, no severity set, no words, no ignored paths', () => {
@@ -63,12 +64,13 @@ test('a schema error in a project file names its line and keeps the rest of the 
 });
 
 test('the project file nearest to the checked file wins', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medlint-'));
+  const dir = mkdtempSync(join(tmpdir(), 'medlint-config-'));
   mkdirSync(join(dir, 'a', 'b'), { recursive: true });
   writeFileSync(join(dir, '.medlint.json'), '{}');
   writeFileSync(join(dir, 'a', '.medlint.json'), '{}');
   assert.equal(findProjectFile(join(dir, 'a', 'b', 'x.md')), join(dir, 'a', '.medlint.json'));
   assert.equal(findProjectFile(join(dir, 'y.md')), join(dir, '.medlint.json'));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('merging: defaults, then VS Code settings, then the project file, then the CLI flags', () => {
@@ -93,4 +95,9 @@ test('a word written twice in the project file is no problem and keeps the list'
   const { config, problems } = parseProjectFile('{ "words": ["zorblimab", "zorblimab"] }', '/p/.medlint.json');
   assert.deepEqual(problems, []);
   assert.deepEqual(config.words, ['zorblimab', 'zorblimab']);
+});
+
+test('the compiled validator of .medlint.json is the schema’s (npm run docs:rules)', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'medlint.schema.json'), 'utf8'));
+  assert.equal(readFileSync(VALIDATOR, 'utf8'), validatorCode(schema));
 });

@@ -76,3 +76,10 @@ test('an unknown directive or rule name silences nothing', () => {
   const text = '<!-- medlint-disable-next-line no-such-rule -->\nzorblimab\n<!-- medlint-whatever -->\nzorblimab\n';
   assert.deepEqual(kept(text, W), ['2:zorblimab', '4:zorblimab']);
 });
+
+test('unclosed directive comments stay linear (a hostile file)', () => {
+  const text = '<!-- medlint-disable '.repeat(20_000) + 'x'.repeat(100_000);
+  const t = performance.now();
+  assert.deepEqual(applyDirectives(text, findingsOf(text, W)), []);
+  assert.ok(performance.now() - t < 1000, `${performance.now() - t} ms`);
+});

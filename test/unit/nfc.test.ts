@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { toNfc, withNfc } from '../../server/src/core/nfc';
+import { extractProse } from '../../server/src/core/prose';
 import { lexicon } from '../helpers';
 
 const NFC = 'La prégabaline à 1200 mg/j. La pregabalinne au coucher, la gabapentine 300 à 9000 mg/j, le zérbaximab 10 mg.';
@@ -46,4 +47,18 @@ test('withNfc hands an NFC text to the analysis as it is', () => {
   let given = '';
   withNfc(NFC, (text) => { given = text; return { prose: { text, blocks: [] }, mentions: [], doses: [], findings: [] }; });
   assert.equal(given, NFC);
+});
+
+test('a CRLF text gives the LF text’s findings on the same lines (a dose is not attached across a code span)', () => {
+  const lf = '1 200 mg /j\nRESET-SLE ```\nLa prégabaline à 1200 mg/j.\nLa prégabaline à 1200 mg/j. ``` La prégabaline à 1200 mg/j.';
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const at = (s: string) => analyze(s, lexicon()).findings.map((f) => [f.code, f.message, s.slice(f.start, f.end), s.slice(0, f.start).split('\n').length]);
+  assert.deepEqual(at(crlf), at(lf));
+});
+
+test('the prose of an NFD text is the source itself with code, links and comments blanked', () => {
+  const nfd = 'La pre\u0301gabaline `e\u0301te\u0301` [lien](https://e\u0301.org/a\u0300) <!-- a\u0300 -->\r\nfin, ç\u0327a.';
+  const prose = analyze(nfd, lexicon()).prose;
+  assert.equal(prose.text, extractProse(nfd).text);
+  assert.deepEqual(prose.blocks.map((b) => [b.start, b.end]), [[0, nfd.length]]);
 });

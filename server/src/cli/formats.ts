@@ -3,6 +3,8 @@
  * Lines and columns are 1-based everywhere but in json, which keeps LSP's 0-based positions.
  *   ::warning file=a.md,line=3,col=16,endLine=3,endColumn=26,title=dose-above-max::prégabaline : 1200 mg/j dépasse…
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, type Rule, type Severity } from '../core/rules/registry';
 import { formatText, type FileDiagnostics } from '../features/report';
 import type { Diagnostic } from '../features/diagnostics';
@@ -14,6 +16,9 @@ const start = (d: Diagnostic) => ({ line: d.range.start.line + 1, col: d.range.s
 const end = (d: Diagnostic) => ({ line: d.range.end.line + 1, col: d.range.end.character + 1 });
 
 const SARIF_LEVEL: Record<Severity | 'off', string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
+
+/** A relative path stays relative (to the repository, for code scanning); an absolute one becomes a file: URI. */
+const artifactUri = (file: string) => (isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file.split('\\').join('/')));
 
 function sarif(reports: FileDiagnostics[], version: string): unknown {
   const rules = RULES as readonly Rule[];
@@ -38,7 +43,7 @@ function sarif(reports: FileDiagnostics[], version: string): unknown {
         ruleId: d.code, ruleIndex: index.get(d.code), level: SARIF_LEVEL[d.severity], message: { text: d.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.file.split('\\').join('/')) },
+            artifactLocation: { uri: artifactUri(f.file) },
             region: { startLine: start(d).line, startColumn: start(d).col, endLine: end(d).line, endColumn: end(d).col },
           },
         }],

@@ -5,7 +5,8 @@
  */
 import { COMMON_WORD, type Lexicon } from './lexicon';
 import { markAt, type Token } from './mentions';
-import type { Speller } from './suggest';
+import type { Speller, Suggestion } from './suggest';
+import { amongCapitals, doseFollows, inDrugSlot, joinsList, startsSentence } from './slots';
 import { foldKey } from './normalize';
 
 import type { RuleCode, Severity } from './rules/registry';
@@ -50,8 +51,10 @@ interface WordInfo {
   capitalised: boolean;
   frenchEnding: boolean;
   stem?: string;
-  /** Drug-shaped near misses, best first. */
-  suggestions: string[];
+  /** Every near miss (within two edits), best first. */
+  near: Suggestion[];
+  /** The near misses that are drug-shaped whatever the context: a DCI with an INN stem, or one letter off a long DCI. */
+  drugShaped: string[];
 }
 
 /** What a word is, whatever its context: computed once per word and lexicon (words repeat). */
@@ -64,27 +67,68 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   if (info) return info;
   const capitals = countCapitals(word);
   const capitalised = /^\p{Lu}/u.test(word);
-  // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs.
-  const plural = /[sx]$/.test(key) && (lexicon.isName(key.slice(0, -1)) || (lexicon.classify(key.slice(0, -1)) & COMMON_WORD) !== 0);
+  // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs…
+  // …and a singular of a plural name (« silicone », « électrolyte ») is not either.
+  const plural = /[sx]$/.test(key) && (lexicon.isName(key.slice(0, -1)) || (lexicon.classify(key.slice(0, -1)) & COMMON_WORD) !== 0)
+    || lexicon.isName(`${key}s`);
   const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length) || plural;
-  // A near-miss counts when it is drug-shaped: close to a DCI with an INN stem, or one letter off a
-  // long DCI, or (capitalised word) one letter off a brand. "hépatite" is not "HEPATATE".
-  const suggestions = skip ? [] : speller.suggest(word).filter((s) => s.brand
-    ? capitalised && s.distance === 1
-    : lexicon.stemOf(foldKey(s.name)) !== undefined || (s.distance === 1 && key.length >= 8)).map((s) => s.name);
-  info = { skip, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(key), stem: lexicon.stemOf(key), suggestions };
+  const near = skip ? [] : speller.suggest(word);
+  // "hépatite" is not "HEPATATE": outside a drug slot, a DCI near miss counts when it has an INN stem or is one
+  // letter off a long DCI; a brand's only when the capitals say so (see `nearMisses`).
+  // A DCI in the plural (« insectes », « silicones »: extracts, excipients) is no INN: « injectes » is a verb.
+  const drugShaped = near.filter((s) => !s.brand && (lexicon.stemOf(foldKey(s.name)) !== undefined || (s.distance === 1 && key.length >= 8 && !/s$/.test(s.name))))
+    .map((s) => s.name);
+  const lower = word.toLowerCase();
+  info = {
+    skip, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(lower) || FRENCH_ENDINGS.test(key),
+    stem: lexicon.stemOf(key), near, drugShaped,
+  };
   if (infos.size > 100_000) infos.clear();
   infos.set(word, info);
   return info;
 }
 
-/** A dose right after a word (sticky: tried at `lastIndex`). */
-const DOSED = /[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/y;
+/**
+ * The near misses worth a « vouliez-vous dire » where the word stands. In a drug slot (« prend du levotirox »,
+ * « doliprne 1000 mg », « augmantin® », a list of drugs): every one. Elsewhere: the drug-shaped DCIs, and a
+ * brand one letter off when the word's capitals are a writer's choice (a first capital mid-sentence, or
+ * CAPITALS in a line of lower case), not a sentence start or a heading.
+ */
+function nearMisses(info: WordInfo, slot: boolean, capitalsSayName: boolean): string[] {
+  if (slot) return info.near.map((s) => s.name);
+  if (info.frenchEnding || (info.allCaps && !capitalsSayName)) return [];
+  return info.near.filter((s) => (s.brand ? capitalsSayName && s.distance === 1 : info.drugShaped.includes(s.name))).map((s) => s.name);
+}
+
+/** The near misses of token i where it stands (see `nearMisses`). */
+function suggestionsAt(text: string, tokens: Token[], i: number, info: WordInfo, marked: boolean, covered: (t: Token) => boolean): string[] {
+  if (!info.near.length) return [];
+  const t = tokens[i];
+  const listedWith = (side: -1 | 1) => {
+    const o = tokens[i + side];
+    return !!o && covered(o) && joinsList(side < 0 ? text.slice(o.end, t.start) : text.slice(t.end, o.start));
+  };
+  const slot = inDrugSlot(text, t.start, t.end, { marked, listedWith });
+  const capitalsSayName = info.allCaps ? !amongCapitals(text, t.start, t.end) : info.capitalised && !startsSentence(text, t.start);
+  const suggestions = nearMisses(info, slot, capitalsSayName);
+  // « d’Elisa »: a short word after an apostrophe is more often a name, unless it stands in a drug slot.
+  const before = text.charCodeAt(t.start - 1);
+  return !slot && (before === 39 || before === 0x2019) && t.key.length < 6 ? [] : suggestions;
+}
+
+/** A laboratory's name written with ® where a brand belongs (« IDORSIA® »). */
+function companyNote(word: string, t: Token, holder: string): Finding {
+  return {
+    code: 'company-as-brand', start: t.start, end: t.end, severity: 'information',
+    message: `« ${word} » est le nom d’un laboratoire (titulaire d’AMM : ${holder}), pas celui d’un médicament : la marque est-elle la bonne ?`,
+  };
+}
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t)) continue;
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
@@ -93,29 +137,20 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
     // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
     const holder = lexicon.company(t.key);
     if (holder) {
-      if (marked) {
-        findings.push({
-          code: 'company-as-brand', start: t.start, end: t.end, severity: 'information',
-          message: `« ${word} » est le nom d’un laboratoire (titulaire d’AMM : ${holder}), pas celui d’un médicament : la marque est-elle la bonne ?`,
-        });
-      }
+      if (marked) findings.push(companyNote(word, t, holder));
       continue;
     }
-    if (info.allCaps && !marked) continue; // acronyms and shouted words
+    const suggestions = suggestionsAt(text, tokens, i, info, marked, covered);
+    const nearMiss = suggestions.length > 0;
+    if (info.allCaps && !marked && !nearMiss) continue; // acronyms and shouted words
     const stem = info.stem;
-    DOSED.lastIndex = t.end;
-    const dosed = !info.frenchEnding && DOSED.test(text);
-    const before = text.charCodeAt(t.start - 1);
-    const apostrophe = before === 39 || before === 0x2019;
-    const suggestions = info.suggestions;
-    const nearMiss = suggestions.length > 0 && !info.frenchEnding && !(apostrophe && t.key.length < 6);
+    const dosed = !info.frenchEnding && doseFollows(text, t.end);
     if (!stem && !marked && !dosed && !nearMiss) continue;
     // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
-    const sentenceStart = /(?:^|[.!?:\n]\s*)$/.test(text.slice(Math.max(0, t.start - 3), t.start));
-    if (stem && !nearMiss && !marked && !dosed && info.capitalised && !sentenceStart) continue;
-    const message = suggestions.length
-      ? `« ${word} » ressemble à un médicament inconnu de la base : vouliez-vous dire ${suggestions[0]} ?`
-      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais n’est pas dans la base.`;
+    if (stem && !nearMiss && !marked && !dosed && info.capitalised && !startsSentence(text, t.start)) continue;
+    const message = nearMiss
+      ? `« ${word} » est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés) : vouliez-vous dire ${suggestions[0]} ?`
+      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés).`;
     // The second word of an unknown two-word name (« datopotamab déruxtécan ») is the same drug: one report.
     const previous = findings[findings.length - 1];
     if (previous?.code === 'unknown-drug' && /^[ \u00A0]$/.test(text.slice(previous.end, t.start))) continue;
@@ -128,7 +163,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
 }
 
 /** Keep the writer's capitalisation: "Pregabalinne" → "Prégabaline". */
-function matchCase(suggestion: string, written: string): string {
+export function matchCase(suggestion: string, written: string): string {
   if (written === written.toUpperCase()) return suggestion.toUpperCase();
   if (written[0] === written[0].toUpperCase()) return suggestion[0].toUpperCase() + suggestion.slice(1);
   return suggestion;

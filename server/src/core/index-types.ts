@@ -52,6 +52,25 @@ export interface Strength {
   cis: string;
 }
 
+/**
+ * A drug's standing where it is not sold in France: an EMA product authorised, withdrawn or refused in the EU
+ * (« autorisé dans l'UE (EMA, 2018-07-26), non commercialisé en France »), or a curated drug authorised elsewhere
+ * or in development.
+ */
+export interface WorldStatus {
+  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development';
+  /** EMA: the marketing authorisation date; curated: the date of the fact `detail` states. */
+  date?: string;
+  /** The EU product (EMA). */
+  product?: string;
+  /** Curated: where it is authorised, or how far its development is, in French. */
+  detail?: string;
+  /** The EPAR page, or the curated source's address. */
+  url: string;
+  /** « EMA », or the curated source's title. */
+  source: string;
+}
+
 export interface Substance {
   /** French DCI, lower case with accents: the id writers and gold use. */
   dci: string;
@@ -71,8 +90,12 @@ export interface Substance {
   strengths?: Strength[];
   /** A common word or endogenous molecule: a mention only when a dose follows. */
   needsDose?: boolean;
-  origin: 'bdpm' | 'curated' | 'atc-lexicon';
+  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema';
   source?: SourceRef;
+  /** Not sold in France: its status in the EU (EMA) or elsewhere (curated). */
+  world?: WorldStatus;
+  /** Names among `aliases` that are English or North-American (« pregabalin », « acetaminophen »), per a source. */
+  english?: string[];
 }
 
 export interface Brand {
@@ -84,8 +107,10 @@ export interface Brand {
   conditions: string[];
   /** A brand whose name is also an ordinary word: needs capitals or ®. */
   needsMark?: boolean;
-  origin: 'bdpm' | 'curated';
+  origin: 'bdpm' | 'curated' | 'ema';
   source?: SourceRef;
+  /** A product not sold in France: its EU status (EMA) or curated status. */
+  world?: WorldStatus;
 }
 
 export interface Trial {
@@ -171,6 +196,9 @@ export interface Lookup {
   spellNames: Int32Array;
   deletionHashes: Int32Array;
   deletionCandidates: Int32Array;
+  /** The hashes of the candidates' French sound keys (`soundKey`), sorted, with the candidate each comes from. */
+  soundHashes: Int32Array;
+  soundCandidates: Int32Array;
   /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
   dcis: string;
   substanceKeys: string;

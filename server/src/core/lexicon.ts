@@ -175,7 +175,7 @@ export class Lexicon {
   }
 
   /** The spelling-suggestion tables (see `Lookup`). */
-  get spelling(): Pick<Lookup, 'spellKeys' | 'spellStarts' | 'spellNames' | 'deletionHashes' | 'deletionCandidates'> {
+  get spelling(): Pick<Lookup, 'spellKeys' | 'spellStarts' | 'spellNames' | 'deletionHashes' | 'deletionCandidates' | 'soundHashes' | 'soundCandidates'> {
     return this.lookup;
   }
 

@@ -6,7 +6,7 @@
  * name, with the case rule it must be written with. A name's folded words are a path in a trie of word ids.
  */
 import type { CompiledIndex, Lookup } from './index-types';
-import { foldKey, spellingKey } from './normalize';
+import { foldKey, soundKey, spellingKey } from './normalize';
 import { hashOf, hashesOf } from './vocabulary';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
@@ -139,6 +139,7 @@ export function compileLookup(index: CompiledIndex): Lookup {
     for (const d of new Set(deletions(c.key))) deletionPairs.push([hashOf(d), i]);
   });
   deletionPairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const soundPairs = spell.map((c, i): [number, number] => [hashOf(soundKey(c.key)), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
   const list = (xs: string[]) => {
     if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
@@ -156,6 +157,7 @@ export function compileLookup(index: CompiledIndex): Lookup {
     children: Int32Array.from(children), nodeNames: Int32Array.from(nodeNames),
     spellKeys: sp.text, spellStarts: sp.starts, spellNames: Int32Array.from(spell, (c) => c.name),
     deletionHashes: Int32Array.from(deletionPairs, (p) => p[0]), deletionCandidates: Int32Array.from(deletionPairs, (p) => p[1]),
+    soundHashes: Int32Array.from(soundPairs, (p) => p[0]), soundCandidates: Int32Array.from(soundPairs, (p) => p[1]),
     dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
     brandKeys: index.brands.map((b) => foldKey(b.name)).join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
   };

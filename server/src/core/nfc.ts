@@ -1,14 +1,17 @@
 /**
  * One text, one reading: a text with decomposed accents (NFD, as macOS pastes and some editors write
- * « pre\u0301gabaline a\u0300 150 mg ») is analysed as its NFC copy, and every offset of the result is
- * mapped back to the original, so that NFD, NFC and any mix give the same findings at their own places.
- * Pure: no LSP, no lexicon.
+ * « pre\u0301gabaline a\u0300 150 mg ») or with CRLF/CR line breaks is analysed as its copy in NFC with LF
+ * breaks, and every offset of the result is mapped back to the original, so that NFD, NFC, CRLF, LF and
+ * any mix give the same findings at their own places. Pure: no LSP, no lexicon.
  */
 
-/** A base character and the marks that follow it (Hangul vowel and final jamo compose with it too). */
-const CLUSTER = /[^\p{M}\u1160-\u11FF][\p{M}\u1160-\u11FF]*|[\p{M}\u1160-\u11FF]+/gu;
+/**
+ * A line break (CRLF, CR or LF), or a base character and the marks that follow it (Hangul vowel and final
+ * jamo compose with it too).
+ */
+const CLUSTER = /\r\n?|[^\p{M}\u1160-\u11FF][\p{M}\u1160-\u11FF]*|[\p{M}\u1160-\u11FF]+/gu;
 
-/** The NFC copy of a text, normalised cluster by cluster, and where each of its offsets is in the source. */
+/** The NFC/LF copy of a text, made cluster by cluster, and where each of its offsets is in the source. */
 export interface NfcText {
   text: string;
   /** toSource[i]: offset in the source of offset i of `text` (length text.length + 1). */
@@ -20,7 +23,7 @@ export function toNfc(source: string): NfcText {
   const map: number[] = [];
   for (const m of source.matchAll(CLUSTER)) {
     const a = m.index!, cluster = m[0];
-    const n = cluster.normalize('NFC');
+    const n = cluster.charCodeAt(0) === 13 ? '\n' : cluster.normalize('NFC');
     parts.push(n);
     // Inside a cluster whose length changed, offsets keep their distance from its start, within it.
     for (let k = 0; k < n.length; k++) map.push(a + Math.min(k, n.length === cluster.length ? k : 0));
@@ -29,9 +32,9 @@ export function toNfc(source: string): NfcText {
   return { text: parts.join(''), toSource: Int32Array.from(map) };
 }
 
-/** True when the text reads the same in NFC (the usual case: checked natively, no copy kept). */
+/** True when the text is its own copy: NFC with LF breaks (the usual case: checked natively, no copy made). */
 export function isNfc(source: string): boolean {
-  return source.normalize('NFC') === source || toNfc(source).text === source;
+  return source.indexOf('\r') < 0 && (source.normalize('NFC') === source || toNfc(source).text === source);
 }
 
 interface Span { start: number; end: number }
@@ -49,7 +52,7 @@ export interface Located {
  * re-read from it, and the prose text is the source's, with the same parts blanked.
  */
 export function withNfc<T extends Located>(source: string, analyse: (text: string) => T): T {
-  if (source.normalize('NFC') === source) return analyse(source);
+  if (source.indexOf('\r') < 0 && source.normalize('NFC') === source) return analyse(source);
   const nfc = toNfc(source);
   if (nfc.text === source) return analyse(source);
   const result = analyse(nfc.text);

@@ -35,6 +35,20 @@ export function spellingKey(word: string): string {
   return stripAccents(word).toLowerCase();
 }
 
+/**
+ * How a spelling key sounds in French, for misspellings that edit distance ranks too far: « levotirox » and
+ * LEVOTHYROX, « csarelto » and XARELTO, « lovenocs » and LOVENOX all sound « levotiroks », « ksarelto »,
+ * « lovenoks ». ph/f, th/t, qu/k, c/k/s, x/ks, y/i, silent h, au/eau/o, ai/ei/e, en/an, doubled letters, final e.
+ */
+export function soundKey(key: string): string {
+  return key
+    .replace(/ph/g, 'f').replace(/qu?/g, 'k').replace(/ck/g, 'k').replace(/x/g, 'ks')
+    .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k')
+    .replace(/([^aeiouy])h|^h/g, '$1').replace(/y/g, 'i')
+    .replace(/e?au/g, 'o').replace(/[ae]i(?![aeiou])/g, 'e').replace(/e([nm])(?![aeiou])/g, 'a$1')
+    .replace(/(.)\1+/g, '$1').replace(/e$/, '');
+}
+
 /** The lookup key of a name: case-, accent-, space- and typography-insensitive. */
 export function foldKey(text: string): string {
   // Plain ASCII (most brands, trials, common words) needs no Unicode normalisation.

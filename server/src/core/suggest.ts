@@ -6,7 +6,7 @@
  * suggestion: its deletions alone would cost the square of its length.
  */
 import type { Lexicon } from './lexicon';
-import { spellingKey } from './normalize';
+import { soundKey, spellingKey } from './normalize';
 import { deletions } from './lookup-build';
 import { hashOf } from './vocabulary';
 
@@ -53,16 +53,14 @@ export class Speller {
 
   /** Candidates sharing a one-letter deletion (or none) with the key: a binary search of the sorted hashes. */
   private *near(key: string): Generator<number> {
-    const { deletionHashes: hashes, deletionCandidates } = this.lexicon.spelling;
-    for (const del of new Set(deletions(key))) {
-      const h = hashOf(del);
-      let lo = 0, hi = hashes.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (hashes[mid] < h) lo = mid + 1; else hi = mid;
-      }
-      for (let i = lo; i < hashes.length && hashes[i] === h; i++) yield deletionCandidates[i];
-    }
+    const { deletionHashes, deletionCandidates } = this.lexicon.spelling;
+    for (const del of new Set(deletions(key))) yield* sameHash(deletionHashes, deletionCandidates, hashOf(del));
+  }
+
+  /** Candidates that sound like the key (« levotirox », LEVOTHYROX). */
+  private soundsLike(key: string): Iterable<number> {
+    const { soundHashes, soundCandidates } = this.lexicon.spelling;
+    return sameHash(soundHashes, soundCandidates, hashOf(soundKey(key)));
   }
 
   /** Drug names within two edits of `word`, best first (closest, then most prescribed). */
@@ -81,10 +79,26 @@ export class Speller {
       const d = editDistance(key, c.key, 2);
       if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
     }
+    // A name that sounds the same, a little further by letters (« levotirox »), counts as one slip.
+    for (const i of this.soundsLike(key)) {
+      const c = this.candidate(i);
+      const d = scored.get(c.name)?.d ?? 9;
+      if (d > 1 && c.key !== key && soundKey(c.key) === soundKey(key) && editDistance(key, c.key, 3) <= 3) scored.set(c.name, { d: 1, w: c.weight, brand: c.brand });
+    }
     const result = [...scored.entries()].sort((a, b) => a[1].d - b[1].d || b[1].w - a[1].w)
       .map(([name, v]) => ({ name, distance: v.d, brand: v.brand })).slice(0, max);
     if (this.memo.size > 50_000) this.memo.clear();
     this.memo.set(key, result);
     return result;
   }
+}
+
+/** The values beside `h` in a sorted array of hashes (binary search). */
+function* sameHash(hashes: Int32Array, values: Int32Array, h: number): Generator<number> {
+  let lo = 0, hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hashes[mid] < h) lo = mid + 1; else hi = mid;
+  }
+  for (let i = lo; i < hashes.length && hashes[i] === h; i++) yield values[i];
 }

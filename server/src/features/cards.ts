@@ -6,7 +6,7 @@
  *   **prégabaline** — DCI · ATC N02BF02 · marque : LYRICA
  *   **Posologie adulte** : 150–600 mg/j (orale)
  */
-import type { Brand, DoseRange, DrugClassEntry, Substance } from '../core/index-types';
+import type { Brand, DoseRange, DrugClassEntry, Substance, WorldStatus } from '../core/index-types';
 import type { Lexicon, NameEntry } from '../core/lexicon';
 import type { AttachedDose } from '../core/analyze';
 import { RANGE_BASIS_LABEL } from '../core/dose/basis';
@@ -91,13 +91,30 @@ export function posologyLines(s: Substance, withDetails = true): string[] {
   return lines;
 }
 
+/**
+ * The status of a drug not sold in France: « autorisé dans l'UE (EMA, 2020-12-09), non commercialisé en France »,
+ * « retiré », « refusé », or a curated status with its source.
+ */
+export function worldLine(w: WorldStatus): string {
+  const link = w.product ? `[EPAR ${w.product}](${w.url})` : `source : [${w.source}](${w.url})`;
+  const date = w.date ? `, ${w.date}` : '';
+  switch (w.status) {
+    case 'authorised': return `Statut : autorisé dans l'UE (EMA${date}), non commercialisé en France — ${link}`;
+    case 'withdrawn': return `Statut : retiré — autorisation de l'UE retirée (EMA, autorisé le ${w.date ?? '?'}) — ${link}`;
+    case 'refused': return `Statut : refusé par l'EMA, non commercialisé en France — ${link}`;
+    case 'not-marketed': return `Statut : non commercialisé en France (${w.detail}) — ${link}`;
+    case 'in-development': return `Statut : en développement (${w.detail}) — ${link}`;
+  }
+}
+
 export function substanceCard(s: Substance, lexicon: Lexicon): string {
   const head = [`**${s.dci}** — DCI`];
   if (s.atc?.length) head.push(`ATC ${s.atc.join(', ')}`);
   if (s.brands.length) head.push(`marque${s.brands.length > 1 ? 's' : ''} : ${s.brands.slice(0, 6).join(', ')}${s.brands.length > 6 ? '…' : ''}`);
   const lines = [head.join(' · '), ...posologyLines(s)];
   if (s.drugClass) lines.push(`Classe : ${curly(s.drugClass)}`);
-  if (s.status) lines.push(`Statut : ${curly(s.status)}`);
+  if (s.world) lines.push(worldLine(s.world));
+  else if (s.status) lines.push(`Statut : ${curly(s.status)}`);
   if (s.description) lines.push(curly(s.description));
   const brand = s.brands.map((b) => lexicon.brand(b)).find((b) => b && b.conditions.length);
   if (brand) lines.push(`Conditions de prescription (${brand.name}) : ${curly(brand.conditions.join(' ; '))}`);
@@ -112,6 +129,7 @@ export function brandCard(b: Brand, lexicon: Lexicon): string {
   const lines = [`**${b.name}** — marque ${what}`.trimEnd()];
   const form = [b.forms.slice(0, 4).join(', '), b.routes.length ? `voie${b.routes.length > 1 ? 's' : ''} ${b.routes.join(', ')}` : ''].filter(Boolean);
   if (form.length) lines.push(form.join(' ; '));
+  if (b.world) lines.push(worldLine(b.world));
   for (const d of b.substances) {
     const s = lexicon.substance(d);
     if (s?.ranges.length) lines.push(...posologyLines(s, false).map((l, i) => (i === 0 && b.substances.length > 1 ? l.replace('**Posologie adulte**', `**Posologie adulte (${d})**`) : l)));

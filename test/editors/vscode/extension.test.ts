@@ -4,6 +4,7 @@
  * starts the bundled server and answers through VS Code's own provider commands.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -114,6 +115,7 @@ describe('MedLint dans VS Code', () => {
     await config.update('severity', { 'dose-above-max': 'off' }, vscode.ConfigurationTarget.Global);
     await waitFor('diagnostic retiré', () => !dose());
   });
+
   it('ouvre le rapport de vérification de l’article, chaque ligne renvoyant à sa position', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(DEMO));
     await vscode.window.showTextDocument(doc);
@@ -157,5 +159,37 @@ describe('MedLint dans VS Code', () => {
     await waitFor('survol actif', async () => /prégabaline/.test(await hover()));
     await vscode.workspace.getConfiguration('medlint').update('enable', false, vscode.ConfigurationTarget.Global);
     await waitFor('survol coupé', async () => !/DCI/.test(await hover()));
+  });
+
+  it('suit une directive du fichier : medlint-disable-next-line', async () => {
+    const doc = await openMarkdown('<!-- medlint-disable-next-line unknown-drug -->\nLa pregabalinne au coucher.\n\nLa pregabalinne le matin.\n');
+    const diags = await waitFor('diagnostic de la ligne 4', () => {
+      const d = medlintDiagnostics(doc.uri);
+      return d.length > 0 && d;
+    });
+    assert.deepEqual(diags.map((d) => [codeOf(d), d.range.start.line]), [['unknown-drug', 3]]);
+  });
+
+  it('ajoute un mot au dictionnaire du projet par le correctif rapide (.medlint.json, commentaires gardés)', async () => {
+    const dir = path.join(CORPUS, `.medlint-test-${process.pid}`);
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(dir, '.medlint.json'), '{\n  // mots du service\n  "words": ["zorblimab"]\n}\n');
+      fs.writeFileSync(path.join(dir, 'a.md'), 'La pregabalinne au coucher.\n');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, 'a.md')));
+      await vscode.window.showTextDocument(doc);
+      const diag = await waitFor('diagnostic unknown-drug', () => medlintDiagnostics(doc.uri).find((d) => codeOf(d) === 'unknown-drug'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+      const add = actions.find((a) => a.title === 'Ajouter « pregabalinne » au dictionnaire du projet');
+      assert.ok(add?.edit, actions.map((a) => a.title).join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(add.edit));
+      const config = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, '.medlint.json')));
+      await config.save();
+      assert.equal(fs.readFileSync(path.join(dir, '.medlint.json'), 'utf8'), '{\n  // mots du service\n  "words": [\n    "zorblimab",\n    "pregabalinne"\n  ]\n}\n');
+      await waitFor('diagnostic retiré après l’ajout au dictionnaire', () => medlintDiagnostics(doc.uri).length === 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

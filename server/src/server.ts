@@ -215,12 +215,13 @@ connection.onCompletion(({ textDocument, position }) => {
   const { analysis, lines } = analysisOf(doc);
   const offset = lines.offset(position);
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
-  return completionsAt(doc.getText(), analysis.prose, offset, lex()).map((c, i) => ({
+  // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
+  return { isIncomplete: true, items: completionsAt(doc.getText(), analysis.prose, offset, lex()).map((c, i) => ({
     label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
     filterText: doc.getText().slice(c.start, c.end),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation },
     textEdit: { range: lines.range(c.start, c.end), newText: c.label },
-  }));
+  })) };
 });
 
 connection.onCodeAction(({ textDocument, range, context }) => {

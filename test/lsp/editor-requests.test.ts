@@ -85,3 +85,10 @@ test('medlint.enable false: no hover, no completion, no report', async () => {
   assert.deepEqual(Array.isArray(completion) ? completion : completion.items, []);
   assert.equal(await conn.sendRequest('medlint/report', { uri }), null);
 });
+
+test('completion says its list is incomplete, so that the editor asks again as the writer types (« p », « pr », « pre »…)', async () => {
+  const conn = await start();
+  await open(conn, 'La p');
+  const completion: any = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 4 } });
+  assert.equal(completion.isIncomplete, true);
+});

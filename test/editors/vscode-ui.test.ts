@@ -156,7 +156,16 @@ test('le .vsix dans VS Code : survols, panneau Problèmes, rapport et complétio
     await page.keyboard.press('Enter');
     await page.keyboard.type('La pregab', { delay: 80 });
     const suggest = page.locator('.suggest-widget', { hasText: 'prégabaline' });
-    await suggest.waitFor({ state: 'visible', timeout: 15_000 });
+    try {
+      await suggest.waitFor({ state: 'visible', timeout: 15_000 });
+    } catch {
+      // In some runs the widget first shows the document's own words only and keeps them: ask again, once, as a
+      // writer would (the extension-host suite checks the automatic suggestions themselves).
+      process.stdout.write('# suggestions automatiques sans prégabaline : Ctrl+Espace\n');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+      await suggest.waitFor({ state: 'visible', timeout: 15_000 });
+    }
     await page.screenshot({ path: join(SHOTS, 'completion.png') });
   } catch (e) {
     const page = browser.contexts()[0]?.pages()[0];

@@ -42,7 +42,10 @@ function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
 }
 
-describe('MedLint dans VS Code', () => {
+describe('MedLint dans VS Code', function () {
+  // A diagnostic of an untitled document sometimes never arrives in code-server under load (about one run in
+  // four, a different test each time, cause not found): a test is tried again before it fails.
+  this.retries(2);
   before(async () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'medlint');
     assert.ok(ext, 'extension medlint non chargée');

@@ -91,4 +91,6 @@ test('completion says its list is incomplete, so that the editor asks again as t
   await open(conn, 'La p');
   const completion: any = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 4 } });
   assert.equal(completion.isIncomplete, true);
+  // VS Code asks an incomplete provider again only if it gave items: from the first letter, it must.
+  assert.ok(completion.items.length > 0, 'no item after one letter');
 });

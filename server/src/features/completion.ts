@@ -16,7 +16,9 @@ export interface CompletionResult {
 export function completionsAt(source: string, prose: Prose, offset: number, lexicon: Lexicon): CompletionResult[] {
   const before = source.slice(Math.max(0, offset - 60), offset);
   const m = /[\p{L}\p{N}-]+$/u.exec(before);
-  if (!m || m[0].length < 2) return [];
+  // From the first letter: VS Code asks again while typing only a provider that returned items (an empty
+  // « incomplete » answer is forgotten for the rest of the word).
+  if (!m) return [];
   const start = offset - m[0].length;
   // Outside prose (code, URLs, front matter) the prose text is blanked.
   if (prose.text.slice(start, offset) !== source.slice(start, offset)) return [];

@@ -88,8 +88,9 @@ function throughEnvelope(min: number, max: number, dose?: 'kg' | 'm2', range?: '
 export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
   if (dose.per === 'step') return { verdict: 'not-comparable', reason: 'palier de titration' };
   if (!ranges.length) return { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
-  const candidates = readingsOf(dose).map((r) => candidate(dose, r, ranges)).filter((c): c is Candidate => !!c);
-  const rhythm = rhythmSlip(dose, ranges);
+  const readings = readingsOf(dose);
+  const candidates = readings.map((r) => candidate(dose, r, ranges)).filter((c): c is Candidate => !!c);
+  const rhythm = rhythmSlip(dose, readings, ranges);
   if (rhythm) return rhythm;
   if (!candidates.length) return { verdict: 'not-comparable', reason: notComparableReason(dose, ranges) };
   const slip = unitSlip(dose, candidates);
@@ -114,9 +115,8 @@ function judge(c: Candidate): Comparison {
   const high = c.envelope ? c.min : c.max;
   if (high > c.hi * (1 + EPSILON)) return { verdict: 'above', reading, span, ratio: high / c.hi, range: maxRange() };
   // A written range that overlaps the documented one is never below; a lower bound says nothing of the minimum.
-  const low = c.envelope ? c.max : c.max;
-  if (!c.reading.atLeast && c.lo > 0 && low < c.lo * (1 - EPSILON)) {
-    return { verdict: 'below', reading, span, ratio: c.lo / low, range: c.ranges.find((r) => !r.maxOnly && Math.abs(convert(r.min, r.unit, c.unit)! - c.lo) <= EPSILON * c.lo) };
+  if (!c.reading.atLeast && c.lo > 0 && c.max < c.lo * (1 - EPSILON)) {
+    return { verdict: 'below', reading, span, ratio: c.lo / c.max, range: c.ranges.find((r) => !r.maxOnly && Math.abs(convert(r.min, r.unit, c.unit)! - c.lo) <= EPSILON * c.lo) };
   }
   return { verdict: 'in-range', reading, span };
 }
@@ -155,8 +155,8 @@ function periodOf(r: DoseRange): number | undefined {
  * A daily regimen of a drug documented weekly, monthly, or as injections weeks apart: the daily figure is a
  * periodic dose written per day. Reported when no daily range of the route holds it.
  */
-function rhythmSlip(dose: Dose, ranges: DoseRange[]): Comparison | null {
-  const daily = readingsOf(dose).find((r) => r.basis === 'day' && !r.atLeast && (!r.derived || !!dose.timesPerDay));
+function rhythmSlip(dose: Dose, readings: Reading[], ranges: DoseRange[]): Comparison | null {
+  const daily = readings.find((r) => r.basis === 'day' && !r.atLeast && (!r.derived || !!dose.timesPerDay));
   if (!daily || dose.interval) return null;
   const usable = ranges.filter((r) => (r.perWeight ?? null) === (dose.perWeight ?? null) && convert(1, dose.unit, r.unit) !== null);
   const slow = usable.filter((r) => (periodOf(r) ?? 0) >= 7);

@@ -114,21 +114,24 @@ export function intervalDays(text: string | undefined): number | undefined {
   return undefined;
 }
 
+/** The row that reads the start of `text`, with the match. */
+function matchRhythm(text: string): { row: number; m: RegExpExecArray } | null {
+  const m = RHYTHM.exec(text);
+  const row = m ? RHYTHMS.findIndex((_, i) => m.groups![`r${i}`] !== undefined) : -1;
+  return m && row >= 0 ? { row, m } : null;
+}
+
 /** The rhythm right after a dose (`text` starts where the dose ends), if any. */
 export function readRhythm(text: string): Rhythm | null {
-  const m = RHYTHM.exec(text);
-  if (!m) return null;
+  const found = matchRhythm(text);
+  if (!found) return null;
+  const { row: i, m } = found;
   const g = m.groups!;
-  for (let i = 0; i < RHYTHMS.length; i++) {
-    if (g[`r${i}`] === undefined) continue;
-    return { ...RHYTHMS[i].read({ a: g[`a${i}`], b: g[`b${i}`], u: g[`u${i}`] }), length: m[0].length };
-  }
-  return null;
+  return { ...RHYTHMS[i].read({ a: g[`a${i}`], b: g[`b${i}`], u: g[`u${i}`] }), length: m[0].length };
 }
 
 /** The rhythm row that reads `text` (for the tests of each row's example). */
 export function rhythmRowOf(text: string): string | undefined {
-  const m = RHYTHM.exec(text);
-  if (!m) return undefined;
-  return RHYTHMS.find((_, i) => m.groups![`r${i}`] !== undefined)?.name;
+  const found = matchRhythm(text);
+  return found ? RHYTHMS[found.row].name : undefined;
 }

@@ -46,7 +46,7 @@ export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseV
   const byRoute = rangesForRoute(dose, substance.ranges);
   const widen = !dose.route && byRoute.length < substance.ranges.length;
   const tries = [rangesForIndication(byRoute, context, substance.dci), widen ? rangesForIndication(substance.ranges, context, substance.dci) : [], byRoute, widen ? substance.ranges : []];
-  let comparison: Comparison = { verdict: 'not-comparable', reason: 'aucune posologie documentée' };
+  let comparison: Comparison | undefined;
   let fallback: Comparison | undefined;
   for (const ranges of tries) {
     if (!ranges.length) continue;
@@ -59,7 +59,8 @@ export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseV
     fallback ??= c;
   }
   if (fallback) return { comparison: fallback };
-  if (!substance.ranges.length || !byRoute.length) comparison = { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
+  // No range of the route at all: no comparison was tried.
+  comparison ??= { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const implausible = checkEnvelope(dose, substance.strengths);
   return implausible ? { comparison, implausible } : { comparison };
 }

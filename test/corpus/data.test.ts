@@ -4,7 +4,7 @@ import { UNITS } from '../../server/src/core/dose/units';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
-import { validateCurated } from '../../data/build/validate';
+import { validateCurated } from '../../data/build/sources/curated';
 import { auditMarkdown, drawRanges } from '../../data/build/audit';
 import { foldKey } from '../../server/src/core/normalize';
 import { lexicon, ROOT } from '../helpers';

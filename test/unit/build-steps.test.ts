@@ -11,8 +11,8 @@ import { createState, type BuildState } from '../../data/build/steps/state';
 import { addBdpmSubstances, countSpecialites } from '../../data/build/steps/substances';
 import { addBdpmBrands } from '../../data/build/steps/brands';
 
-const spec = (cis: string, denomination: string): Specialite => ({
-  cis, denomination, form: 'gélule', routes: ['orale'], procedure: 'Procédure nationale', marketed: 'Commercialisée', ammDate: '01/01/2020', holder: 'X',
+const spec = (cis: string, denomination: string, holder = 'X'): Specialite => ({
+  cis, denomination, form: 'gélule', routes: ['orale'], procedure: 'Procédure nationale', marketed: 'Commercialisée', ammDate: '01/01/2020', holder,
 });
 const row = (cis: string, name: string, nature: 'SA' | 'FT' = 'SA', link = '1'): CompositionRow => ({
   cis, element: 'gélule', substanceCode: '0', name, nature, link, dosage: '150 mg', reference: 'une gélule',
@@ -53,4 +53,37 @@ test('the brands step makes a brand of a fancy name and none of « DCI + laborat
 
 test('the brands step links a combination brand to each of its substances', () => {
   assert.deepEqual(runBrandSteps(THREE).brands.get('ixprim')!.substances, ['chlorhydrate de tramadol', 'paracétamol']);
+});
+
+// Generics that the BDPM lists under a fancy name (CIS_GENER) are brands a writer cites: LEELOO (CIS 66819566,
+// lévonorgestrel 0,1 mg + éthinylestradiol 0,02 mg, generic of the group « … - LAURETTE »).
+const GENERICS = tinyBdpm(
+  [
+    spec('4', 'LEELOO 0,1 mg/0,02 mg, comprimé enrobé'), spec('5', 'PARACETAMOL BIOGARAN 500 mg, comprimé'), spec('6', 'AMIODARONE ARROW 200 mg, comprimé'),
+    spec('7', 'COTRIMOXAZOLE TEVA 800 mg/160 mg, comprimé', 'TEVA SANTE'),
+  ],
+  [
+    row('4', 'LÉVONORGESTREL', 'SA', '2'), row('4', 'ÉTHINYLESTRADIOL', 'SA', '1'), row('5', 'PARACÉTAMOL'), row('6', 'CHLORHYDRATE D\'AMIODARONE'),
+    row('7', 'SULFAMÉTHOXAZOLE', 'SA', '1'), row('7', 'TRIMÉTHOPRIME', 'SA', '2'),
+  ],
+  ['4', '5', '6', '7'],
+);
+
+test('the brands step makes a brand of a generic listed under a fancy name, with its substances', () => {
+  assert.deepEqual(runBrandSteps(GENERICS).brands.get('leeloo')?.substances, ['lévonorgestrel', 'éthinylestradiol']);
+});
+
+test('a generic named « DCI + laboratory » stays no brand, even when its DCI is a salt in the composition', () => {
+  const brands = runBrandSteps(GENERICS).brands;
+  assert.equal(brands.has('paracetamol biogaran'), false);
+  assert.equal(brands.has('amiodarone arrow'), false);
+});
+
+test('a generic named « name + laboratory » stays no brand when the name is no DCI of the data (COTRIMOXAZOLE TEVA)', () => {
+  assert.equal(runBrandSteps(GENERICS).brands.has('cotrimoxazole teva'), false);
+});
+
+test('a brand only generics bear counts only in capitals or with ® (« estima », « carlin » are French words)', () => {
+  assert.equal(runBrandSteps(GENERICS).brands.get('leeloo')?.needsMark, true);
+  assert.equal(runBrandSteps(THREE).brands.get('lyrica')?.needsMark, undefined);
 });

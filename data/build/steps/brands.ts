@@ -3,13 +3,15 @@
  * the curated files, then linked to their substances; last, the brand list as the index holds it, with the short
  * brands (« SYMBICORT » for SYMBICORT TURBUHALER and SYMBICORT RAPIHALER).
  *
- *   « LYRICA 150 mg, gélule » → brand LYRICA of prégabaline; « PREGABALINE BIOGARAN 150 mg » → no brand.
+ *   « LYRICA 150 mg, gélule » → brand LYRICA of prégabaline; « PREGABALINE BIOGARAN 150 mg » → no brand;
+ *   the generic « LEELOO 0,1 mg/0,02 mg » (CIS_GENER) → brand LEELOO of lévonorgestrel and éthinylestradiol.
  */
 import { foldKey } from '../../../server/src/core/normalize';
 import type { Brand, Substance } from '../../../server/src/core/index-types';
-import { brandOf, type BdpmExport } from '../sources/bdpm';
+import { brandOf, type BdpmExport, type Specialite } from '../sources/bdpm';
 import type { CuratedData } from '../sources/curated';
 import { isHomeopathic } from './substances';
+import { companiesOf } from './companies';
 import { isDrugName, resolveDci, type BuildState } from './state';
 
 /**
@@ -26,18 +28,60 @@ export function isGenericName(bkey: string, subs: Substance[]): boolean {
   }));
 }
 
+/**
+ * A generic (CIS_GENER) that the BDPM lists under a fancy name (LEELOO, OPTIMIZETTE, BEAGYNE): its first word is no
+ * word of any substance's name, salt or acid (« AMIODARONE ARROW », « ACIDE ALENDRONIQUE/VITAMINE D3 TEVA ») and no
+ * ordinary word, and no laboratory follows it. Writers cite it as a brand.
+ */
+export function isFancyName(bkey: string, nameWords: Set<string>, common: Set<string>, labs: Set<string>): boolean {
+  const [first, ...rest] = bkey.split(/[\s/-]/);
+  // « COTRIMOXAZOLE TEVA »: a name the substances lack, then a laboratory, is still « DCI + laboratory ».
+  return first.length >= 3 && !nameWords.has(first) && !common.has(first) && !rest.some((w) => labs.has(w));
+}
+
+/** The laboratories' names (folded), from the marketing-authorisation holders (TEVA, BIOGARAN, MAJORELLE). */
+export function laboratoryWords(specialites: Iterable<Specialite>): Set<string> {
+  return new Set(companiesOf(specialites, () => false).map((c) => foldKey(c.name)));
+}
+
+/** Every word of every substance's names, folded (« chlorhydrate », « amiodarone », « acide »). */
+export function substanceNameWords(state: BuildState): Set<string> {
+  return new Set([...state.substances.values()].flatMap((s) => [s.dci, ...s.aliases]).flatMap((n) => foldKey(n).split(/[^\p{L}\p{N}]+/u)));
+}
+
 const newBrand = (name: string, origin: Brand['origin']): Brand => ({ name: name.toUpperCase(), substances: [], cis: [], forms: [], routes: [], conditions: [], origin });
 
-/** Brands from the spécialités' names: CIS, forms, routes and prescribing conditions of each. */
-export function addBdpmBrands(state: BuildState, bdpm: Pick<BdpmExport, 'specialites' | 'genericCis' | 'conditionsByCis'>): void {
+type BrandSource = Pick<BdpmExport, 'specialites' | 'genericCis' | 'conditionsByCis'>;
+
+/** Each BDPM spécialité that may name a brand: its CIS, its substances, its brand name (folded), generic or not. */
+function* brandCandidates(state: BuildState, bdpm: BrandSource) {
   for (const [cis, subSet] of state.substancesByCis) {
     const spec = bdpm.specialites.get(cis);
-    if (!spec || isHomeopathic(spec.procedure) || bdpm.genericCis.has(cis)) continue;
+    if (!spec || isHomeopathic(spec.procedure)) continue;
     const subs = [...subSet];
     const brand = brandOf(spec.denomination);
     const bkey = foldKey(brand);
     if (bkey.length < 3 || !/\p{L}{2}/u.test(bkey) || isGenericName(bkey, subs)) continue;
+    yield { cis, spec, subs, brand, bkey, generic: bdpm.genericCis.has(cis) };
+  }
+}
+
+/**
+ * Brands from the spécialités' names: CIS, forms, routes and prescribing conditions of each. A generic under a fancy
+ * name (isFancyName) is a brand too, unless its first word starts a line of non-generic brands (« MAALOX REFLUX… »
+ * beside MAALOX, « HUMEXLIB ETAT GRIPPAL… »): then it only joins a brand of exactly its name. A brand only generics
+ * bear counts only in capitals or with ®.
+ */
+export function addBdpmBrands(state: BuildState, bdpm: BrandSource): void {
+  const nameWords = substanceNameWords(state), labs = laboratoryWords(bdpm.specialites.values());
+  const firstWord = (bkey: string) => bkey.split(/\s/)[0];
+  const named = new Set([...brandCandidates(state, bdpm)].filter((c) => !c.generic).map((c) => c.bkey));
+  const lines = new Set([...named].map(firstWord));
+  for (const { cis, spec, subs, brand, bkey, generic } of brandCandidates(state, bdpm)) {
+    if (generic && (!isFancyName(bkey, nameWords, state.common, labs) || (lines.has(firstWord(bkey)) && !named.has(bkey)))) continue;
     const b = state.brands.get(bkey) ?? newBrand(brand, 'bdpm');
+    // A name only generics bear is little known and may be a French word (« il estima », ESTIMA): capitals or ® only.
+    if (!named.has(bkey)) b.needsMark = true;
     for (const s of subs) if (!b.substances.includes(s.dci)) b.substances.push(s.dci);
     state.brandSets.set(b, [...(state.brandSets.get(b) ?? []), subs.map((s) => s.dci)]);
     b.cis.push(cis);
@@ -92,7 +136,7 @@ export function brandList(state: BuildState): Brand[] {
     if (moieties.length === 1) b.substances = moieties;
   }
   // A word of a drug's name (« risédronate », « citrate », « glatiramer ») is not a brand's short name.
-  const nameWords = new Set([...state.substances.values()].flatMap((s) => [s.dci, ...s.aliases]).flatMap((n) => foldKey(n).split(/[^\p{L}\p{N}]+/u)));
+  const nameWords = substanceNameWords(state);
   list.push(...shortBrands(list, (key) => state.brands.has(key) || isDrugName(state, key) || state.common.has(key) || nameWords.has(key)));
   return list.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

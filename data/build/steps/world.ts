@@ -13,7 +13,7 @@
 import { foldKey, soundKey } from '../../../server/src/core/normalize';
 import type { Brand, Substance, WorldStatus } from '../../../server/src/core/index-types';
 import type { EmaProduct } from '../sources/ema';
-import { brandOf, type Specialite } from '../bdpm';
+import { brandOf, type Specialite } from '../sources/bdpm';
 import { markEnglish } from './english';
 
 /** What the step needs of the build: find a substance by folded name, create one, add a name, the brands. */

@@ -107,7 +107,7 @@ export function matchInn(inn: string, state: Pick<NameState, 'find' | 'withAtc' 
 }
 
 /** Authorised before withdrawn before refused; the earliest date among equals. */
-const RANK: Record<string, number> = { authorised: 0, 'not-marketed': 1, withdrawn: 2, refused: 3, 'in-development': 4 };
+const RANK: Record<string, number> = { authorised: 0, 'not-marketed': 1, withdrawn: 2, refused: 3, 'in-development': 4, 'no-longer-marketed': 5 };
 function better(a: WorldStatus, b: WorldStatus | undefined): boolean {
   if (!b) return true;
   return RANK[a.status] < RANK[b.status] || (RANK[a.status] === RANK[b.status] && !!a.date && (!b.date || a.date < b.date));
@@ -170,7 +170,7 @@ export interface WorldDrug {
   aliases?: string[];
   brands?: string[];
   atc?: string;
-  status: 'not-marketed' | 'in-development';
+  status: 'not-marketed' | 'in-development' | 'no-longer-marketed';
   /** Where it is authorised or how far it is (« autorisé aux États-Unis (FDA) le 2021-07-09 »). */
   detail: string;
   date?: string;

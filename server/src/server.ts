@@ -41,8 +41,8 @@ trace?.('modules');
 export const limits = {
   /** Above this many characters (≈ 2 Mo) a document is not analysed on the request path but in the background. */
   liveChars: 2 * 1024 * 1024,
-  /** The size of one piece of a background pass (≈ 60–80 ms of analysis on this 2-core machine). */
-  sliceChars: 256 * 1024,
+  /** The size of one piece of a background pass (≈ 40–250 ms of analysis on this 2-core machine, by its load). */
+  sliceChars: 128 * 1024,
   /** After a change, the delay before its analysis (changes meanwhile are taken with it). */
   throttleMs: 50,
   /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */

@@ -4,7 +4,8 @@
  * Scheduling (issue 13): a document is analysed at once when opened, then at most once per `limits.throttleMs`
  * while it changes; hover and completion answer from the last analysis, shifted through the edits since
  * (live/edit-log.ts), never analysing first; above `limits.liveChars` a document is analysed in the background,
- * in pieces (live/slices.ts), with one notice. Every whole-document analysis goes through `analyseText`.
+ * in pieces (live/background.ts, live/slices.ts), with one notice. Every whole-document analysis goes through
+ * `analyseText` (a background pass analyses pieces, with `analyzeDocument` directly).
  */
 import {
   TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
@@ -24,7 +25,7 @@ import { completionsAt } from './features/completion';
 import { capDiagnostics, diagnose, visibleFindings } from './features/diagnostics';
 import { isProseAt, type LastReading } from './features/prose-at';
 import { EditLog } from './live/edit-log';
-import { analyzeInPieces } from './live/slices';
+import { BackgroundPasses } from './live/background';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -239,33 +240,17 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 const timers = new Map<string, NodeJS.Timeout>();
-/** Background passes of large documents: the version each one reads, and its outcome (undefined: dropped). */
-const passes = new Map<string, { version: number; done: Promise<Reading | undefined> }>();
-/** Large documents already announced (one notice per document while it is open). */
-const noticed = new Set<string>();
+const background = new BackgroundPasses<Reading>({
+  versionOf: (uri) => documents.get(uri)?.version,
+  notify: (message) => { void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }); },
+  log: (message) => connection.console.error(message),
+});
 
-/** « 12 Mo », « 2,5 Mo », « 40 ko ». */
-const sizeOf = (chars: number) => chars >= 1024 * 1024
-  ? `${(chars / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(chars / 1024))} ko`;
-
-/** A large document, analysed in pieces between other messages; a pass whose document changed is dropped. */
+/** A large document, analysed in pieces between other messages (one pass per version). */
 function inBackground(doc: TextDocument): Promise<Reading | undefined> {
-  const { uri, version } = doc;
-  const running = passes.get(uri);
-  if (running?.version === version) return running.done;
-  const text = doc.getText();
-  if (!noticed.has(uri)) {
-    noticed.add(uri);
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Document de ${sizeOf(text.length)} (${decodeURIComponent(uri.split('/').pop() ?? uri)}) : analyse en arrière-plan.` });
-  }
-  counters.analyses++;
-  const stale = () => documents.get(uri)?.version !== version;
-  const done = analyzeInPieces(text, limits.sliceChars, (piece) => analyzeDocument(piece, lex()), stale)
-    .then((analysis) => (analysis && !stale() ? remember(uri, version, text, analysis) : undefined))
-    .catch((e: unknown) => { connection.console.error(`medlint : analyse de ${uri} impossible : ${String(e)}`); return undefined; })
-    .finally(() => { if (passes.get(uri)?.done === done) passes.delete(uri); });
-  passes.set(uri, { version, done });
-  return done;
+  const { uri, version } = doc, text = doc.getText();
+  if (!background.isRunning(uri, version)) counters.analyses++;
+  return background.pass(uri, version, text, limits.sliceChars, (piece) => analyzeDocument(piece, lex()), (a) => remember(uri, version, text, a));
 }
 
 /** The analysis of a document's current text: made now below the size limit, else by its background pass. */
@@ -293,19 +278,18 @@ async function refresh(uri: string): Promise<void> {
 documents.onDidOpen(({ document }) => { void refresh(document.uri); });
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
-  if (timers.has(uri) || isCurrent(document, cache.get(uri)) || passes.get(uri)?.version === document.version) return;
+  if (timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
   timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
 });
 documents.onDidClose(({ document }) => {
   cache.delete(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
-  passes.delete(document.uri);
-  noticed.delete(document.uri);
+  background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, timers, passes, noticed };
+export const perDocument = { cache, timers, passes: background.running, noticed: background.told };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

@@ -209,3 +209,16 @@ test('didChangeConfiguration\'s settings are honoured when the client has no wor
   assert.deepEqual((await pull(s)).items, []);
   s.dispose();
 });
+
+test('a large document closed during its pass: the pass is dropped, nothing is left behind', async () => {
+  const s = await startServer();
+  await s.initialize({});
+  const server = require(SERVER);
+  Object.assign(server.limits, { liveChars: 1000, sliceChars: 100 });
+  s.open(uri, sections(200));
+  await s.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await pull(s, 'file:///autre.md');
+  assert.deepEqual(published(s), [[undefined, []]]);
+  assert.deepEqual([server.perDocument.passes.size, server.perDocument.noticed.size, server.perDocument.cache.size], [0, 0, 0]);
+  s.dispose();
+});

@@ -4,7 +4,8 @@
  * Scheduling (issue 13): a document is analysed at once when opened, then at most once per `limits.throttleMs`
  * while it changes; hover and completion answer from the last analysis, shifted through the edits since
  * (live/edit-log.ts), never analysing first; above `limits.liveChars` a document is analysed in the background,
- * in pieces (live/background.ts, live/slices.ts), with one notice. Every whole-document analysis goes through
+ * in pieces (live/background.ts, live/slices.ts), with one notice (and `medlint/background` { uri, chars? } for
+ * the client's status item while a pass runs). Every whole-document analysis goes through
  * `analyseText` (a background pass analyses pieces, with `analyzeDocument` directly).
  */
 import {
@@ -240,10 +241,20 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 const timers = new Map<string, NodeJS.Timeout>();
+/** A notification a pass sends when it ends: the client may have gone meanwhile (a closed connection throws). */
+function tellClient(method: string, params: object): void {
+  try {
+    connection.sendNotification(method, params).catch(() => undefined);
+  } catch {
+    // the connection is closed: nobody to tell
+  }
+}
 const background = new BackgroundPasses<Reading>({
   versionOf: (uri) => documents.get(uri)?.version,
-  notify: (message) => { void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }); },
-  log: (message) => connection.console.error(message),
+  notify: (message) => tellClient(ShowMessageNotification.type.method, { type: MessageType.Info, message }),
+  log: (message) => tellClient('window/logMessage', { type: MessageType.Error, message }),
+  // For the client's status item: « MedLint : analyse en arrière-plan (12 Mo) » while a pass runs.
+  running: (uri, chars) => tellClient('medlint/background', { uri, chars }),
 });
 
 /** A large document, analysed in pieces between other messages (one pass per version). */
@@ -270,7 +281,7 @@ async function refresh(uri: string): Promise<void> {
     if (pullDiagnostics || !reading || !now || now.version !== reading.version) return; // a newer version has its own turn
     void connection.sendDiagnostics({ uri, version: reading.version, diagnostics: diagnosticsOf(now, reading) });
   } catch (e) {
-    connection.console.error(`medlint : analyse de ${uri} impossible : ${String(e)}`);
+    tellClient('window/logMessage', { type: MessageType.Error, message: `medlint : analyse de ${uri} impossible : ${String(e)}` });
   }
 }
 
@@ -289,7 +300,7 @@ documents.onDidClose(({ document }) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, timers, passes: background.running, noticed: background.told };
+export const perDocument = { cache, timers, passes: background.passes, noticed: background.told };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

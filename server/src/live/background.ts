@@ -11,6 +11,8 @@ export interface BackgroundHost {
   versionOf(uri: string): number | undefined;
   /** Tells the writer (once per document). */
   notify(message: string): void;
+  /** A pass of the document started (its size in characters) or none runs any more (undefined). */
+  running(uri: string, chars: number | undefined): void;
   log(message: string): void;
 }
 
@@ -22,19 +24,19 @@ const fileName = (uri: string) => decodeURIComponent(uri.replace(/[?#].*$/, '').
 
 export class BackgroundPasses<R> {
   /** The pass of each document: the version it reads, and its outcome (undefined: dropped or failed). */
-  readonly running = new Map<string, { version: number; done: Promise<R | undefined> }>();
+  readonly passes = new Map<string, { version: number; done: Promise<R | undefined> }>();
   /** Documents already announced. */
   readonly told = new Set<string>();
 
   constructor(private readonly host: BackgroundHost) {}
 
   isRunning(uri: string, version: number): boolean {
-    return this.running.get(uri)?.version === version;
+    return this.passes.get(uri)?.version === version;
   }
 
   /** The pass of this version of the document: the running one, or a new one (`keep` stores its analysis). */
   pass(uri: string, version: number, text: string, pieceSize: number, analyse: (piece: string) => Analysis, keep: (a: Analysis) => R): Promise<R | undefined> {
-    const running = this.running.get(uri);
+    const running = this.passes.get(uri);
     if (running?.version === version) return running.done;
     if (!this.told.has(uri)) {
       this.told.add(uri);
@@ -44,13 +46,18 @@ export class BackgroundPasses<R> {
     const done: Promise<R | undefined> = analyzeInPieces(text, pieceSize, analyse, stale)
       .then((analysis) => (analysis && !stale() ? keep(analysis) : undefined))
       .catch((e: unknown) => { this.host.log(`medlint : analyse de ${uri} impossible : ${String(e)}`); return undefined; })
-      .finally(() => { if (this.running.get(uri)?.done === done) this.running.delete(uri); });
-    this.running.set(uri, { version, done });
+      .finally(() => {
+        if (this.passes.get(uri)?.done !== done) return; // a newer pass runs, or the document was closed
+        this.passes.delete(uri);
+        this.host.running(uri, undefined);
+      });
+    this.passes.set(uri, { version, done });
+    this.host.running(uri, text.length);
     return done;
   }
 
   forget(uri: string): void {
-    this.running.delete(uri);
+    if (this.passes.delete(uri)) this.host.running(uri, undefined);
     this.told.delete(uri);
   }
 }

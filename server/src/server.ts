@@ -275,6 +275,10 @@ function readingOf(doc: TextDocument): Reading | Promise<Reading | undefined> {
 async function refresh(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
+  if (silenced(doc)) { // off or ignored: nothing to analyse (hover analyses on demand if enabled)
+    if (!pullDiagnostics) tellClient('textDocument/publishDiagnostics', { uri, version: doc.version, diagnostics: [] });
+    return;
+  }
   try {
     const reading = await readingOf(doc);
     const now = documents.get(uri);

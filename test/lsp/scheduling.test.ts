@@ -222,3 +222,15 @@ test('a large document closed during its pass: the pass is dropped, nothing is l
   assert.deepEqual([server.perDocument.passes.size, server.perDocument.noticed.size, server.perDocument.cache.size], [0, 0, 0]);
   s.dispose();
 });
+
+test('push: a document MedLint is off for is published empty, without an analysis', async () => {
+  const s = await startServer();
+  const before = serverModule().counters.analyses;
+  await s.client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities: {}, initializationOptions: { enable: false } });
+  await s.client.sendNotification('initialized', {});
+  s.open(uri, 'La prégabaline à 1200 mg/j.', 4);
+  await s.request('textDocument/hover', { textDocument: { uri }, position: at(0, 5) });
+  assert.deepEqual(published(s), [[4, []]]);
+  assert.equal(serverModule().counters.analyses, before);
+  s.dispose();
+});

@@ -5,8 +5,8 @@
  * while it changes; hover and completion answer from the last analysis, shifted through the edits since
  * (live/edit-log.ts), never analysing first; above `limits.liveChars` a document is analysed in the background,
  * in pieces (live/background.ts, live/slices.ts), with one notice (and `medlint/background` { uri, chars? } for
- * the client's status item while a pass runs). Every whole-document analysis goes through
- * `analyseText` (a background pass analyses pieces, with `analyzeDocument` directly).
+ * the client's status item while a pass runs). Every whole-document analysis goes through `analyseText` and the
+ * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
   TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
@@ -116,10 +116,26 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
-/** The one function that analyses a whole document (an incremental analyzer per URI plugs in here). */
-function analyseText(_uri: string, text: string): Analysis {
+/**
+ * Per document, what analyses its whole text. Today each text afresh; an incremental analyzer (one per document,
+ * keeping its blocks between versions) plugs in by changing `newAnalyzer` alone.
+ */
+interface DocumentAnalyzer { analyze(text: string): Analysis }
+const newAnalyzer = (): DocumentAnalyzer => ({ analyze: (text) => analyzeDocument(text, lex()) });
+const analyzers = new Map<string, DocumentAnalyzer>();
+
+/** The one function that analyses a whole document. */
+function analyseText(uri: string, text: string): Analysis {
   counters.analyses++;
-  return analyzeDocument(text, lex());
+  let analyzer = analyzers.get(uri);
+  if (!analyzer) analyzers.set(uri, (analyzer = newAnalyzer()));
+  return analyzer.analyze(text);
+}
+
+/** Drops what the server keeps of a document (closed, or checked by the workspace check without being open). */
+function forget(uri: string): void {
+  cache.delete(uri);
+  analyzers.delete(uri);
 }
 
 function remember(uri: string, version: number, text: string, analysis: Analysis): Reading {
@@ -297,14 +313,14 @@ documents.onDidChangeContent(({ document }) => {
   timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
 });
 documents.onDidClose(({ document }) => {
-  cache.delete(document.uri);
+  forget(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
   background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, timers, passes: background.passes, noticed: background.told };
+export const perDocument = { cache, analyzers, timers, passes: background.passes, noticed: background.told };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {
@@ -378,7 +394,7 @@ connection.onCodeAction(({ textDocument, range, context }) => {
 });
 
 registerEditorRequests({
-  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => cache.delete(uri),
+  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget,
   enabled: enabledFor, locale: () => locale,
 });
 

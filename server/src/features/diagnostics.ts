@@ -40,3 +40,17 @@ export function visibleFindings(text: string, analysis: Analysis, config: Accept
 export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: Accepting): Diagnostic[] {
   return toDiagnostics({ findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }
+
+/**
+ * At most `max` diagnostics, the most severe first (LSP severities: 1 error … 4 hint), kept in text order,
+ * then the `notice` for how many were left out, placed at the first of them. 1,200 findings → 1,000 and
+ * « 200 autres problèmes non affichés… ».
+ */
+export function capDiagnostics<D extends { severity?: number; range: Range }>(all: D[], max: number, notice: (left: number, at: Range) => D): D[] {
+  if (all.length <= max) return all;
+  const order = all.map((_, i) => i).sort((a, b) => (all[a].severity ?? 1) - (all[b].severity ?? 1) || a - b);
+  const kept = new Uint8Array(all.length);
+  for (const i of order.slice(0, max)) kept[i] = 1;
+  const firstLeft = kept.indexOf(0);
+  return [...all.filter((_, i) => kept[i]), notice(all.length - max, all[firstLeft].range)];
+}

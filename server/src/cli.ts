@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
+import { withProjectData } from './core/lexicon-overlay';
 import { foldKey } from './core/normalize';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
@@ -112,13 +113,14 @@ function check(opts: Options, lexicon: () => Lexicon): number {
     if (source && !told.has(source)) {
       told.add(source);
       for (const p of problems) say(`medlint : ${p.file ?? source}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
+      if (!fatal) for (const p of withProjectData(lexicon(), config.data).problems) say(`medlint : ${source}: ${p}`);
     }
     if (fatal) {
       incomplete = true;
       continue;
     }
     if (!opts.stdin && isIgnored(resolve(cwd, file), config)) continue;
-    const analysis = analyzeDocument(text, lexicon());
+    const analysis = analyzeDocument(text, withProjectData(lexicon(), config.data).lexicon);
     reports.push({ file, diagnostics: diagnose(text, analysis, new LineIndex(text), config) });
   }
   const all = reports.flatMap((r) => r.diagnostics);

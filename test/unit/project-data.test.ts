@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProjectFile } from '../../server/src/config';
-import { withProjectData } from '../../server/src/core/lexicon-overlay';
+import { withProjectData, type ProjectData } from '../../server/src/core/lexicon-overlay';
 import { analyzeDocument } from '../../server/src/core/document';
 import { hoverAt } from '../../server/src/features/hover';
 import { completionsAt } from '../../server/src/features/completion';
@@ -15,7 +15,7 @@ import { tinyLexicon } from '../support/tiny-lexicon';
 import { ROOT } from '../helpers';
 
 const SOURCE = { type: 'publication', title: 'Protocole interne ZRB-101, version 3, section 6.1', url: 'https://example.org/zrb-101' };
-export const PROJECT_DATA = {
+const PROJECT_DATA: ProjectData = {
   substances: [{ name: 'zorblimab', aliases: ['zorblimabum'], brands: ['ZORBLIX'], drugClass: 'anticorps fictif', source: SOURCE }],
   ranges: [{ substance: 'zorblimab', context: 'toutes indications', route: 'orale', population: 'adulte', min: 10, max: 40, unit: 'mg', per: 'day', source: SOURCE }],
   trials: [{ name: 'ZORBA-1', aliases: ['ZORBA 1'], conditions: ['psoriasis'], products: ['zorblimab'], source: { type: 'publication', title: 'Protocole ZORBA-1', url: 'https://example.org/zorba-1' } }],
@@ -32,7 +32,7 @@ test('a valid data section is kept as written, with no problem', () => {
 });
 
 test('a range without a source is refused: fatal, with the file, line, JSON path and problem in French', () => {
-  const { source: _, ...bare } = PROJECT_DATA.ranges[0];
+  const { source: _, ...bare } = PROJECT_DATA.ranges![0];
   const { config, problems, fatal } = parseProjectFile(file({ ranges: [bare] }), '/p/.medlint.json');
   assert.equal(fatal, true);
   assert.deepEqual(config, {});
@@ -40,9 +40,9 @@ test('a range without a source is refused: fatal, with the file, line, JSON path
 });
 
 test('a mistyped unit, a bad NCT id and an unknown key are each named with their path', () => {
-  const ranges = [{ ...PROJECT_DATA.ranges[0], unit: 'mgg' }];
-  const trials = [{ ...PROJECT_DATA.trials[0], nct: 'NCT123' }];
-  const substances = [{ ...PROJECT_DATA.substances[0], couleur: 'bleu' }];
+  const ranges = [{ ...PROJECT_DATA.ranges![0], unit: 'mgg' }];
+  const trials = [{ ...PROJECT_DATA.trials![0], nct: 'NCT123' }];
+  const substances = [{ ...PROJECT_DATA.substances![0], couleur: 'bleu' }];
   const { problems, fatal } = parseProjectFile(file({ substances, ranges, trials }), '/p/.medlint.json');
   assert.equal(fatal, true);
   assert.deepEqual(problems.map((p) => p.message), [
@@ -53,7 +53,7 @@ test('a mistyped unit, a bad NCT id and an unknown key are each named with their
 });
 
 test('a range whose minimum is above its maximum is refused', () => {
-  const { problems, fatal } = parseProjectFile(file({ ranges: [{ ...PROJECT_DATA.ranges[0], min: 50 }] }), '/p/.medlint.json');
+  const { problems, fatal } = parseProjectFile(file({ ranges: [{ ...PROJECT_DATA.ranges![0], min: 50 }] }), '/p/.medlint.json');
   assert.equal(fatal, true);
   assert.deepEqual(problems.map((p) => p.message), ['data.ranges.0 (zorblimab) : min (50) supérieur à max (40)']);
 });
@@ -84,7 +84,7 @@ test('a dose above the project’s range is flagged, citing the project’s sour
 });
 
 test('a project range on a drug of the data adds to its ranges; the base lexicon is untouched', () => {
-  const extra = { ranges: [{ ...PROJECT_DATA.ranges[0], substance: 'prégabaline', min: 600, max: 1200 }] };
+  const extra = { ranges: [{ ...PROJECT_DATA.ranges![0], substance: 'prégabaline', min: 600, max: 1200 }] };
   const lexicon = base();
   const { lexicon: lex, problems } = withProjectData(lexicon, extra);
   assert.deepEqual(problems, []);
@@ -93,7 +93,7 @@ test('a project range on a drug of the data adds to its ranges; the base lexicon
 });
 
 test('a range naming a drug neither the project nor the data knows is left out, with a problem', () => {
-  const { problems } = withProjectData(base(), { ranges: [{ ...PROJECT_DATA.ranges[0], substance: 'inconnumab' }] });
+  const { problems } = withProjectData(base(), { ranges: [{ ...PROJECT_DATA.ranges![0], substance: 'inconnumab' }] });
   assert.deepEqual(problems, ['data.ranges.0 : « inconnumab » n’est ni un médicament du projet (data.substances) ni un médicament connu ; fourchette ignorée']);
 });
 

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
 import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
+import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
@@ -69,8 +70,10 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
-    tell(problems, source);
-    showOnFile(source, problems, fatal);
+    // What of the project's data could not be used (a range of a drug no list knows) goes with the file's problems.
+    const unused = fatal ? [] : withProjectData(lex(), config.data).problems.map((message) => ({ file: source, message }));
+    tell([...problems, ...unused], source);
+    showOnFile(source, [...problems, ...unused], fatal);
   }
   return { ...config, path };
 }
@@ -81,12 +84,14 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
  * One analysis per document version and text: hover, completion and diagnostics share it (a client that
  * reopens a document or sends two edits with one version number gets the analysis of the text it has).
  */
-const cache = new Map<string, { version: number; text: string; analysis: Analysis; lines: LineIndex }>();
+const cache = new Map<string, { version: number; text: string; lexicon: Lexicon; analysis: Analysis; lines: LineIndex }>();
 function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
   const text = doc.getText();
-  if (hit && hit.version === doc.version && hit.text === text) return hit;
-  const entry = { version: doc.version, text, analysis: analyzeDocument(text, lex()), lines: new LineIndex(text) };
+  // The document's lexicon: the shipped one, with its project's `.medlint.json` `data` over it.
+  const lexicon = withProjectData(lex(), configOf(doc).data).lexicon;
+  if (hit && hit.version === doc.version && hit.text === text && hit.lexicon === lexicon) return hit;
+  const entry = { version: doc.version, text, lexicon, analysis: analyzeDocument(text, lexicon), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }
@@ -200,8 +205,8 @@ export const perDocument = { cache, timers };
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return null;
-  const { analysis, lines } = analysisOf(doc);
-  const h = hoverAt(analysis, lines.offset(position), lex());
+  const { analysis, lines, lexicon: docLexicon } = analysisOf(doc);
+  const h = hoverAt(analysis, lines.offset(position), docLexicon);
   if (!hovered) {
     hovered = true;
     trace?.('first-hover');
@@ -212,11 +217,11 @@ connection.onHover(({ textDocument, position }) => {
 connection.onCompletion(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
-  const { analysis, lines } = analysisOf(doc);
+  const { analysis, lines, lexicon: docLexicon } = analysisOf(doc);
   const offset = lines.offset(position);
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
   // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  return { isIncomplete: true, items: completionsAt(doc.getText(), analysis.prose, offset, lex()).map((c, i) => ({
+  return { isIncomplete: true, items: completionsAt(doc.getText(), analysis.prose, offset, docLexicon).map((c, i) => ({
     label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
     filterText: doc.getText().slice(c.start, c.end),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation },

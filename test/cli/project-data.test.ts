@@ -27,3 +27,12 @@ test('a range without a source: exit 2, naming the file, line and JSON path', ()
   assert.equal(r.code, 2);
   assert.match(r.stderr, /\.medlint\.json:17:7: data\.ranges\.0 \(zorblimab\) : propriété « source » obligatoire \(chaque fait cite sa source\)/);
 });
+
+test('the fact-check report knows the project’s drug and range', () => {
+  const dir = scratch({ '.medlint.json': project(RANGE), 'a.md': 'Le zorblimab à 80 mg/j.\n' });
+  const r = run(dir, ['report', '--format', 'json', 'a.md']);
+  assert.equal(r.code, 0, r.stderr);
+  const dose = JSON.parse(r.stdout).items.find((i: any) => i.kind === 'dose');
+  assert.equal(dose.verdict, 'above');
+  assert.deepEqual(dose.sources.map((s: any) => s.title), ['Protocole interne ZRB-101, version 3, section 6.1']);
+});

@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../core/analyze';
+import { resolve } from 'node:path';
 import { loadLexicon } from '../core/load';
+import { withProjectData } from '../core/lexicon-overlay';
+import { ConfigResolver } from '../config';
 import { factCheck, renderHtml, renderJson, renderMarkdown } from '../features/fact-check';
 import { reportText } from '../features/report-text';
 
@@ -38,7 +41,10 @@ export function reportCommand(args: string[]): number {
   } catch (e) {
     return fail(`impossible de lire ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const lexicon = loadLexicon();
+  // The article's project file: its data (the project's drugs, ranges, trials) are part of the report.
+  const { config, source: projectFile, problems, fatal } = new ConfigResolver().forFile(resolve(file));
+  if (fatal) return fail(problems.map((p) => `${p.file ?? projectFile}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`).join('\n'));
+  const lexicon = withProjectData(loadLexicon(), config.data).lexicon;
   const model = factCheck(file, source, analyze(source, lexicon), lexicon);
   const link = (i: { range: { start: { line: number } } }) => `${encodeURI(file)}#L${i.range.start.line + 1}`;
   const t = reportText(parsed.values.locale);

@@ -116,7 +116,7 @@ function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
   const { analysis, lines } = analysisOf(doc);
   return diagnose(doc.getText(), analysis, lines, config).map((d) => ({
     range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'medlint', message: d.message,
-    data: { suggestions: d.suggestions },
+    ...(d.href ? { codeDescription: { href: d.href } } : {}), data: { suggestions: d.suggestions },
   }));
 }
 

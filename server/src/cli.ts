@@ -137,8 +137,21 @@ function check(opts: Options, lexicon: () => Lexicon): number {
 
 function annotate(opts: Options, lexicon: () => Lexicon): number {
   let incomplete = false;
-  const files = sourcesOf(opts, process.cwd(), () => { incomplete = true; })
-    .map(({ file, text }) => annotateReport(file, text, analyzeDocument(text, lexicon())));
+  const cwd = process.cwd();
+  const resolver = new ConfigResolver([], opts.config ? resolve(cwd, opts.config) : undefined);
+  const told = new Set<string>();
+  // Each file with its project's data (.medlint.json `data`); a broken project file is one problem, its files skipped.
+  const files = sourcesOf(opts, cwd, () => { incomplete = true; }).flatMap(({ file, text }) => {
+    const { config, source, problems, fatal } = resolver.forFile(resolve(cwd, file));
+    if (fatal) {
+      incomplete = true;
+      if (told.has(source!)) return [];
+      told.add(source!);
+      for (const p of problems) say(said(`${p.file ?? source}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`));
+      return [];
+    }
+    return [annotateReport(file, text, analyzeDocument(text, withProjectData(lexicon(), config.data).lexicon))];
+  });
   const code = incomplete ? 2 : 0;
   emit(JSON.stringify({ files }, null, 2), code);
   return code;

@@ -36,3 +36,11 @@ test('the fact-check report knows the project’s drug and range', () => {
   assert.equal(dose.verdict, 'above');
   assert.deepEqual(dose.sources.map((s: any) => s.title), ['Protocole interne ZRB-101, version 3, section 6.1']);
 });
+
+test('annotate names the project’s drug, its brand and its dose’s verdict', () => {
+  const dir = scratch({ '.medlint.json': project(RANGE), 'a.md': 'Le ZORBLIX à 80 mg/j.\n' });
+  const r = run(dir, ['annotate', '--format', 'json', 'a.md']);
+  assert.equal(r.code, 0, r.stderr);
+  const entities = JSON.parse(r.stdout).files[0].entities;
+  assert.deepEqual(entities.map((e: any) => [e.kind, e.text, e.id, e.verdict?.outcome]), [['drug', 'ZORBLIX', 'zorblimab', undefined], ['dose', '80 mg/j', 'zorblimab', 'above']]);
+});

@@ -119,3 +119,10 @@ test('one overlay per data object: the same lexicon comes back', () => {
   const lexicon = base();
   assert.equal(withProjectData(lexicon, PROJECT_DATA).lexicon, withProjectData(lexicon, PROJECT_DATA).lexicon);
 });
+
+test('a misspelt project drug gets the project’s name as its suggestion', () => {
+  const lex = withProjectData(base(), PROJECT_DATA).lexicon;
+  const [f] = analyzeDocument('Le zorblimabb à 20 mg/j.', lex).findings;
+  assert.equal(f.code, 'unknown-drug');
+  assert.deepEqual(f.suggestions, ['zorblimab']);
+});

@@ -118,6 +118,11 @@ export class LexiconOverlay extends Lexicon {
     return this.base.spelling;
   }
 
+  /** Spelling suggestions from the shipped names and the project's. */
+  override spellingSources(): Lexicon[] {
+    return [this.base, this.own];
+  }
+
   /** Every name: the base's, then the project's. */
   override get entries(): NameEntry[] {
     return (this.allEntries ??= [...this.base.entries, ...this.own.entries]);

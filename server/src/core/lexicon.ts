@@ -179,6 +179,11 @@ export class Lexicon {
     return this.lookup;
   }
 
+  /** The lexicons whose spelling tables suggest names (see suggest.ts): this one; an overlay adds its project's. */
+  spellingSources(): Lexicon[] {
+    return [this];
+  }
+
   /** Every name, in lookup order. */
   get entries(): NameEntry[] {
     return (this.all ??= Array.from(this.names, (_, k) => this.entryAt(k)));

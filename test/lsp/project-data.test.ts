@@ -53,3 +53,18 @@ test('a change of the project file applies without a restart (watched file)', as
     assert.deepEqual(await codes(s), []);
   });
 });
+
+test('an invalid data entry is shown on the project file, and the last good configuration is kept', async () => {
+  writeFileSync(join(dir, '.medlint.json'), project(40));
+  await withServer(async (s) => {
+    assert.equal((await codes(s)).length, 1);
+    const fileUri = pathToFileURL(join(dir, '.medlint.json')).href;
+    writeFileSync(join(dir, '.medlint.json'), project(40).replace(/,"source":\{[^}]*\}\}\]\}\}$/, '}]}}'));
+    const shown = s.nextDiagnostics(fileUri);
+    await s.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+    assert.deepEqual(await codes(s), ['dose-above-max zorblimab : 80 mg/j > max 40 mg/j — toutes indications ; Protocole interne ZRB-101, version 3, section 6.1.']);
+    assert.deepEqual((await shown).map((d: any) => [d.severity, d.range.start, d.message]), [
+      [1, { line: 0, character: 204 }, 'data.ranges.0 (zorblimab) : propriété « source » obligatoire (chaque fait cite sa source)'],
+    ]);
+  });
+});

@@ -126,3 +126,12 @@ test('a misspelt project drug gets the project’s name as its suggestion', () =
   assert.equal(f.code, 'unknown-drug');
   assert.deepEqual(f.suggestions, ['zorblimab']);
 });
+
+test('a project drug named like a drug of the data extends it: its ranges and names added, the data’s record kept', () => {
+  const data: ProjectData = {
+    substances: [{ name: 'prégabaline', aliases: ['PGB-ZR'], source: SOURCE }],
+    ranges: [{ ...PROJECT_DATA.ranges![0], substance: 'prégabaline', min: 600, max: 1200 }],
+  };
+  const s = withProjectData(base(), data).lexicon.substance('prégabaline')!;
+  assert.deepEqual([s.origin, s.ranges.map((r) => r.max), s.aliases, s.brands], ['bdpm', [1200, 600], ['PGB-ZR'], ['LYRICA']]);
+});

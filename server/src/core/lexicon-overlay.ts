@@ -155,15 +155,22 @@ export class LexiconOverlay extends Lexicon {
     return found.sort((a, b) => a.length - b.length);
   }
 
-  /** The project's drug, or the base's with the project's ranges added (first). */
+  /**
+   * The project's drug, or the base's with what the project adds to it (first): its ranges, and the names of a
+   * project entry that names a drug MedLint knows.
+   */
   override substance(dci: string): Substance | undefined {
     const mine = this.own.substance(dci);
-    if (mine) return mine;
     const s = this.base.substance(dci);
-    const extra = s && this.extraRanges.get(s.dci);
-    if (!s || !extra) return s;
+    if (!s) return mine;
+    const extra = [...(mine?.ranges ?? []), ...(this.extraRanges.get(s.dci) ?? [])];
+    if (!mine && !extra.length) return s;
     let merged = this.merged.get(s.dci);
-    if (!merged) this.merged.set(s.dci, (merged = { ...s, ranges: [...extra, ...s.ranges] }));
+    if (!merged) {
+      const names = (ours: string[] | undefined, theirs: string[]) => [...new Set([...theirs, ...(ours ?? [])])];
+      merged = { ...s, ranges: [...extra, ...s.ranges], aliases: names(mine?.aliases, s.aliases), brands: names(mine?.brands, s.brands) };
+      this.merged.set(s.dci, merged);
+    }
     return merged;
   }
 

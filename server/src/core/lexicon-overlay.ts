@@ -5,7 +5,8 @@
  * them. « Le zorblimab à 80 mg/j » with a project range of 10–40 mg/j → dose-above-max citing the project's source.
  *
  * Word ids: the base vocabulary's, then the project's new words after them (id = base size + project id).
- * A name is walked in both tries; the project's ranges for a drug the base knows are added to its ranges.
+ * A name is walked in both tries; spelling suggestions search both spelling tables; the project's ranges (and
+ * names) for a drug the base knows are added to it.
  */
 import type { Brand, CompiledIndex, DoseRange, SourceRef, Substance, Trial } from './index-types';
 import { Lexicon, type NameEntry } from './lexicon';

@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
 import { analyzeDocument } from './core/document';
 import { loadLexicon } from './core/load';
+import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
@@ -55,7 +56,7 @@ export const counters = { analyses: 0 };
 
 const connection = openConnection();
 /** A document's last analysis, and the edits made since (so that it can be read in today's text). */
-interface Reading { version: number; text: string; analysis: Analysis; lines: LineIndex; edits: EditLog }
+interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; lines: LineIndex; edits: EditLog }
 const cache = new Map<string, Reading>();
 // Each change's range is noted in the last analysis's edit log before the document applies it.
 const documents = new TextDocuments<TextDocument>({
@@ -108,8 +109,10 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
-    tell(problems, source);
-    showOnFile(source, problems, fatal);
+    // What of the project's data could not be used (a range of a drug no list knows) goes with the file's problems.
+    const unused = fatal ? [] : withProjectData(lex(), config.data).problems.map((message) => ({ file: source, message }));
+    tell([...problems, ...unused], source);
+    showOnFile(source, [...problems, ...unused], fatal);
   }
   return { ...config, path };
 }
@@ -120,15 +123,15 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
  * Per document, what analyses its whole text. Today each text afresh; an incremental analyzer (one per document,
  * keeping its blocks between versions) plugs in by changing `newAnalyzer` alone.
  */
-interface DocumentAnalyzer { analyze(text: string): Analysis }
-const newAnalyzer = (): DocumentAnalyzer => ({ analyze: (text) => analyzeDocument(text, lex()) });
+interface DocumentAnalyzer { lexicon: Lexicon; analyze(text: string): Analysis }
+const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, analyze: (text) => analyzeDocument(text, lexicon) });
 const analyzers = new Map<string, DocumentAnalyzer>();
 
 /** The one function that analyses a whole document. */
-function analyseText(uri: string, text: string): Analysis {
+function analyseText(uri: string, text: string, lexicon: Lexicon): Analysis {
   counters.analyses++;
   let analyzer = analyzers.get(uri);
-  if (!analyzer) analyzers.set(uri, (analyzer = newAnalyzer()));
+  if (analyzer?.lexicon !== lexicon) analyzers.set(uri, (analyzer = newAnalyzer(lexicon)));
   return analyzer.analyze(text);
 }
 
@@ -138,14 +141,18 @@ function forget(uri: string): void {
   analyzers.delete(uri);
 }
 
-function remember(uri: string, version: number, text: string, analysis: Analysis): Reading {
-  const reading = { version, text, analysis, lines: new LineIndex(text), edits: new EditLog() };
+function remember(uri: string, version: number, text: string, analysis: Analysis, lexicon: Lexicon): Reading {
+  const reading = { version, text, lexicon, analysis, lines: new LineIndex(text), edits: new EditLog() };
   cache.set(uri, reading);
   return reading;
 }
 
 /** Is this reading of the document's current text? (Keyed by version and text: a client may reuse a version.) */
-const isCurrent = (doc: TextDocument, r: Reading | undefined): r is Reading => !!r && r.version === doc.version && r.text === doc.getText();
+const isCurrent = (doc: TextDocument, r: Reading | undefined, lexicon = lexiconOf(doc)): r is Reading =>
+  !!r && r.version === doc.version && r.text === doc.getText() && r.lexicon === lexicon;
+
+/** The document's lexicon: the shipped one, with its project's `.medlint.json` `data` over it. */
+const lexiconOf = (doc: TextDocument): Lexicon => withProjectData(lex(), configOf(doc).data).lexicon;
 
 /**
  * One analysis per document version and text: hover, completion and diagnostics share it (a client that
@@ -153,7 +160,8 @@ const isCurrent = (doc: TextDocument, r: Reading | undefined): r is Reading => !
  */
 function analysisOf(doc: TextDocument): Reading {
   const hit = cache.get(doc.uri);
-  return isCurrent(doc, hit) ? hit : remember(doc.uri, doc.version, doc.getText(), analyseText(doc.uri, doc.getText()));
+  const lexicon = lexiconOf(doc);
+  return isCurrent(doc, hit, lexicon) ? hit : remember(doc.uri, doc.version, doc.getText(), analyseText(doc.uri, doc.getText(), lexicon), lexicon);
 }
 
 const isLarge = (doc: TextDocument) => doc.getText().length > limits.liveChars;
@@ -192,7 +200,7 @@ function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
   const { analysis, lines } = reading ?? analysisOf(doc);
   const all = diagnose(doc.getText(), analysis, lines, config).map((d): LspDiagnostic => ({
     range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'medlint', message: d.message,
-    data: { suggestions: d.suggestions },
+    ...(d.href ? { codeDescription: { href: d.href } } : {}), data: { suggestions: d.suggestions },
   }));
   return capDiagnostics(all, limits.maxDiagnostics, leftOut);
 }
@@ -275,9 +283,9 @@ const background = new BackgroundPasses<Reading>({
 
 /** A large document, analysed in pieces between other messages (one pass per version). */
 function inBackground(doc: TextDocument): Promise<Reading | undefined> {
-  const { uri, version } = doc, text = doc.getText();
+  const { uri, version } = doc, text = doc.getText(), lexicon = lexiconOf(doc);
   if (!background.isRunning(uri, version)) counters.analyses++;
-  return background.pass(uri, version, text, limits.sliceChars, (piece) => analyzeDocument(piece, lex()), (a) => remember(uri, version, text, a));
+  return background.pass(uri, version, text, limits.sliceChars, (piece) => analyzeDocument(piece, lexicon), (a) => remember(uri, version, text, a, lexicon));
 }
 
 /** The analysis of a document's current text: made now below the size limit, else by its background pass. */
@@ -348,7 +356,7 @@ connection.onHover(({ textDocument, position }) => {
   if (!doc || !enabledFor(doc)) return null;
   const reading = lastReading(doc);
   const offset = reading?.edits.analysed(doc.offsetAt(position));
-  const h = reading && offset !== undefined ? hoverAt(reading.analysis, offset, lex()) : null;
+  const h = reading && offset !== undefined ? hoverAt(reading.analysis, offset, reading.lexicon) : null;
   const span = h && reading?.edits.span(h.start, h.end);
   if (!hovered) {
     hovered = true;
@@ -368,7 +376,7 @@ connection.onCompletion(({ textDocument, position }) => {
     : undefined;
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
   // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  return { isIncomplete: true, items: completionsAt(text, doc.offsetAt(position), lex(), (a, b) => isProseAt(text, a, b, last)).map((c, i) => ({
+  return { isIncomplete: true, items: completionsAt(text, doc.offsetAt(position), lexiconOf(doc), (a, b) => isProseAt(text, a, b, last)).map((c, i) => ({
     label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
     filterText: text.slice(c.start, c.end),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation },

@@ -4,12 +4,12 @@
  * « acetaminophen 1 g » keeps its dose). « Le patient prend de l'acetaminophen » → english-name, paracétamol.
  */
 import { analyze, type Analysis } from './analyze';
-import { findEnglishNames } from './english';
+import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
 
 export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
   const analysis = analyze(source, lexicon);
-  const notes = findEnglishNames(analysis.prose.text, analysis.mentions);
+  const notes = runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions });
   if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
   return analysis;
 }

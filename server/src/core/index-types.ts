@@ -90,7 +90,7 @@ export interface Substance {
   strengths?: Strength[];
   /** A common word or endogenous molecule: a mention only when a dose follows. */
   needsDose?: boolean;
-  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema';
+  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema' | 'project';
   source?: SourceRef;
   /** Not sold in France: its status in the EU (EMA) or elsewhere (curated). */
   world?: WorldStatus;
@@ -107,7 +107,7 @@ export interface Brand {
   conditions: string[];
   /** A brand whose name is also an ordinary word: needs capitals or ®. */
   needsMark?: boolean;
-  origin: 'bdpm' | 'curated' | 'ema';
+  origin: 'bdpm' | 'curated' | 'ema' | 'project';
   source?: SourceRef;
   /** A product not sold in France: its EU status (EMA) or curated status. */
   world?: WorldStatus;

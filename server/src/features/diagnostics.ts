@@ -8,6 +8,8 @@ import type { Finding } from '../core/checks';
 import { resolveSeverity, type RuleCode, type RuleSeverities, type Severity, type SeveritySetting } from '../core/rules/registry';
 import { LineIndex, type Range } from '../core/positions';
 import { applyDirectives } from '../core/directives';
+import { findingLink } from './finding-link';
+import { repository } from '../../../package.json';
 
 export type { RuleSeverities, SeveritySetting };
 
@@ -17,14 +19,18 @@ export interface Diagnostic {
   code: RuleCode;
   message: string;
   suggestions: string[];
+  /** The finding's source (the RCP its message cites) or its rule's documentation: LSP `codeDescription.href`. */
+  href?: string;
 }
 
 export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, lines: LineIndex, severities: RuleSeverities = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const doses = 'doses' in analysis ? analysis.doses : [];
   for (const f of analysis.findings) {
     const severity = resolveSeverity(f.code, f.severity, severities);
     if (!severity) continue;
-    out.push({ range: lines.range(f.start, f.end), severity, code: f.code, message: f.message, suggestions: f.suggestions ?? [] });
+    const href = findingLink(f, doses, repository?.url);
+    out.push({ range: lines.range(f.start, f.end), severity, code: f.code, message: f.message, suggestions: f.suggestions ?? [], ...(href ? { href } : {}) });
   }
   return out;
 }
@@ -38,7 +44,7 @@ export function visibleFindings(text: string, analysis: Analysis, config: Accept
 
 /** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
 export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: Accepting): Diagnostic[] {
-  return toDiagnostics({ findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
+  return toDiagnostics({ ...analysis, findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }
 
 /**

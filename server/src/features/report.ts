@@ -26,7 +26,8 @@ function verdictOf(d: Analysis['doses'][number]) {
   return { outcome: c.verdict, ...(c.reason ? { reason: c.reason } : {}), ...(c.span ? { documented: c.span, unit: c.reading?.unit, basis: c.reading?.basis } : {}) };
 }
 
-export function formatText(reports: FileDiagnostics[]): string {
+/** `summary`: the last line, in the caller's language (« 3 diagnostic(s) dans 2 fichier(s). » by default). */
+export function formatText(reports: FileDiagnostics[], summary = (total: number, files: number) => `${total} diagnostic(s) dans ${files} fichier(s).`): string {
   const out: string[] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) {
@@ -34,6 +35,6 @@ export function formatText(reports: FileDiagnostics[]): string {
     }
   }
   const total = reports.reduce((n, r) => n + r.diagnostics.length, 0);
-  out.push(`${total} diagnostic(s) dans ${reports.length} fichier(s).`);
+  out.push(summary(total, reports.length));
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
 import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
+import { judgeBrandDose } from './rules/brand-dose';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
@@ -20,6 +21,8 @@ export interface AttachedDose extends Dose {
   attachedBy?: string;
   /** The verdict against the drug's documented ranges or the envelope, when the drug is known. */
   verdict?: DoseVerdict;
+  /** The DCI the verdict is about (for a combination brand, the component it was compared with). */
+  substance?: string;
 }
 
 export interface Analysis {
@@ -53,7 +56,7 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
     const attachment = attached.get(dose);
     const drug = attachment?.drug;
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
-    if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
@@ -66,9 +69,21 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
       findings.push(...checkCombination(d, lexicon, contextOf(prose, sentences, d.start)));
       continue;
     }
-    const substance = d.drug && lexicon.substance(d.drug.id);
+    const names = d.drug?.substances ?? [];
+    if (names.length > 1) {
+      // A single-strength dose after a combination brand: against its components (« Bactrim® 80 g/j »).
+      const judged = judgeBrandDose(d, names, lexicon, contextOf(prose, sentences, d.start));
+      d.verdict = judged.verdict;
+      d.substance = judged.substance?.dci;
+      const name = judged.substance ? `${judged.substance.dci} (${d.drug!.text})` : d.drug!.text;
+      const f = doseFinding(d, name, d.verdict, !!judged.substance?.ranges.some((r) => r.phase === 'initiation'));
+      if (f) findings.push(f);
+      continue;
+    }
+    const substance = names.length === 1 ? lexicon.substance(names[0]) : undefined;
     if (!substance) continue;
     d.verdict = judgeDose(d, substance, contextOf(prose, sentences, d.start));
+    d.substance = substance.dci;
     const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
     if (f) findings.push(f);
   }

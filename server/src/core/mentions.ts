@@ -25,7 +25,15 @@ export interface Mention {
   end: number;
   text: string;
   entry: NameEntry;
-  /** DCI, product code or trial name. */
+  /**
+   * The DCIs a drug names: one for a substance or a brand of one, each component for a combination brand
+   * (« Bactrim® » → triméthoprime, sulfaméthoxazole); none for an ambiguous abbreviation (see `candidates`),
+   * a trial or a class. What rules and cards resolve.
+   */
+  substances: string[];
+  /** What a reader is shown: the DCI, « triméthoprime + sulfaméthoxazole », the abbreviation, trial or class name. */
+  label: string;
+  /** The label, kept for callers written before `label` (never resolve it as a substance: use `substances`). */
   id: string;
   /** For an ambiguous abbreviation: the DCIs it may stand for. */
   candidates?: string[];
@@ -177,13 +185,11 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
 }
 
 function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
-  if (entry.kind === 'trial') return { kind: 'trial', start, end, text, entry, id: entry.trial!.name };
-  if (entry.kind === 'class') return { kind: 'class', start, end, text, entry, id: entry.drugClass!.name };
-  if (entry.ambiguous) {
-    return { kind: 'drug', start, end, text, entry, id: entry.name, candidates: entry.ambiguous.map((s) => s.dci) };
-  }
-  const brand = entry.kind === 'brand' ? entry.brand! : undefined;
-  const dci = brand ? brand.substances.join(' + ') : entry.dci!;
+  const named = (kind: Mention['kind'], substances: string[], label: string) => ({ kind, start, end, text, entry, substances, label, id: label });
+  if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
+  if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
+  if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
+  const substances = entry.kind === 'brand' ? entry.brand!.substances : [entry.dci!];
   // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
-  return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
+  return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
 }

@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
-import { tinyLexicon } from '../support/tiny-lexicon';
+import { tinyIndex, tinyLexicon } from '../support/tiny-lexicon';
+import { Lexicon } from '../../server/src/core/lexicon';
+import { lexicon } from '../helpers';
 import { judgeForReader } from '../../server/src/features/dose-verdict';
 
 const lex = tinyLexicon({
@@ -71,4 +73,22 @@ test('the dose card of a combination brand gives the verdict against the compone
 test('« depuis » after a dose is not « de » + a drug: the dose keeps the drug before it', () => {
   const a = analyze('La prégabaline 1500 mg/j depuis trois mois.', lex);
   assert.deepEqual(a.doses.map((d) => [d.drug?.label, d.attachedBy]), [['prégabaline', 'directement-après']]);
+});
+
+test('a component with no documented range agrees with « above » only when no marketed strength of it reaches the dose', () => {
+  const index = tinyIndex({
+    substances: [{ dci: 'sulfaméthoxazole', ranges: ['1600-2400 mg/day orale'] }, { dci: 'triméthoprime' }],
+    combinations: [{ name: 'BACTRIM', substances: ['triméthoprime', 'sulfaméthoxazole'] }],
+  });
+  index.substances[1].strengths = [{ route: 'orale', form: 'comprimé', amount: 300, unit: 'mg', per: 'unit', name: 'DELPRIM 300 mg', cis: '66142235' }];
+  const partly = new Lexicon(index);
+  const codes = (text: string) => analyze(text, partly).findings.map((f) => [f.code, f.message.split(' :')[0]]);
+  assert.deepEqual(codes('Le BACTRIM 80 g/j.'), [['dose-above-max', 'sulfaméthoxazole (BACTRIM)']]);
+  assert.deepEqual(codes('Le BACTRIM 3 g/j.'), [['dose-not-comparable', 'BACTRIM']]);
+});
+
+test('on the shipped data, a corpus-like sentence: « Bactrim® 80 g/j » is above the sulfaméthoxazole maximum; ENTRESTO 97/103 mg is silent', () => {
+  const alarmsIn = (text: string) => analyze(text, lexicon()).findings.filter((f) => f.code !== 'dose-not-comparable').map((f) => [f.code, f.message.split(' :')[0]]);
+  assert.deepEqual(alarmsIn('Le patient, sous Bactrim® 80 g/j depuis hier, reste fébrile.'), [['dose-above-max', 'sulfaméthoxazole (Bactrim®)']]);
+  assert.deepEqual(alarmsIn('ENTRESTO 97/103 mg deux fois par jour, puis BACTRIM FORTE 800/160 mg deux fois par jour.'), []);
 });

@@ -7,6 +7,7 @@
  *
  *   « BACTRIM 800 mg/j »   in range for one component, above for the other  → non comparable (which one ?)
  *   « SYMBICORT 400 UI/j » no component documented in UI                   → non comparable
+ *   « BACTRIM 80 g/j »     triméthoprime undocumented, but no marketed strength of it reaches 80 g/j: above
  *
  * A combination strength (« BACTRIM FORTE 800/160 mg ») is each component's own dose: `checkCombination`.
  */
@@ -29,16 +30,18 @@ function listed(names: string[]): string {
 export function judgeBrandDose(dose: Dose, names: string[], lexicon: { substance(dci: string): Substance | undefined }, context = ''): BrandDoseVerdict {
   const notComparable = (reason: string): BrandDoseVerdict => ({ verdict: { comparison: { verdict: 'not-comparable', reason } } });
   const substances = names.map((n) => lexicon.substance(n));
-  const undocumented = names.filter((_, i) => !substances[i]?.ranges.length);
-  if (undocumented.length) {
-    return notComparable(`association de ${listed(names)} ; sans posologie documentée pour ${listed(undocumented)}, une dose unique ne peut être rapportée à un composant`);
-  }
-  const inUnit = (substances as Substance[]).filter((s) => s.ranges.some((r) => comparableUnits(r.unit, dose.unit)));
+  if (substances.some((s) => !s)) return notComparable(`association de ${listed(names)} : un composant est inconnu de la base`);
+  const documented = (substances as Substance[]).filter((s) => s.ranges.length);
+  const inUnit = documented.filter((s) => s.ranges.some((r) => comparableUnits(r.unit, dose.unit)));
   if (!inUnit.length) return notComparable(`association de ${listed(names)} : aucun composant n’a de posologie documentée en ${dose.unit}`);
   const judged = inUnit.map((substance) => ({ substance, verdict: judgeDose(dose, substance, context) }));
   const kinds = new Set(judged.map((j) => j.verdict.comparison.verdict));
-  if (kinds.size > 1 || kinds.has('not-comparable')) {
-    return notComparable(`association de ${listed(names)} : la dose écrite peut être celle de l’un ou de l’autre composant ; écrire la dose de chacun (« 800/160 mg »)`);
+  const ambiguous = notComparable(`association de ${listed(names)} : la dose écrite peut être celle de l’un ou de l’autre composant ; écrire la dose de chacun (« 800/160 mg »)`);
+  if (kinds.size > 1 || kinds.has('not-comparable')) return ambiguous;
+  // A component with no range agrees only with « above », and only when no use of its marketed strengths reaches the dose.
+  const undocumented = (substances as Substance[]).filter((s) => !s.ranges.length);
+  if (undocumented.length && !(kinds.has('above') && undocumented.every((s) => judgeDose(dose, s, context).implausible))) {
+    return kinds.has('above') ? ambiguous : notComparable(`association de ${listed(names)} ; sans posologie documentée pour ${listed(undocumented.map((s) => s.dci))}, une dose unique ne peut être rapportée à un composant`);
   }
   // The same verdict for each: the component the dose is the least far from.
   return judged.reduce((best, j) => ((j.verdict.comparison.ratio ?? 1) < (best.verdict.comparison.ratio ?? 1) ? j : best));

@@ -6,6 +6,7 @@
  */
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
+import { afterClassPrefix } from './class-prefixes';
 import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
 
 export interface Token {
@@ -178,8 +179,9 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       chosen = mentionOf(entry, start, end, prose.slice(start, end));
       i += length;
     }
-    if (chosen) mentions.push(chosen);
-    else i++;
+    // « anti-héparine », « anti-TNF »: the target of a class word is no drug mention.
+    if (chosen && !(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
+    else if (!chosen) i++;
   }
   return mentions;
 }

@@ -7,6 +7,7 @@
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
 import { afterClassPrefix } from './class-prefixes';
+import { inDrugSlot } from './slots';
 import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
 
 export interface Token {
@@ -131,7 +132,14 @@ function alnum(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): boolean {
+/** « Xanax »: a capital, then lower case. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Whether a name may be written so. A short brand (XANAX, TAHOR) in Title Case counts where a drug stands
+ * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); a brand that is an ordinary word (needsMark) never does.
+ */
+function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean): boolean {
   switch (entry.caseRule) {
     case 'any':
       return true;
@@ -139,7 +147,8 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): bo
       return alnum(surface) === alnum(entry.name);
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
-      return markFollows || (letters.length > 0 && letters === letters.toUpperCase());
+      if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
+      return entry.kind === 'brand' && entry.tokens.length === 1 && TITLE_CASE.test(surface) && inSlot() && !entry.brand!.needsMark;
     }
   }
 }
@@ -170,9 +179,10 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       let entry: NameEntry | undefined;
       LONGER_ACRONYM.lastIndex = end;
       const longer = LONGER_ACRONYM.test(prose);
+      const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
         if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark)) entry = e;
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot)) entry = e;
       }
       if (!entry) continue;
       if (mark) end += mark.length;

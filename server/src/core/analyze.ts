@@ -10,6 +10,7 @@ import { attachDoses, splitSentences, contextOf } from './attach';
 import { findUnknownDrugs, type Finding } from './checks';
 import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
 import { judgeBrandDose } from './rules/brand-dose';
+import { inTreatmentContext } from './treatment-context';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
@@ -62,7 +63,8 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
     if (drug) dosed.add(drug);
     doses.push(dose);
   }
-  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
+  // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || inTreatmentContext(prose.text, m));
 
   for (const d of doses) {
     if (d.components) {

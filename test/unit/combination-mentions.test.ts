@@ -10,6 +10,7 @@ import { tinyIndex, tinyLexicon } from '../support/tiny-lexicon';
 import { Lexicon } from '../../server/src/core/lexicon';
 import { lexicon } from '../helpers';
 import { judgeForReader } from '../../server/src/features/dose-verdict';
+import { factCheck } from '../../server/src/features/fact-check';
 
 const lex = tinyLexicon({
   substances: [
@@ -91,4 +92,11 @@ test('on the shipped data, a corpus-like sentence: « Bactrim® 80 g/j » is abo
   const alarmsIn = (text: string) => analyze(text, lexicon()).findings.filter((f) => f.code !== 'dose-not-comparable').map((f) => [f.code, f.message.split(' :')[0]]);
   assert.deepEqual(alarmsIn('Le patient, sous Bactrim® 80 g/j depuis hier, reste fébrile.'), [['dose-above-max', 'sulfaméthoxazole (Bactrim®)']]);
   assert.deepEqual(alarmsIn('ENTRESTO 97/103 mg deux fois par jour, puis BACTRIM FORTE 800/160 mg deux fois par jour.'), []);
+});
+
+test('the fact-check row of a combination brand names each component with its documented range', () => {
+  const text = 'Le BACTRIM est prescrit.';
+  const row = factCheck('a.md', text, analyze(text, lex), lex).items.find((i) => i.kind === 'drug')!;
+  assert.equal(row.name, 'triméthoprime + sulfaméthoxazole');
+  assert.equal(row.documented, 'triméthoprime : 320–480\u202Fmg/j (orale) ; sulfaméthoxazole : 1\u202F600–2\u202F400\u202Fmg/j (orale)');
 });

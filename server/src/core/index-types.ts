@@ -58,7 +58,7 @@ export interface Strength {
  * or in development.
  */
 export interface WorldStatus {
-  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development';
+  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development' | 'no-longer-marketed';
   /** EMA: the marketing authorisation date; curated: the date of the fact `detail` states. */
   date?: string;
   /** The EU product (EMA). */

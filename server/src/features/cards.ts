@@ -104,6 +104,7 @@ export function worldLine(w: WorldStatus): string {
     case 'refused': return `Statut : refusé par l'EMA, non commercialisé en France — ${link}`;
     case 'not-marketed': return `Statut : non commercialisé en France (${w.detail}) — ${link}`;
     case 'in-development': return `Statut : en développement (${w.detail}) — ${link}`;
+    case 'no-longer-marketed': return `Statut : plus commercialisé (${w.detail}) — ${link}`;
   }
 }
 

@@ -10,6 +10,7 @@ import { attachDoses, splitSentences, contextOf } from './attach';
 import type { Finding } from './checks';
 import type { DoseVerdict } from './rules/dose';
 import { runRules } from './rules/registry';
+import { inTreatmentContext } from './treatment-context';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
@@ -21,6 +22,8 @@ export interface AttachedDose extends Dose {
   attachedBy?: string;
   /** The verdict against the drug's documented ranges or the envelope, when the drug is known. */
   verdict?: DoseVerdict;
+  /** The DCI the verdict is about (for a combination brand, the component it was compared with). */
+  substance?: string;
 }
 
 export interface Analysis {
@@ -55,13 +58,14 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
     const attachment = attached.get(dose);
     const drug = attachment?.drug;
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
-    if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
     doses.push(dose);
   }
-  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
+  // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || inTreatmentContext(prose.text, m));
 
   // Findings, stage 2: the registry's dose rules, once each dose has its drug.
   findings.push(...runRules('doses', { doses, lexicon, contextAt: (offset) => contextOf(prose, sentences, offset) }));

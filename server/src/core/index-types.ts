@@ -3,7 +3,7 @@
  * build and read by the analysis core. Plain data, no behaviour.
  */
 
-export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'mmol' | 'mEq';
+export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'L' | 'mmol' | 'mEq';
 export type RangeBasis = 'day' | 'intake' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'injection' | 'application' | 'cycle';
 
 export interface SourceRef {

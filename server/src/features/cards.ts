@@ -170,7 +170,8 @@ export function doseCard(d: AttachedDose, lexicon: Lexicon): string {
   const j = judgeForReader(d, lexicon);
   const lines = [`**${j.headline}**`];
   const reading = j.normalised && !j.headline.includes(`: ${j.normalised}`) && !sameText(d.text, j.normalised) ? `${d.text} = ${j.normalised}` : '';
-  const about = [d.drug ? `${d.drug.id}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
+  const drug = d.drug && (d.substance && d.drug.substances.length > 1 ? `${d.substance} (${d.drug.text})` : d.drug.label);
+  const about = [drug ? `${drug}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
   if (about) lines.push(about);
   if (j.contexts.length) lines.push(`Indication${j.contexts.length > 1 ? 's' : ''} : ${j.contexts.slice(0, 4).join(' ; ')}${j.contexts.length > 4 ? '…' : ''}`);
   if (j.sources.length) lines.push(`Source${j.sources.length > 1 ? 's' : ''} : ${links(j.sources.slice(0, 3))}`);

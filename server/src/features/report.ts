@@ -8,9 +8,9 @@ export interface FileDiagnostics { file: string; diagnostics: Diagnostic[] }
 export function annotateReport(file: string, source: string, analysis: Analysis) {
   const lines = new LineIndex(source);
   const entities = [
-    ...analysis.mentions.map((m) => ({ kind: m.kind, text: m.text, range: lines.range(m.start, m.end), id: m.id, ...(m.candidates ? { candidates: m.candidates } : {}), start: m.start })),
+    ...analysis.mentions.map((m) => ({ kind: m.kind, text: m.text, range: lines.range(m.start, m.end), id: m.label, ...(m.kind === 'drug' ? { substances: m.substances } : {}), ...(m.candidates ? { candidates: m.candidates } : {}), start: m.start })),
     ...analysis.doses.map((d) => ({
-      kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.id ?? null, drug: d.drug?.id ?? null,
+      kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.label ?? null, drug: d.substance ?? d.drug?.label ?? null,
       value: { min: d.min, max: d.max }, unit: d.unit + (d.perWeight ? `/${d.perWeight === 'm2' ? 'm²' : 'kg'}` : ''), per: d.per,
       daily: d.daily, ...(d.attachedBy ? { attachedBy: d.attachedBy } : {}),
       ...(d.verdict ? { verdict: verdictOf(d) } : {}), start: d.start,

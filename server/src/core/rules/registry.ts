@@ -15,6 +15,7 @@ import type { Lexicon } from '../lexicon';
 import type { Mention, Token } from '../mentions';
 import type { Speller } from '../suggest';
 import { checkCombination, doseFinding, judgeDose } from './dose';
+import { judgeBrandDose } from './brand-dose';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** What a user may write for a rule: a severity, `off`, or `default` (the finding's own severity). */
@@ -149,13 +150,28 @@ function runDoseVerdicts({ doses, lexicon, contextAt }: RuleContexts['doses']): 
       findings.push(...checkCombination(d, lexicon, contextAt(d.start)));
       continue;
     }
-    const substance = d.drug && lexicon.substance(d.drug.id);
-    if (!substance) continue;
-    d.verdict = judgeDose(d, substance, contextAt(d.start));
-    const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
+    const names = d.drug?.substances ?? [];
+    const f = names.length > 1 ? judgeAfterCombinationBrand(d, names, lexicon, contextAt(d.start)) : judgeAfterSubstance(d, names[0], lexicon, contextAt(d.start));
     if (f) findings.push(f);
   }
   return findings;
+}
+
+/** A single-strength dose after a combination brand, against its components (« Bactrim® 80 g/j »). */
+function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: Lexicon, context: string): Finding | null {
+  const judged = judgeBrandDose(d, names, lexicon, context);
+  d.verdict = judged.verdict;
+  d.substance = judged.substance?.dci;
+  const name = judged.substance ? `${judged.substance.dci} (${d.drug!.text})` : d.drug!.text;
+  return doseFinding(d, name, d.verdict, !!judged.substance?.ranges.some((r) => r.phase === 'initiation'));
+}
+
+function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon: Lexicon, context: string): Finding | null {
+  const substance = name ? lexicon.substance(name) : undefined;
+  if (!substance) return null;
+  d.verdict = judgeDose(d, substance, context);
+  d.substance = substance.dci;
+  return doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
 }
 
 /** Every rule, by family, in the order analyze() runs them. */

@@ -47,7 +47,7 @@ test('a mistyped unit, a bad NCT id and an unknown key are each named with their
   assert.equal(fatal, true);
   assert.deepEqual(problems.map((p) => p.message), [
     'data.substances.0.couleur (zorblimab) : clé inconnue',
-    'data.ranges.0.unit (zorblimab) : « mgg » n’est pas une valeur permise (mg, µg, g, UI, %, mL, mmol, mEq)',
+    'data.ranges.0.unit (zorblimab) : « mgg » n’est pas une valeur permise (mg, µg, g, UI, %, mL, L, mmol, mEq)',
     'data.trials.0.nct (ZORBA-1) : « NCT123 » n’a pas la forme attendue (NCT suivi de 8 chiffres)',
   ]);
 });

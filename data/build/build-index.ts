@@ -18,7 +18,7 @@ import { addEmaProducts, addWorldDrugs, nameState } from './steps/world';
 import { addEnglishNames } from './steps/english';
 import { complexParts, prodrugName } from './steps/combinations';
 import { foldKey } from '../../server/src/core/normalize';
-import { writeIndexFile } from '../../server/src/core/load';
+import { writeIndexFile } from './index-writer';
 import type { Brand, CompiledIndex, DoseRange, Substance, Trial } from '../../server/src/core/index-types';
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -5,7 +5,7 @@
 import {
   TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
-  type Diagnostic as LspDiagnostic, type InitializeResult,
+  type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
 } from 'vscode-languageserver/node';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +15,7 @@ import { loadLexicon } from './core/load';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
-import { completionsAt } from './features/completion';
+import { completionsAt, resolveCompletion } from './features/completion';
 import { diagnose, visibleFindings } from './features/diagnostics';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
@@ -36,6 +36,8 @@ let pullDiagnostics = false;
 let configurable = false;
 let watchable = false;
 let refreshable = false;
+/** The client takes a completion list's edit range once for all its items (LSP 3.17 itemDefaults; VS Code does). */
+let defaultEditRange = false;
 let documentChanges = false;
 let workspaceFolders: string[] = [];
 
@@ -75,6 +77,7 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   return { ...config, path };
 }
 
+const COMPLETION_KINDS = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 /**
@@ -122,6 +125,7 @@ connection.onInitialize((params): InitializeResult => {
   configurable = !!caps.workspace?.configuration;
   watchable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   refreshable = !!caps.workspace?.diagnostics?.refreshSupport;
+  defaultEditRange = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
   documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -131,7 +135,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [] },
+      completionProvider: { triggerCharacters: [], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.medlint`] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -209,19 +213,34 @@ connection.onHover(({ textDocument, position }) => {
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: lines.range(h.start, h.end) } : null;
 });
 
-connection.onCompletion(({ textDocument, position }) => {
+connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
   const { analysis, lines } = analysisOf(doc);
-  const offset = lines.offset(position);
-  const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
+  const text = doc.getText();
+  const found = completionsAt(text, analysis, lines.offset(position), lex());
   // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  return { isIncomplete: true, items: completionsAt(doc.getText(), analysis.prose, offset, lex()).map((c, i) => ({
-    label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
-    filterText: doc.getText().slice(c.start, c.end),
-    documentation: { kind: MarkupKind.Markdown, value: c.documentation },
-    textEdit: { range: lines.range(c.start, c.end), newText: c.label },
-  })) };
+  if (!found.length) return { isIncomplete: true, items: [] };
+  const range = lines.range(found[0].start, found[0].end);
+  const typed = text.slice(found[0].start, found[0].end);
+  // The list is small: no card (given on resolve); the edit range once for the list where the client takes it.
+  return {
+    isIncomplete: true,
+    ...(defaultEditRange ? { itemDefaults: { editRange: range } } : {}),
+    items: found.map((c, i) => ({
+      label: c.label, kind: COMPLETION_KINDS[c.kind], detail: c.detail, sortText: String(i).padStart(2, '0'),
+      // The editor filters and scores by the typed letters: given as every item's filter text, they let
+      // « pregab » keep « prégabaline » and leave the order to sortText.
+      filterText: typed,
+      ...(defaultEditRange ? {} : { textEdit: { range, newText: c.label } }),
+      data: c.data,
+    })),
+  };
+});
+
+connection.onCompletionResolve((item) => {
+  const card = resolveCompletion(item.data, lex());
+  return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card } } : item;
 });
 
 connection.onCodeAction(({ textDocument, range, context }) => {

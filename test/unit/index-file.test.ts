@@ -5,11 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { loadLexicon, writeIndexFile } from '../../server/src/core/load';
+import { loadLexicon, readIndex } from '../../server/src/core/load';
+import { writeIndexFile } from '../../data/build/index-writer';
 import { Lexicon, STARTS_NAME, COMMON_WORD } from '../../server/src/core/lexicon';
 import { IN_NAME } from '../../server/src/core/lookup-build';
 import { tokenize } from '../../server/src/core/mentions';
@@ -55,6 +56,27 @@ test('an index written to a file reads back as the same records and lookups', ()
     assert.deepEqual(new Speller(lex).suggest('Coplaxome'), [], 'an insertion and a change: beyond the one-deletion index');
   }
   assert.throws(() => loadLexicon(join(ROOT, 'package.json')), /index illisible/);
+});
+
+test('loading is views over the file: every typed array of the lookup lies in the file\'s own buffer, no copy', () => {
+  const path = join(ROOT, 'dist', 'medlint-index.bin');
+  const file = readFileSync(path);
+  const loaded = readIndex(file, path);
+  const arrays = Object.entries(loaded.lookup).filter(([, v]) => typeof v !== 'string');
+  assert.ok(arrays.length >= 17);
+  for (const [name, array] of arrays) assert.equal((array as Int32Array).buffer, file.buffer, name);
+  const last = loaded.counts.substances + loaded.counts.brands + loaded.counts.trials - 1;
+  assert.equal(JSON.parse(loaded.record(last)).name, lexicon().trialAt(loaded.counts.trials - 1).name, 'the last record, by its stored offset');
+});
+
+test('an index of the former format, or a broken one, is refused with a clear French message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medlint-'));
+  const former = join(dir, 'former.bin');
+  writeFileSync(former, '{"format":4,"meta":{}}\n');
+  assert.throws(() => loadLexicon(former), /former\.bin : index illisible ou d’un autre format ; relancez « npm run build:data »/);
+  const cut = join(dir, 'cut.bin');
+  writeFileSync(cut, readFileSync(join(ROOT, 'dist', 'medlint-index.bin')).subarray(0, 100_000));
+  assert.throws(() => loadLexicon(cut), /index illisible/);
 });
 
 test('the shipped index: every name loaded from the file is found as the one compiled from its records', () => {

@@ -204,26 +204,47 @@ export interface Lookup {
   substanceKeys: string;
   brandKeys: string;
   trialKeys: string;
+  /**
+   * Completion, ordered at data-build time: the names a writer may complete (no abbreviation or class, one
+   * per folded key) sorted by folded key (code-unit order, for a binary search on the prefix); per position,
+   * the item it stands for (a trial's aliases stand for its name: one item per trial) and that item's rank
+   * (0 first: a DCI, then a brand, a trial, an alias; the most used first; the shorter; French order).
+   */
+  completionNames: Int32Array;
+  completionItems: Int32Array;
+  completionRanks: Int32Array;
 }
 
 type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends string ? never : K }[keyof Lookup];
 
+/** The index file's format number: a file of another one is refused (« relancez npm run build:data »). */
+export const INDEX_FORMAT = 5;
+/** Every part of the binary section starts at a multiple of this many bytes (typed-array views need it). */
+export const INDEX_ALIGN = 8;
+
 /**
- * The first line of the index file (dist/medlint-index.bin, see load.ts): a JSON object with everything but
- * the lookup's typed arrays, which follow it as raw bytes, and the records, which follow them one per line.
+ * The first line of the index file (dist/medlint-index.bin, read by load.ts, written by
+ * data/build/index-writer.ts): a JSON object padded with spaces so that the binary part after it starts at a
+ * multiple of INDEX_ALIGN. The binary part holds the lookup's typed arrays (raw little-endian), its strings
+ * (UTF-8) and the records' start offsets (Int32); the records follow, one JSON line each (Latin-1, other
+ * characters as \u escapes). Every offset below is in bytes from the start of the binary part.
  */
 export interface IndexHeader {
-  format: 4;
+  format: typeof INDEX_FORMAT;
   meta: IndexMeta;
   counts: { substances: number; brands: number; trials: number };
   classes?: DrugClassEntry[];
   abbreviations: CompiledIndex['abbreviations'];
   innStems: string[];
   companies?: CompiledIndex['companies'];
-  /** The lookup's strings. */
-  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: string };
-  /** Where each typed array lies in the binary part: byte offset, length, element type. */
+  /** Where the binary part starts in the file (a multiple of INDEX_ALIGN). */
+  binaryStart: number;
+  /** The lookup's strings: byte offset and byte length of their UTF-8 text. */
+  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: [offset: number, bytes: number] };
+  /** Each typed array: byte offset, element count, element type. */
   arrays: { [K in TypedKeys]: [offset: number, length: number, type: 'i32' | 'u8'] };
+  /** Int32 offsets of the records from the start of the records part, one per record and one past the end. */
+  recordStarts: [offset: number, length: number];
   /** Bytes of the binary part; the records start right after it. */
   binaryBytes: number;
 }

@@ -57,6 +57,8 @@ export class NameEntry {
     readonly ref: number,
     /** Preference among spelling suggestions (a DCI first, then the most prescribed). */
     readonly weight: number,
+    /** Its index in lookup order (`Lexicon.entryAt`). */
+    readonly index: number,
   ) {}
 
   get substance(): Substance | undefined {
@@ -184,6 +186,11 @@ export class Lexicon {
     return (this.all ??= Array.from(this.names, (_, k) => this.entryAt(k)));
   }
 
+  /** How many names the lexicon holds (entryAt's range). */
+  get nameCount(): number {
+    return this.names.length;
+  }
+
   /** The name of index k in lookup order (made when first asked). */
   entryAt(k: number): NameEntry {
     let entry = this.names[k];
@@ -192,7 +199,7 @@ export class Lexicon {
       const tokens: string[] = [];
       for (let i = 0; i < t[at + 4]; i++) tokens.push(this.vocabulary.word(t[at + 5 + i]));
       entry = new NameEntry(this, KINDS[t[at]], l.names.slice(l.nameStarts[k], l.nameStarts[k + 1] - 1),
-        l.keys.slice(l.keyStarts[k], l.keyStarts[k + 1] - 1), tokens, RULES[t[at + 1]], t[at + 2], t[at + 3]);
+        l.keys.slice(l.keyStarts[k], l.keyStarts[k + 1] - 1), tokens, RULES[t[at + 1]], t[at + 2], t[at + 3], k);
       this.names[k] = entry;
     }
     return entry;
@@ -282,20 +289,37 @@ export class Lexicon {
     return best;
   }
 
-  /** Names starting with a prefix, accent- and case-insensitive, best first. */
-  complete(prefix: string, limit = 50): NameEntry[] {
+  /**
+   * Names starting with a prefix, accent- and case-insensitive, best first: those `cited` says the document
+   * already names, then by the rank the data build gave them. One per trial (« OPERA-2 » → OPERA II).
+   */
+  complete(prefix: string, limit = 50, cited?: (kind: NameKind, ref: number) => boolean): NameEntry[] {
     const p = foldKey(prefix);
     if (!p) return [];
-    const seen = new Set<string>();
-    const out: NameEntry[] = [];
-    for (const e of this.entries) {
-      if (e.kind === 'abbreviation' || e.kind === 'class') continue;
-      if (!e.key.startsWith(p) || seen.has(e.key)) continue;
-      seen.add(e.key);
-      out.push(e);
+    const { completionItems: items, completionRanks: ranks, nameTable, nameOffsets } = this.lookup;
+    const best: { item: number; score: number }[] = [];
+    for (let j = this.completionBound(p), end = this.completionBound(`${p}\uffff`); j < end; j++) {
+      const item = items[j], at = nameOffsets[item];
+      const score = ranks[j] + (cited?.(KINDS[nameTable[at]], nameTable[at + 2]) ? 0 : items.length);
+      if (best.length === limit && score >= best[limit - 1].score) continue;
+      if (best.some((b) => b.item === item)) continue;
+      let i = best.length;
+      while (i > 0 && best[i - 1].score > score) i--;
+      best.splice(i, 0, { item, score });
+      if (best.length > limit) best.pop();
     }
-    const rank = (e: NameEntry) => (e.kind === 'substance' && e.name === e.dci ? 0 : e.kind === 'brand' ? 1 : e.kind === 'trial' ? 2 : 3);
-    out.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
-    return out.slice(0, limit);
+    return best.map((b) => this.entryAt(b.item));
+  }
+
+  /** The first position of the completion table whose folded key is not before `key`. */
+  private completionBound(key: string): number {
+    const { completionNames: order, keys, keyStarts } = this.lookup;
+    let lo = 0, hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1, k = order[mid];
+      if (keys.slice(keyStarts[k], keyStarts[k + 1] - 1) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }

@@ -160,6 +160,38 @@ export function compileLookup(index: CompiledIndex): Lookup {
     soundHashes: Int32Array.from(soundPairs, (p) => p[0]), soundCandidates: Int32Array.from(soundPairs, (p) => p[1]),
     dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
     brandKeys: index.brands.map((b) => foldKey(b.name)).join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
+    ...completionTable(index, names),
+  };
+}
+
+/**
+ * The completion table (see `Lookup`): ordered here, at data-build time, so that completing is a binary search
+ * and a pick of the best ranks, with no sorting or collator at run time.
+ */
+function completionTable(index: CompiledIndex, names: Name[]): Pick<Lookup, 'completionNames' | 'completionItems' | 'completionRanks'> {
+  const trialName = new Map<number, number>();
+  const seen = new Set<string>();
+  const candidates: number[] = [];
+  names.forEach((n, k) => {
+    if (n.kind === 'trial' && !trialName.has(n.ref)) trialName.set(n.ref, k);
+    if (n.kind === 'abbreviation' || n.kind === 'class' || seen.has(n.key)) return;
+    seen.add(n.key);
+    candidates.push(k);
+  });
+  const itemOf = (k: number) => (names[k].kind === 'trial' ? trialName.get(names[k].ref)! : k);
+  const kindRank = (n: Name) => (n.kind === 'substance' && n.name === index.substances[n.ref].dci ? 0 : n.kind === 'brand' ? 1 : n.kind === 'trial' ? 2 : 3);
+  const use = (n: Name) => (n.kind === 'substance' ? index.substances[n.ref].cisCount : n.kind === 'brand' ? index.brands[n.ref].cis.length : 0);
+  const collator = new Intl.Collator('fr');
+  const items = [...new Set(candidates.map(itemOf))].sort((a, b) => {
+    const x = names[a], y = names[b];
+    return kindRank(x) - kindRank(y) || use(y) - use(x) || x.name.length - y.name.length || collator.compare(x.name, y.name) || a - b;
+  });
+  const rank = new Map(items.map((k, i) => [k, i]));
+  candidates.sort((a, b) => (names[a].key < names[b].key ? -1 : names[a].key > names[b].key ? 1 : 0));
+  return {
+    completionNames: Int32Array.from(candidates),
+    completionItems: Int32Array.from(candidates, itemOf),
+    completionRanks: Int32Array.from(candidates, (k) => rank.get(itemOf(k))!),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Writes the compiled index file (dist/medlint-index.bin) that load.ts reads as views, without copying:
- * a JSON header padded to a multiple of 8 bytes, then the lookup's typed arrays, its strings (UTF-8) and the
+ * a JSON header padded to a multiple of 8 bytes, then the lookup's typed arrays, its strings (Latin-1 or UTF-16) and the
  * records' offsets, each part aligned, then the records, one JSON line each. Example: « prégabaline »'s
  * record is the line at recordStarts[i]; its folded key « pregabaline » lies in the `keys` string.
  */
@@ -42,12 +42,13 @@ function recordLines(index: CompiledIndex): { lines: Buffer[]; starts: Int32Arra
 export function writeIndexFile(path: string, index: CompiledIndex): void {
   const lookup = compileLookup(index);
   const binary = new BinaryPart();
-  const strings: Record<string, [number, number]> = {};
+  const strings: Record<string, [number, number, 'latin1' | 'utf16le']> = {};
   const arrays: Record<string, [number, number, 'i32' | 'u8']> = {};
   for (const [name, value] of Object.entries(lookup)) {
     if (typeof value === 'string') {
-      const bytes = Buffer.from(value, 'utf8');
-      strings[name] = [binary.add(bytes), bytes.length];
+      const encoding = /[^\u0000-\u00ff]/.test(value) ? 'utf16le' : 'latin1';
+      const bytes = Buffer.from(value, encoding);
+      strings[name] = [binary.add(bytes), bytes.length, encoding];
     } else {
       arrays[name] = [binary.add(Buffer.from(value.buffer, value.byteOffset, value.byteLength)), value.length, value instanceof Int32Array ? 'i32' : 'u8'];
     }

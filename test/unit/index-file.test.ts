@@ -69,6 +69,21 @@ test('loading is views over the file: every typed array of the lookup lies in th
   assert.equal(JSON.parse(loaded.record(last)).name, lexicon().trialAt(loaded.counts.trials - 1).name, 'the last record, by its stored offset');
 });
 
+test('records are found by key through tables ordered at data-build time (no map built at run time), the last record of a key winning', () => {
+  const lex = lexicon();
+  const loaded = readIndex(readFileSync(join(ROOT, 'dist', 'medlint-index.bin')), 'index');
+  for (const name of ['dciOrder', 'dciStarts', 'substanceKeyOrder', 'substanceKeyStarts', 'brandKeyOrder', 'brandKeyStarts', 'trialKeyOrder', 'trialKeyStarts'] as const) {
+    assert.ok(loaded.lookup[name] instanceof Int32Array, name);
+  }
+  assert.equal(lex.substance('prégabaline')?.dci, 'prégabaline');
+  assert.equal(lex.substance('PREGABALINE')?.dci, 'prégabaline');
+  assert.equal(lex.brand('lyrica')?.name, 'LYRICA');
+  assert.equal(lex.trial('opera ii')?.nct, 'NCT01412333');
+  assert.equal(lex.substance('prégabalin'), undefined);
+  const twice = new Lexicon({ ...tiny, brands: [tiny.brands[0], { ...tiny.brands[0], cis: ['2'] }] });
+  assert.deepEqual(twice.brand('COPAXONE')?.cis, ['2'], 'as a Map built from the list would');
+});
+
 test('an index of the former format, or a broken one, is refused with a clear French message', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medlint-'));
   const former = join(dir, 'former.bin');

@@ -199,11 +199,22 @@ export interface Lookup {
   /** The hashes of the candidates' French sound keys (`soundKey`), sorted, with the candidate each comes from. */
   soundHashes: Int32Array;
   soundCandidates: Int32Array;
-  /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
+  /**
+   * Line-break-joined, in record order, with their starts: each substance's DCI, and the folded keys of
+   * DCIs, brand names and trial names; and the record indexes ordered by each (see key-table.ts).
+   */
   dcis: string;
+  dciStarts: Int32Array;
+  dciOrder: Int32Array;
   substanceKeys: string;
+  substanceKeyStarts: Int32Array;
+  substanceKeyOrder: Int32Array;
   brandKeys: string;
+  brandKeyStarts: Int32Array;
+  brandKeyOrder: Int32Array;
   trialKeys: string;
+  trialKeyStarts: Int32Array;
+  trialKeyOrder: Int32Array;
   /**
    * Completion, ordered at data-build time: the names a writer may complete (no abbreviation or class, one
    * per folded key) sorted by folded key (code-unit order, for a binary search on the prefix); per position,
@@ -226,7 +237,7 @@ export const INDEX_ALIGN = 8;
  * The first line of the index file (dist/medlint-index.bin, read by load.ts, written by
  * data/build/index-writer.ts): a JSON object padded with spaces so that the binary part after it starts at a
  * multiple of INDEX_ALIGN. The binary part holds the lookup's typed arrays (raw little-endian), its strings
- * (UTF-8) and the records' start offsets (Int32); the records follow, one JSON line each (Latin-1, other
+ * (Latin-1 or UTF-16) and the records' start offsets (Int32); the records follow, one JSON line each (Latin-1, other
  * characters as \u escapes). Every offset below is in bytes from the start of the binary part.
  */
 export interface IndexHeader {
@@ -239,8 +250,11 @@ export interface IndexHeader {
   companies?: CompiledIndex['companies'];
   /** Where the binary part starts in the file (a multiple of INDEX_ALIGN). */
   binaryStart: number;
-  /** The lookup's strings: byte offset and byte length of their UTF-8 text. */
-  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: [offset: number, bytes: number] };
+  /**
+   * The lookup's strings: byte offset, byte length and encoding, Latin-1 when every character fits, else
+   * UTF-16 little-endian: both are decoded by a plain copy (UTF-8 with accents is not).
+   */
+  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: [offset: number, bytes: number, encoding: 'latin1' | 'utf16le'] };
   /** Each typed array: byte offset, element count, element type. */
   arrays: { [K in TypedKeys]: [offset: number, length: number, type: 'i32' | 'u8'] };
   /** Int32 offsets of the records from the start of the records part, one per record and one past the end. */

@@ -8,6 +8,7 @@
 import type { Brand, CompiledIndex, DrugClassEntry, IndexHeader, IndexMeta, Lookup, Substance, Trial } from './index-types';
 import { foldKey } from './normalize';
 import { Vocabulary } from './vocabulary';
+import { KeyTable } from './key-table';
 import { compileLookup, COMMON_WORD, KINDS, RULES, type CaseRule, type NameKind } from './lookup-build';
 
 export { STARTS_NAME, COMMON_WORD, type CaseRule, type NameKind } from './lookup-build';
@@ -109,9 +110,8 @@ export class Lexicon {
   private companies?: Map<string, string>;
   private readonly names: (NameEntry | undefined)[];
   private readonly namesAtNode: (NameEntry[] | undefined)[];
-  /** Record indexes by DCI, and by folded DCI, brand and trial name: made when first asked. */
-  private readonly maps: Partial<Record<'byDci' | 'substances' | 'brands' | 'trials', Map<string, number>>> = {};
-  private dcis?: string[];
+  /** Record indexes by DCI, and by folded DCI, brand and trial name. */
+  private readonly tables: Record<'byDci' | 'substances' | 'brands' | 'trials', KeyTable>;
   private all?: NameEntry[];
   /** INN stems by length, for a suffix lookup per length instead of a scan of every stem. */
   private readonly stemsByLength = new Map<number, Set<string>>();
@@ -135,6 +135,11 @@ export class Lexicon {
     this.abbreviations = index.abbreviations;
     this.innStems = index.innStems;
     this.companyList = index.companies ?? [];
+    const l = this.lookup;
+    this.tables = {
+      byDci: new KeyTable(l.dcis, l.dciStarts, l.dciOrder), substances: new KeyTable(l.substanceKeys, l.substanceKeyStarts, l.substanceKeyOrder),
+      brands: new KeyTable(l.brandKeys, l.brandKeyStarts, l.brandKeyOrder), trials: new KeyTable(l.trialKeys, l.trialKeyStarts, l.trialKeyOrder),
+    };
     this.vocabulary = new Vocabulary(this.lookup.words, this.lookup.wordStarts, this.lookup.slots);
     this.wordFlags = this.lookup.wordFlags;
     this.names = new Array<NameEntry | undefined>(this.lookup.nameOffsets.length);
@@ -169,7 +174,7 @@ export class Lexicon {
   }
 
   dciAt(i: number): string {
-    return (this.dcis ??= this.lookup.dcis.split('\n'))[i];
+    return this.tables.byDci.key(i);
   }
 
   abbreviationTargets(ref: number): Substance[] {
@@ -251,24 +256,19 @@ export class Lexicon {
     return found;
   }
 
-  private map(which: keyof Lexicon['maps']): Map<string, number> {
-    const text = { byDci: this.lookup.dcis, substances: this.lookup.substanceKeys, brands: this.lookup.brandKeys, trials: this.lookup.trialKeys }[which];
-    return (this.maps[which] ??= new Map(text.split('\n').map((k, i) => [k, i])));
-  }
-
   /** A substance by its DCI as the index writes it, or by any spelling that folds to it. */
   substance(dci: string): Substance | undefined {
-    const i = this.map('byDci').get(dci) ?? this.map('substances').get(foldKey(dci));
+    const i = this.tables.byDci.find(dci) ?? this.tables.substances.find(foldKey(dci));
     return i === undefined ? undefined : this.substances.at(i);
   }
 
   brand(name: string): Brand | undefined {
-    const i = this.map('brands').get(foldKey(name));
+    const i = this.tables.brands.find(foldKey(name));
     return i === undefined ? undefined : this.brands.at(i);
   }
 
   trial(name: string): Trial | undefined {
-    const i = this.map('trials').get(foldKey(name));
+    const i = this.tables.trials.find(foldKey(name));
     return i === undefined ? undefined : this.trials.at(i);
   }
 

@@ -1,8 +1,9 @@
 /**
  * Reads the compiled index file shipped beside the bundles (dist/medlint-index.bin, written by the data
  * build's data/build/index-writer.ts; layout in index-types.ts `IndexHeader`). Loading makes views over the
- * file's bytes, no copies and no scan: the lookup's typed arrays are read in place, its strings decoded from
- * UTF-8 in one go, and a record (« prégabaline »'s JSON line) is found by its stored offset when first used.
+ * file's bytes, no copies and no scan: the lookup's typed arrays are read in place, its strings decoded by
+ * a copy (Latin-1 or UTF-16), and a record (« prégabaline »'s JSON line) is found by its stored offset when
+ * first used.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,9 @@ export function readIndex(given: Buffer, path: string): LoadedIndex {
   const file = given.byteOffset % INDEX_ALIGN === 0 ? given : copyAligned(given);
   const at = file.byteOffset + header.binaryStart;
   const lookup: Record<string, unknown> = {};
-  for (const [name, [offset, bytes]] of Object.entries(header.strings)) lookup[name] = file.toString('utf8', header.binaryStart + offset, header.binaryStart + offset + bytes);
+  for (const [name, [offset, bytes, encoding]] of Object.entries(header.strings)) {
+    lookup[name] = file.toString(encoding, header.binaryStart + offset, header.binaryStart + offset + bytes);
+  }
   for (const [name, [offset, length, type]] of Object.entries(header.arrays)) {
     lookup[name] = type === 'i32' ? new Int32Array(file.buffer, at + offset, length) : new Uint8Array(file.buffer, at + offset, length);
   }

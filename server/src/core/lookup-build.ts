@@ -8,6 +8,7 @@
 import type { CompiledIndex, Lookup } from './index-types';
 import { foldKey, soundKey, spellingKey } from './normalize';
 import { hashOf, hashesOf } from './vocabulary';
+import { keyOrder } from './key-table';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
 /** How strictly a name must be written to count as a mention. */
@@ -141,14 +142,6 @@ export function compileLookup(index: CompiledIndex): Lookup {
   deletionPairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const soundPairs = spell.map((c, i): [number, number] => [hashOf(soundKey(c.key)), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
-  const list = (xs: string[]) => {
-    if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
-    const starts = new Int32Array(xs.length + 1);
-    let at = 0;
-    xs.forEach((x, i) => { starts[i] = at; at += x.length + 1; });
-    starts[xs.length] = at;
-    return { text: xs.join('\n'), starts };
-  };
   const w = list(words), nm = list(names.map((n) => n.name)), ky = list(names.map((n) => n.key)), sp = list(spell.map((c) => c.key));
   return {
     words: w.text, wordStarts: w.starts, wordFlags: Uint8Array.from(flags), slots,
@@ -158,8 +151,8 @@ export function compileLookup(index: CompiledIndex): Lookup {
     spellKeys: sp.text, spellStarts: sp.starts, spellNames: Int32Array.from(spell, (c) => c.name),
     deletionHashes: Int32Array.from(deletionPairs, (p) => p[0]), deletionCandidates: Int32Array.from(deletionPairs, (p) => p[1]),
     soundHashes: Int32Array.from(soundPairs, (p) => p[0]), soundCandidates: Int32Array.from(soundPairs, (p) => p[1]),
-    dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
-    brandKeys: index.brands.map((b) => foldKey(b.name)).join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
+    ...keyTable('dci', index.substances.map((s) => s.dci)), ...keyTable('substanceKey', substanceKeys),
+    ...keyTable('brandKey', index.brands.map((b) => foldKey(b.name))), ...keyTable('trialKey', index.trials.map((t) => foldKey(t.name))),
     ...completionTable(index, names),
   };
 }
@@ -193,6 +186,22 @@ function completionTable(index: CompiledIndex, names: Name[]): Pick<Lookup, 'com
     completionItems: Int32Array.from(candidates, itemOf),
     completionRanks: Int32Array.from(candidates, (k) => rank.get(itemOf(k))!),
   };
+}
+
+/** Strings joined by line breaks, and where each starts (one past the end last). */
+function list(xs: string[]): { text: string; starts: Int32Array } {
+  if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
+  const starts = new Int32Array(xs.length + 1);
+  let at = 0;
+  xs.forEach((x, i) => { starts[i] = at; at += x.length + 1; });
+  starts[xs.length] = at;
+  return { text: xs.join('\n'), starts };
+}
+
+/** A KeyTable's three parts, named after the list: dcis, dciStarts, dciOrder. */
+function keyTable<N extends 'dci' | 'substanceKey' | 'brandKey' | 'trialKey'>(name: N, keys: string[]) {
+  const { text, starts } = list(keys);
+  return { [`${name}s`]: text, [`${name}Starts`]: starts, [`${name}Order`]: keyOrder(keys) } as Record<`${N}s`, string> & Record<`${N}Starts` | `${N}Order`, Int32Array>;
 }
 
 /** A word and each form of it with one letter deleted. */

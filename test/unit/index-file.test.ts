@@ -129,3 +129,14 @@ test('the code cache written by the build is one this Node.js accepts', () => {
   });
   assert.equal(script.cachedDataRejected, false);
 });
+
+test('a header longer than the first bytes read is read on to its end; the records are read when asked for', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'medlint-')), 'index.bin');
+  const companies = Array.from({ length: 4000 }, (_, i) => ({ name: `LABORATOIRE ${i}`, holder: `LABORATOIRE ${i} SAS` }));
+  writeIndexFile(path, { ...tiny, companies });
+  assert.ok(readFileSync(path).indexOf(10) > 1 << 16, 'a header of more than 64 KB');
+  const read = loadLexicon(path);
+  assert.equal(read.company('laboratoire 3999'), 'LABORATOIRE 3999 SAS');
+  assert.equal(read.trial('reset-sle')?.nct, 'NCT06121297');
+  assert.deepEqual(read.index.brands, tiny.brands);
+});

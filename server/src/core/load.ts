@@ -5,7 +5,7 @@
  * a copy (Latin-1 or UTF-16), and a record (« prégabaline »'s JSON line) is found by its stored offset when
  * first used.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexicon, type LoadedIndex } from './lexicon';
 import { INDEX_ALIGN, INDEX_FORMAT, type IndexHeader, type Lookup } from './index-types';
@@ -18,8 +18,39 @@ export function defaultIndexPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
+/**
+ * The lexicon of an index file. Only the header and the lookup tables are read (≈ half the file); a record
+ * is read when first asked for, through a descriptor kept open, so that a file replaced meanwhile (data
+ * update) is not mixed with the one loaded.
+ */
 export function loadLexicon(path = defaultIndexPath()): Lexicon {
-  return new Lexicon(readIndex(readFileSync(path), path));
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let first = readAt(fd, 0, Math.min(size, 1 << 16));
+    // The header is one line (≈ 50 KB today): read on until its end.
+    while (first.indexOf(10) < 0 && first.length < size) first = readAt(fd, 0, Math.min(size, first.length * 4));
+    const header = headerOf(first);
+    const head = header ? header.binaryStart + header.binaryBytes : 0;
+    if (!header || head > size) throw unreadable(path);
+    const loaded = readIndex(head <= first.length ? first : readAt(fd, 0, head), path, { size, read: (from, to) => readAt(fd, head + from, to - from) });
+    return new Lexicon(loaded);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** `length` bytes from `position`, in a buffer of their own (aligned: never from the shared pool). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? bytes : bytes.subarray(0, done);
 }
 
 const unreadable = (path: string) => new Error(`${path} : index illisible ou d’un autre format ; relancez « npm run build:data ».`);
@@ -35,8 +66,18 @@ function headerOf(file: Buffer): IndexHeader | undefined {
   }
 }
 
-/** An index file's content as views over its bytes (`file` is kept: the views and records point into it). */
-export function readIndex(given: Buffer, path: string): LoadedIndex {
+/** Where the records part lies when it is not in the buffer given: the file's size, and a reader of its bytes. */
+interface RecordsPart {
+  size: number;
+  /** Bytes [from, to) of the records part. */
+  read: (from: number, to: number) => Buffer;
+}
+
+/**
+ * An index file's content as views over its bytes (`given` is kept: the views point into it): the whole
+ * file, or its header and lookup tables with a reader of the records part.
+ */
+export function readIndex(given: Buffer, path: string, records?: RecordsPart): LoadedIndex {
   const header = headerOf(given);
   const recordsAt = header ? header.binaryStart + header.binaryBytes : 0;
   if (!header || recordsAt > given.length) throw unreadable(path);
@@ -51,9 +92,18 @@ export function readIndex(given: Buffer, path: string): LoadedIndex {
     lookup[name] = type === 'i32' ? new Int32Array(file.buffer, at + offset, length) : new Uint8Array(file.buffer, at + offset, length);
   }
   const starts = new Int32Array(file.buffer, at + header.recordStarts[0], header.recordStarts[1]);
-  if (recordsAt + starts[starts.length - 1] !== file.length) throw unreadable(path);
-  const record = (n: number) => file.toString('latin1', recordsAt + starts[n], recordsAt + starts[n + 1] - 1);
-  return { ...header, lookup: lookup as unknown as Lookup, record };
+  if (recordsAt + starts[starts.length - 1] !== (records?.size ?? file.length)) throw unreadable(path);
+  return { ...header, lookup: lookup as unknown as Lookup, record: recordReader(starts, records ?? { size: file.length, read: (a, b) => file.subarray(recordsAt + a, recordsAt + b) }) };
+}
+
+/** Record n's JSON text; past 256 records read one by one, the whole records part is read once. */
+function recordReader(starts: Int32Array, part: RecordsPart): (n: number) => string {
+  let whole: Buffer | undefined;
+  let reads = 0;
+  return (n) => {
+    if (!whole && ++reads > 256) whole = part.read(0, starts[starts.length - 1]);
+    return whole ? whole.toString('latin1', starts[n], starts[n + 1] - 1) : part.read(starts[n], starts[n + 1] - 1).toString('latin1');
+  };
 }
 
 /** A copy at offset 0 of a buffer of its own (Buffer.alloc never uses the shared pool). */

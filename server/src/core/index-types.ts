@@ -158,13 +158,21 @@ export interface DrugClassEntry {
 }
 
 /**
+ * A list's text, cut by offsets: a string (compiled from records), or the index file's bytes, each piece
+ * decoded when cut (load.ts), so that a start decodes none of the 1.1 million characters it does not use.
+ */
+export interface Text {
+  slice(start: number, end: number): string;
+}
+
+/**
  * The lexicon's lookup tables (built by `compileLookup`): flat typed arrays, so that the shipped index
  * loads them without building one object per word or name. Word ids number `words`; a name's words are
  * a path in a trie of word ids.
  */
 export interface Lookup {
   /** Every folded word (ordinary words, each token of each name), joined by line breaks… */
-  words: string;
+  words: Text;
   /** …where word `id` spans [wordStarts[id], wordStarts[id + 1] - 1). */
   wordStarts: Int32Array;
   /** STARTS_NAME (1), COMMON_WORD (2) and IN_NAME (4) bits by word id. */
@@ -172,9 +180,9 @@ export interface Lookup {
   /** Open-addressing hash table (linear probing on the first hash): per slot, word id + 1 (0: empty) and its two hashes (`hashesOf`). */
   slots: Int32Array;
   /** Each name as written, and its folded key, joined by line breaks, with their starts (as for words). */
-  names: string;
+  names: Text;
   nameStarts: Int32Array;
-  keys: string;
+  keys: Text;
   keyStarts: Int32Array;
   /** Per name, from nameTable[nameOffsets[k]]: kind, case rule, record index, spelling weight, word count, word ids. */
   nameTable: Int32Array;
@@ -191,7 +199,7 @@ export interface Lookup {
    * starts) and the name each stands for; the hashes (`hashOf`) of every key with one letter or none deleted,
    * sorted, with the candidate each comes from.
    */
-  spellKeys: string;
+  spellKeys: Text;
   spellStarts: Int32Array;
   spellNames: Int32Array;
   deletionHashes: Int32Array;
@@ -203,16 +211,16 @@ export interface Lookup {
    * Line-break-joined, in record order, with their starts: each substance's DCI, and the folded keys of
    * DCIs, brand names and trial names; and the record indexes ordered by each (see key-table.ts).
    */
-  dcis: string;
+  dcis: Text;
   dciStarts: Int32Array;
   dciOrder: Int32Array;
-  substanceKeys: string;
+  substanceKeys: Text;
   substanceKeyStarts: Int32Array;
   substanceKeyOrder: Int32Array;
-  brandKeys: string;
+  brandKeys: Text;
   brandKeyStarts: Int32Array;
   brandKeyOrder: Int32Array;
-  trialKeys: string;
+  trialKeys: Text;
   trialKeyStarts: Int32Array;
   trialKeyOrder: Int32Array;
   /**
@@ -226,7 +234,7 @@ export interface Lookup {
   completionRanks: Int32Array;
 }
 
-type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends string ? never : K }[keyof Lookup];
+type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends Text ? never : K }[keyof Lookup];
 
 /** The index file's format number: a file of another one is refused (« relancez npm run build:data »). */
 export const INDEX_FORMAT = 5;

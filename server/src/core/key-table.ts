@@ -3,8 +3,10 @@
  * starts, and the record indexes ordered by key at data-build time (code-unit order; for one key, the last
  * record first, as a Map built from the list would keep it). « pregabaline » → substance 1834, by binary search.
  */
+import type { Text } from './index-types';
+
 export class KeyTable {
-  constructor(private readonly text: string, private readonly starts: Int32Array, private readonly order: Int32Array) {}
+  constructor(private readonly text: Text, private readonly starts: Int32Array, private readonly order: Int32Array) {}
 
   /** The key of record i. */
   key(i: number): string {

@@ -1,14 +1,14 @@
 /**
  * Reads the compiled index file shipped beside the bundles (dist/medlint-index.bin, written by the data
  * build's data/build/index-writer.ts; layout in index-types.ts `IndexHeader`). Loading makes views over the
- * file's bytes, no copies and no scan: the lookup's typed arrays are read in place, its strings decoded by
- * a copy (Latin-1 or UTF-16), and a record (« prégabaline »'s JSON line) is found by its stored offset when
- * first used.
+ * file's bytes, no copies and no scan: the lookup's typed arrays are read in place, its texts decoded piece
+ * by piece as they are cut (Latin-1 or UTF-16), and a record (« prégabaline »'s JSON line) is found by its
+ * stored offset when first used.
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexicon, type LoadedIndex } from './lexicon';
-import { INDEX_ALIGN, INDEX_FORMAT, type IndexHeader, type Lookup } from './index-types';
+import { INDEX_ALIGN, INDEX_FORMAT, type IndexHeader, type Lookup, type Text } from './index-types';
 
 export const INDEX_FILE = 'medlint-index.bin';
 
@@ -85,9 +85,7 @@ export function readIndex(given: Buffer, path: string, records?: RecordsPart): L
   const file = given.byteOffset % INDEX_ALIGN === 0 ? given : copyAligned(given);
   const at = file.byteOffset + header.binaryStart;
   const lookup: Record<string, unknown> = {};
-  for (const [name, [offset, bytes, encoding]] of Object.entries(header.strings)) {
-    lookup[name] = file.toString(encoding, header.binaryStart + offset, header.binaryStart + offset + bytes);
-  }
+  for (const [name, [offset, , encoding]] of Object.entries(header.strings)) lookup[name] = new FileText(file, header.binaryStart + offset, encoding);
   for (const [name, [offset, length, type]] of Object.entries(header.arrays)) {
     lookup[name] = type === 'i32' ? new Int32Array(file.buffer, at + offset, length) : new Uint8Array(file.buffer, at + offset, length);
   }
@@ -104,6 +102,19 @@ function recordReader(starts: Int32Array, part: RecordsPart): (n: number) => str
     if (!whole && ++reads > 256) whole = part.read(0, starts[starts.length - 1]);
     return whole ? whole.toString('latin1', starts[n], starts[n + 1] - 1) : part.read(starts[n], starts[n + 1] - 1).toString('latin1');
   };
+}
+
+/** A list's text in the file: each piece decoded when cut (Latin-1 or UTF-16: offsets are characters). */
+class FileText implements Text {
+  private readonly width: number;
+
+  constructor(private readonly file: Buffer, private readonly start: number, private readonly encoding: 'latin1' | 'utf16le') {
+    this.width = encoding === 'utf16le' ? 2 : 1;
+  }
+
+  slice(from: number, to: number): string {
+    return this.file.toString(this.encoding, this.start + from * this.width, this.start + to * this.width);
+  }
 }
 
 /** A copy at offset 0 of a buffer of its own (Buffer.alloc never uses the shared pool). */

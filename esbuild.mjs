@@ -3,6 +3,7 @@
 // inside VS Code's extension host (dist/test/vscode/); the .vsix leaves it out.
 import * as esbuild from 'esbuild';
 import { lazyEntities } from './scripts/lazy-entities.mjs';
+import { lazyBuiltins } from './scripts/lazy-builtins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,7 +16,7 @@ const alias = {
   'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', tinyglobby: './node_modules/tinyglobby/dist/index.cjs',
   'markdown-it': './node_modules/markdown-it/dist/markdown-it.cjs.js',
 };
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias, plugins: [lazyEntities] };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias, plugins: [lazyEntities, lazyBuiltins] };
 const builds = tests ? [] : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server: its bundle, and the small entry point that runs it with V8's code cache (server-loader.ts).

@@ -1,7 +1,8 @@
 // An esbuild plugin for the server's bundle: Node.js modules that vscode-languageserver requires when it is
 // loaded but uses only for what MedLint's start does not do (« child_process » to find npm's global folder;
 // « net » and « crypto » for pipes and sockets) are required when first used. Loading them cost ≈ 10 % of a
-// start. Each line is replaced only if found exactly once; otherwise the file is bundled as it is.
+// start. Each line is replaced only if found exactly once; otherwise the file is bundled as it is. Example: a
+// hover on « La prégabaline 150 mg/j » is answered without « child_process » ever loaded.
 import { readFile } from 'node:fs/promises';
 
 /** Per file (path ending), the modules to require lazily, as the file writes them: const x_1 = require("x"); */

@@ -1,6 +1,7 @@
 /**
  * The server's code cache in another runtime (VS Code runs the server with its own V8, which rejects the
- * build's cache): the first server to run there writes one for its V8 as it exits, and the next starts use it.
+ * build's cache): the first server to run there writes one for its V8 as it exits, and the next starts use it
+ * (« server-main.11.3.244.8-node.38.cache » beside « server-main.js »).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,6 +2,8 @@
 // the data build writes dist/medlint-index.bin itself. With --tests, only the mocha suite that runs
 // inside VS Code's extension host (dist/test/vscode/); the .vsix leaves it out.
 import * as esbuild from 'esbuild';
+import { lazyEntities } from './scripts/lazy-entities.mjs';
+import { lazyBuiltins } from './scripts/lazy-builtins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,8 +11,12 @@ const tests = process.argv.includes('--tests');
 
 // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: its ES module build instead.
 // tinyglobby's ES build loads fdir's, which calls createRequire(import.meta.url): its CommonJS build instead.
-const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', tinyglobby: './node_modules/tinyglobby/dist/index.cjs' };
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias };
+// markdown-it: its CommonJS build (the one the tests load), whose entity table scripts/lazy-entities.mjs makes lazy.
+const alias = {
+  'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', tinyglobby: './node_modules/tinyglobby/dist/index.cjs',
+  'markdown-it': './node_modules/markdown-it/dist/markdown-it.cjs.js',
+};
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias, plugins: [lazyEntities, lazyBuiltins] };
 const builds = tests ? [] : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server: its bundle, and the small entry point that runs it with V8's code cache (server-loader.ts).

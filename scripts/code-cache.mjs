@@ -2,13 +2,15 @@
 // MEDLINT_WRITE_CODE_CACHE set, has it answer what an editor asks first (initialize, a hover, diagnostics,
 // a completion), then shuts it down; the server writes the cache as it exits. Run by `npm run build`.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const cache = join(dist, 'server-main.cache');
 rmSync(cache, { force: true });
+// Caches a runtime wrote for its own V8 (server-loader.ts) belong to the former bundle.
+for (const f of readdirSync(dist)) if (/^server-main\..+\.cache$/.test(f)) rmSync(join(dist, f), { force: true });
 const child = spawn(process.execPath, [join(dist, 'server.js'), '--stdio'], { env: { ...process.env, MEDLINT_WRITE_CODE_CACHE: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
 const send = (message) => {
   const body = JSON.stringify({ jsonrpc: '2.0', ...message });

@@ -29,7 +29,7 @@ import { compileTrials } from './steps/trials';
 import { compileClasses } from './steps/classes';
 import { companiesOf } from './steps/companies';
 import { foldKey } from '../../server/src/core/normalize';
-import { writeIndexFile } from '../../server/src/core/load';
+import { writeIndexFile } from './index-writer';
 import type { CompiledIndex, DoseRange, Trial } from '../../server/src/core/index-types';
 
 export { EMA_EXPORT } from './sources/paths';

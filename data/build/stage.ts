@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CompiledIndex } from '../../server/src/core/index-types';
-import { writeIndexFile } from '../../server/src/core/load';
+import { writeIndexFile } from './index-writer';
 
 /** Writes the index to a temporary file in the folder of `out` (created if need be); returns its path. */
 export function stageIndex(out: string, index: CompiledIndex): string {

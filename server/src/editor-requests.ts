@@ -7,7 +7,8 @@
  *   medlint/status          {}        → the dataset's date and size, for the status item
  * Example: the client sends `medlint/report` for « article.md » and opens the Markdown in a preview.
  */
-import { readFile } from 'node:fs/promises';
+// fs.promises, read when a workspace is checked: its module is not loaded at the server's start.
+import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -64,7 +65,7 @@ export function registerEditorRequests(ctx: EditorContext): void {
       if (documents.get(uri)) continue; // open documents have their own diagnostics
       let text: string;
       try {
-        text = await readFile(fileURLToPath(uri), 'utf8');
+        text = await fs.readFile(fileURLToPath(uri), 'utf8');
       } catch {
         continue;
       }

@@ -12,7 +12,7 @@ import {
   TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
-  type Diagnostic as LspDiagnostic, type InitializeResult,
+  type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
 } from 'vscode-languageserver/node';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +23,7 @@ import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
-import { completionsAt } from './features/completion';
+import { completionsAt, resolveCompletion } from './features/completion';
 import { capDiagnostics, diagnose, visibleFindings } from './features/diagnostics';
 import { isProseAt, type LastReading } from './features/prose-at';
 import { EditLog } from './live/edit-log';
@@ -76,6 +76,8 @@ let pullDiagnostics = false;
 let configurable = false;
 let watchable = false;
 let refreshable = false;
+/** The client takes a completion list's edit range once for all its items (LSP 3.17 itemDefaults; VS Code does). */
+let defaultEditRange = false;
 let documentChanges = false;
 let workspaceFolders: string[] = [];
 
@@ -117,6 +119,7 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   return { ...config, path };
 }
 
+const COMPLETION_KINDS = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 /**
@@ -212,6 +215,7 @@ connection.onInitialize((params): InitializeResult => {
   configurable = !!caps.workspace?.configuration;
   watchable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   refreshable = !!caps.workspace?.diagnostics?.refreshSupport;
+  defaultEditRange = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
   documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -221,7 +225,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [] },
+      completionProvider: { triggerCharacters: [], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.medlint`] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -366,7 +370,7 @@ connection.onHover(({ textDocument, position }) => {
 });
 
 // Never analyses: whether the word is prose is decided from its paragraph and the last analysis.
-connection.onCompletion(({ textDocument, position }) => {
+connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
   const text = doc.getText();
@@ -374,14 +378,32 @@ connection.onCompletion(({ textDocument, position }) => {
   const last: LastReading | undefined = reading?.edits.usable
     ? { text: reading.text, prose: reading.analysis.prose.text, analysedOffset: (o) => reading.edits.analysed(o, true) ?? 0 }
     : undefined;
-  const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
+  completionLexicon = lexiconOf(doc);
+  const found = completionsAt(text, doc.offsetAt(position), completionLexicon, (a, b) => isProseAt(text, a, b, last), reading?.analysis);
   // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  return { isIncomplete: true, items: completionsAt(text, doc.offsetAt(position), lexiconOf(doc), (a, b) => isProseAt(text, a, b, last)).map((c, i) => ({
-    label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
-    filterText: text.slice(c.start, c.end),
-    documentation: { kind: MarkupKind.Markdown, value: c.documentation },
-    textEdit: { range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, newText: c.label },
-  })) };
+  if (!found.length) return { isIncomplete: true, items: [] };
+  const range = { start: doc.positionAt(found[0].start), end: doc.positionAt(found[0].end) };
+  const typed = text.slice(found[0].start, found[0].end);
+  // The list is small: no card (given on resolve); the edit range once for the list where the client takes it.
+  return {
+    isIncomplete: true,
+    ...(defaultEditRange ? { itemDefaults: { editRange: range } } : {}),
+    items: found.map((c, i) => ({
+      label: c.label, kind: COMPLETION_KINDS[c.kind], detail: c.detail, sortText: String(i).padStart(2, '0'),
+      // The editor filters and scores by the typed letters: given as every item's filter text, they let
+      // « pregab » keep « prégabaline » and leave the order to sortText.
+      filterText: typed,
+      ...(defaultEditRange ? {} : { textEdit: { range, newText: c.label } }),
+      data: c.data,
+    })),
+  };
+});
+
+/** The lexicon of the last list given (a project's names are numbered after the shipped ones): resolve follows it. */
+let completionLexicon: Lexicon | undefined;
+connection.onCompletionResolve((item) => {
+  const card = resolveCompletion(item.data, completionLexicon ?? lex());
+  return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card } } : item;
 });
 
 connection.onCodeAction(({ textDocument, range, context }) => {

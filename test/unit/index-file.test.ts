@@ -5,11 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { loadLexicon, writeIndexFile } from '../../server/src/core/load';
+import { loadLexicon, readIndex } from '../../server/src/core/load';
+import { writeIndexFile } from '../../data/build/index-writer';
 import { Lexicon, STARTS_NAME, COMMON_WORD } from '../../server/src/core/lexicon';
 import { IN_NAME } from '../../server/src/core/lookup-build';
 import { tokenize } from '../../server/src/core/mentions';
@@ -57,6 +58,42 @@ test('an index written to a file reads back as the same records and lookups', ()
   assert.throws(() => loadLexicon(join(ROOT, 'package.json')), /index illisible/);
 });
 
+test('loading is views over the file: every typed array of the lookup lies in the file\'s own buffer, no copy', () => {
+  const path = join(ROOT, 'dist', 'medlint-index.bin');
+  const file = readFileSync(path);
+  const loaded = readIndex(file, path);
+  const arrays = Object.entries(loaded.lookup).filter(([, v]) => ArrayBuffer.isView(v));
+  assert.ok(arrays.length >= 17);
+  for (const [name, array] of arrays) assert.equal((array as Int32Array).buffer, file.buffer, name);
+  const last = loaded.counts.substances + loaded.counts.brands + loaded.counts.trials - 1;
+  assert.equal(JSON.parse(loaded.record(last)).name, lexicon().trialAt(loaded.counts.trials - 1).name, 'the last record, by its stored offset');
+});
+
+test('records are found by key through tables ordered at data-build time (no map built at run time), the last record of a key winning', () => {
+  const lex = lexicon();
+  const loaded = readIndex(readFileSync(join(ROOT, 'dist', 'medlint-index.bin')), 'index');
+  for (const name of ['dciOrder', 'dciStarts', 'substanceKeyOrder', 'substanceKeyStarts', 'brandKeyOrder', 'brandKeyStarts', 'trialKeyOrder', 'trialKeyStarts'] as const) {
+    assert.ok(loaded.lookup[name] instanceof Int32Array, name);
+  }
+  assert.equal(lex.substance('prégabaline')?.dci, 'prégabaline');
+  assert.equal(lex.substance('PREGABALINE')?.dci, 'prégabaline');
+  assert.equal(lex.brand('lyrica')?.name, 'LYRICA');
+  assert.equal(lex.trial('opera ii')?.nct, 'NCT01412333');
+  assert.equal(lex.substance('prégabalin'), undefined);
+  const twice = new Lexicon({ ...tiny, brands: [tiny.brands[0], { ...tiny.brands[0], cis: ['2'] }] });
+  assert.deepEqual(twice.brand('COPAXONE')?.cis, ['2'], 'as a Map built from the list would');
+});
+
+test('an index of the former format, or a broken one, is refused with a clear French message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medlint-'));
+  const former = join(dir, 'former.bin');
+  writeFileSync(former, '{"format":4,"meta":{}}\n');
+  assert.throws(() => loadLexicon(former), /former\.bin : index illisible ou d’un autre format ; relancez « npm run build:data »/);
+  const cut = join(dir, 'cut.bin');
+  writeFileSync(cut, readFileSync(join(ROOT, 'dist', 'medlint-index.bin')).subarray(0, 100_000));
+  assert.throws(() => loadLexicon(cut), /index illisible/);
+});
+
 test('the shipped index: every name loaded from the file is found as the one compiled from its records', () => {
   const shipped = lexicon();
   const compiled = new Lexicon(shipped.index);
@@ -91,4 +128,15 @@ test('the code cache written by the build is one this Node.js accepts', () => {
     filename: file, cachedData: readFileSync(join(ROOT, 'dist', 'server-main.cache')),
   });
   assert.equal(script.cachedDataRejected, false);
+});
+
+test('a header longer than the first bytes read is read on to its end; the records are read when asked for', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'medlint-')), 'index.bin');
+  const companies = Array.from({ length: 4000 }, (_, i) => ({ name: `LABORATOIRE ${i}`, holder: `LABORATOIRE ${i} SAS` }));
+  writeIndexFile(path, { ...tiny, companies });
+  assert.ok(readFileSync(path).indexOf(10) > 1 << 16, 'a header of more than 64 KB');
+  const read = loadLexicon(path);
+  assert.equal(read.company('laboratoire 3999'), 'LABORATOIRE 3999 SAS');
+  assert.equal(read.trial('reset-sle')?.nct, 'NCT06121297');
+  assert.deepEqual(read.index.brands, tiny.brands);
 });

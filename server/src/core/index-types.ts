@@ -158,13 +158,21 @@ export interface DrugClassEntry {
 }
 
 /**
+ * A list's text, cut by offsets: a string (compiled from records), or the index file's bytes, each piece
+ * decoded when cut (load.ts), so that a start decodes none of the 1.1 million characters it does not use.
+ */
+export interface Text {
+  slice(start: number, end: number): string;
+}
+
+/**
  * The lexicon's lookup tables (built by `compileLookup`): flat typed arrays, so that the shipped index
  * loads them without building one object per word or name. Word ids number `words`; a name's words are
  * a path in a trie of word ids.
  */
 export interface Lookup {
   /** Every folded word (ordinary words, each token of each name), joined by line breaks… */
-  words: string;
+  words: Text;
   /** …where word `id` spans [wordStarts[id], wordStarts[id + 1] - 1). */
   wordStarts: Int32Array;
   /** STARTS_NAME (1), COMMON_WORD (2) and IN_NAME (4) bits by word id. */
@@ -172,9 +180,9 @@ export interface Lookup {
   /** Open-addressing hash table (linear probing on the first hash): per slot, word id + 1 (0: empty) and its two hashes (`hashesOf`). */
   slots: Int32Array;
   /** Each name as written, and its folded key, joined by line breaks, with their starts (as for words). */
-  names: string;
+  names: Text;
   nameStarts: Int32Array;
-  keys: string;
+  keys: Text;
   keyStarts: Int32Array;
   /** Per name, from nameTable[nameOffsets[k]]: kind, case rule, record index, spelling weight, word count, word ids. */
   nameTable: Int32Array;
@@ -191,7 +199,7 @@ export interface Lookup {
    * starts) and the name each stands for; the hashes (`hashOf`) of every key with one letter or none deleted,
    * sorted, with the candidate each comes from.
    */
-  spellKeys: string;
+  spellKeys: Text;
   spellStarts: Int32Array;
   spellNames: Int32Array;
   deletionHashes: Int32Array;
@@ -199,31 +207,66 @@ export interface Lookup {
   /** The hashes of the candidates' French sound keys (`soundKey`), sorted, with the candidate each comes from. */
   soundHashes: Int32Array;
   soundCandidates: Int32Array;
-  /** Line-break-joined: each substance's DCI, and the folded keys of DCIs, brand names and trial names, in record order. */
-  dcis: string;
-  substanceKeys: string;
-  brandKeys: string;
-  trialKeys: string;
+  /**
+   * Line-break-joined, in record order, with their starts: each substance's DCI, and the folded keys of
+   * DCIs, brand names and trial names; and the record indexes ordered by each (see key-table.ts).
+   */
+  dcis: Text;
+  dciStarts: Int32Array;
+  dciOrder: Int32Array;
+  substanceKeys: Text;
+  substanceKeyStarts: Int32Array;
+  substanceKeyOrder: Int32Array;
+  brandKeys: Text;
+  brandKeyStarts: Int32Array;
+  brandKeyOrder: Int32Array;
+  trialKeys: Text;
+  trialKeyStarts: Int32Array;
+  trialKeyOrder: Int32Array;
+  /**
+   * Completion, ordered at data-build time: the names a writer may complete (no abbreviation or class, one
+   * per folded key) sorted by folded key (code-unit order, for a binary search on the prefix); per position,
+   * the item it stands for (a trial's aliases stand for its name: one item per trial) and that item's rank
+   * (0 first: a DCI, then a brand, a trial, an alias; the most used first; the shorter; French order).
+   */
+  completionNames: Int32Array;
+  completionItems: Int32Array;
+  completionRanks: Int32Array;
 }
 
-type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends string ? never : K }[keyof Lookup];
+type TypedKeys = { [K in keyof Lookup]: Lookup[K] extends Text ? never : K }[keyof Lookup];
+
+/** The index file's format number: a file of another one is refused (« relancez npm run build:data »). */
+export const INDEX_FORMAT = 5;
+/** Every part of the binary section starts at a multiple of this many bytes (typed-array views need it). */
+export const INDEX_ALIGN = 8;
 
 /**
- * The first line of the index file (dist/medlint-index.bin, see load.ts): a JSON object with everything but
- * the lookup's typed arrays, which follow it as raw bytes, and the records, which follow them one per line.
+ * The first line of the index file (dist/medlint-index.bin, read by load.ts, written by
+ * data/build/index-writer.ts): a JSON object padded with spaces so that the binary part after it starts at a
+ * multiple of INDEX_ALIGN. The binary part holds the lookup's typed arrays (raw little-endian), its strings
+ * (Latin-1 or UTF-16) and the records' start offsets (Int32); the records follow, one JSON line each (Latin-1, other
+ * characters as \u escapes). Every offset below is in bytes from the start of the binary part.
  */
 export interface IndexHeader {
-  format: 4;
+  format: typeof INDEX_FORMAT;
   meta: IndexMeta;
   counts: { substances: number; brands: number; trials: number };
   classes?: DrugClassEntry[];
   abbreviations: CompiledIndex['abbreviations'];
   innStems: string[];
   companies?: CompiledIndex['companies'];
-  /** The lookup's strings. */
-  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: string };
-  /** Where each typed array lies in the binary part: byte offset, length, element type. */
+  /** Where the binary part starts in the file (a multiple of INDEX_ALIGN). */
+  binaryStart: number;
+  /**
+   * The lookup's strings: byte offset, byte length and encoding, Latin-1 when every character fits, else
+   * UTF-16 little-endian: both are decoded by a plain copy (UTF-8 with accents is not).
+   */
+  strings: { [K in Exclude<keyof Lookup, TypedKeys>]: [offset: number, bytes: number, encoding: 'latin1' | 'utf16le'] };
+  /** Each typed array: byte offset, element count, element type. */
   arrays: { [K in TypedKeys]: [offset: number, length: number, type: 'i32' | 'u8'] };
+  /** Int32 offsets of the records from the start of the records part, one per record and one past the end. */
+  recordStarts: [offset: number, length: number];
   /** Bytes of the binary part; the records start right after it. */
   binaryBytes: number;
 }

@@ -9,7 +9,8 @@
  * names) for a drug the base knows are added to it.
  */
 import type { Brand, CompiledIndex, DoseRange, SourceRef, Substance, Trial } from './index-types';
-import { Lexicon, type NameEntry } from './lexicon';
+import { Lexicon, NameEntry } from './lexicon';
+import type { NameKind } from './lookup-build';
 import { Vocabulary } from './vocabulary';
 import { foldKey } from './normalize';
 
@@ -195,11 +196,14 @@ export class LexiconOverlay extends Lexicon {
     return this.base.abbreviationTargets(ref);
   }
 
-  /** Both lexicons' completions, ranked together. */
-  override complete(prefix: string, limit = 50): NameEntry[] {
+  /** The project's names first (each lexicon ranks its own at build time), then the shipped ones. */
+  override complete(prefix: string, limit = 50, cited?: (kind: NameKind, ref: number) => boolean): NameEntry[] {
     const seen = new Set<string>();
-    const all = [...this.own.complete(prefix, limit), ...this.base.complete(prefix, limit)].filter((e) => !seen.has(e.key) && seen.add(e.key));
-    return Lexicon.rankCompletions(all).slice(0, limit);
+    // The project's entries numbered as entryAt numbers them (after the base's), for completionItem/resolve.
+    const n = this.base.nameCount;
+    const own = this.own.complete(prefix, limit).map((e) => new NameEntry(this.own, e.kind, e.name, e.key, e.tokens, e.caseRule, e.ref, e.weight, n + e.index));
+    const all = [...own, ...this.base.complete(prefix, limit, cited)].filter((e) => !seen.has(e.key) && seen.add(e.key));
+    return all.slice(0, limit);
   }
 }
 

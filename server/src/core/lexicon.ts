@@ -8,6 +8,7 @@
 import type { Brand, CompiledIndex, DrugClassEntry, IndexHeader, IndexMeta, Lookup, Substance, Trial } from './index-types';
 import { foldKey } from './normalize';
 import { Vocabulary } from './vocabulary';
+import { KeyTable } from './key-table';
 import { compileLookup, COMMON_WORD, KINDS, RULES, type CaseRule, type NameKind } from './lookup-build';
 
 export { STARTS_NAME, COMMON_WORD, type CaseRule, type NameKind } from './lookup-build';
@@ -57,6 +58,8 @@ export class NameEntry {
     readonly ref: number,
     /** Preference among spelling suggestions (a DCI first, then the most prescribed). */
     readonly weight: number,
+    /** Its index in lookup order (`Lexicon.entryAt`). */
+    readonly index: number,
   ) {}
 
   get substance(): Substance | undefined {
@@ -107,9 +110,8 @@ export class Lexicon {
   private companies?: Map<string, string>;
   private readonly names: (NameEntry | undefined)[];
   private readonly namesAtNode: (NameEntry[] | undefined)[];
-  /** Record indexes by DCI, and by folded DCI, brand and trial name: made when first asked. */
-  private readonly maps: Partial<Record<'byDci' | 'substances' | 'brands' | 'trials', Map<string, number>>> = {};
-  private dcis?: string[];
+  /** Record indexes by DCI, and by folded DCI, brand and trial name. */
+  private readonly tables: Record<'byDci' | 'substances' | 'brands' | 'trials', KeyTable>;
   private all?: NameEntry[];
   /** INN stems by length, for a suffix lookup per length instead of a scan of every stem. */
   private readonly stemsByLength = new Map<number, Set<string>>();
@@ -133,6 +135,11 @@ export class Lexicon {
     this.abbreviations = index.abbreviations;
     this.innStems = index.innStems;
     this.companyList = index.companies ?? [];
+    const l = this.lookup;
+    this.tables = {
+      byDci: new KeyTable(l.dcis, l.dciStarts, l.dciOrder), substances: new KeyTable(l.substanceKeys, l.substanceKeyStarts, l.substanceKeyOrder),
+      brands: new KeyTable(l.brandKeys, l.brandKeyStarts, l.brandKeyOrder), trials: new KeyTable(l.trialKeys, l.trialKeyStarts, l.trialKeyOrder),
+    };
     this.vocabulary = new Vocabulary(this.lookup.words, this.lookup.wordStarts, this.lookup.slots);
     this.wordFlags = this.lookup.wordFlags;
     this.names = new Array<NameEntry | undefined>(this.lookup.nameOffsets.length);
@@ -167,7 +174,7 @@ export class Lexicon {
   }
 
   dciAt(i: number): string {
-    return (this.dcis ??= this.lookup.dcis.split('\n'))[i];
+    return this.tables.byDci.key(i);
   }
 
   abbreviationTargets(ref: number): Substance[] {
@@ -189,6 +196,11 @@ export class Lexicon {
     return (this.all ??= Array.from(this.names, (_, k) => this.entryAt(k)));
   }
 
+  /** How many names the lexicon holds (entryAt's range). */
+  get nameCount(): number {
+    return this.names.length;
+  }
+
   /** The name of index k in lookup order (made when first asked). */
   entryAt(k: number): NameEntry {
     let entry = this.names[k];
@@ -197,7 +209,7 @@ export class Lexicon {
       const tokens: string[] = [];
       for (let i = 0; i < t[at + 4]; i++) tokens.push(this.vocabulary.word(t[at + 5 + i]));
       entry = new NameEntry(this, KINDS[t[at]], l.names.slice(l.nameStarts[k], l.nameStarts[k + 1] - 1),
-        l.keys.slice(l.keyStarts[k], l.keyStarts[k + 1] - 1), tokens, RULES[t[at + 1]], t[at + 2], t[at + 3]);
+        l.keys.slice(l.keyStarts[k], l.keyStarts[k + 1] - 1), tokens, RULES[t[at + 1]], t[at + 2], t[at + 3], k);
       this.names[k] = entry;
     }
     return entry;
@@ -249,24 +261,19 @@ export class Lexicon {
     return found;
   }
 
-  private map(which: keyof Lexicon['maps']): Map<string, number> {
-    const text = { byDci: this.lookup.dcis, substances: this.lookup.substanceKeys, brands: this.lookup.brandKeys, trials: this.lookup.trialKeys }[which];
-    return (this.maps[which] ??= new Map(text.split('\n').map((k, i) => [k, i])));
-  }
-
   /** A substance by its DCI as the index writes it, or by any spelling that folds to it. */
   substance(dci: string): Substance | undefined {
-    const i = this.map('byDci').get(dci) ?? this.map('substances').get(foldKey(dci));
+    const i = this.tables.byDci.find(dci) ?? this.tables.substances.find(foldKey(dci));
     return i === undefined ? undefined : this.substances.at(i);
   }
 
   brand(name: string): Brand | undefined {
-    const i = this.map('brands').get(foldKey(name));
+    const i = this.tables.brands.find(foldKey(name));
     return i === undefined ? undefined : this.brands.at(i);
   }
 
   trial(name: string): Trial | undefined {
-    const i = this.map('trials').get(foldKey(name));
+    const i = this.tables.trials.find(foldKey(name));
     return i === undefined ? undefined : this.trials.at(i);
   }
 
@@ -287,24 +294,37 @@ export class Lexicon {
     return best;
   }
 
-  /** Names starting with a prefix, accent- and case-insensitive, best first. */
-  complete(prefix: string, limit = 50): NameEntry[] {
+  /**
+   * Names starting with a prefix, accent- and case-insensitive, best first: those `cited` says the document
+   * already names, then by the rank the data build gave them. One per trial (« OPERA-2 » → OPERA II).
+   */
+  complete(prefix: string, limit = 50, cited?: (kind: NameKind, ref: number) => boolean): NameEntry[] {
     const p = foldKey(prefix);
     if (!p) return [];
-    const seen = new Set<string>();
-    const out: NameEntry[] = [];
-    for (const e of this.entries) {
-      if (e.kind === 'abbreviation' || e.kind === 'class') continue;
-      if (!e.key.startsWith(p) || seen.has(e.key)) continue;
-      seen.add(e.key);
-      out.push(e);
+    const { completionItems: items, completionRanks: ranks, nameTable, nameOffsets } = this.lookup;
+    const best: { item: number; score: number }[] = [];
+    for (let j = this.completionBound(p), end = this.completionBound(`${p}\uffff`); j < end; j++) {
+      const item = items[j], at = nameOffsets[item];
+      const score = ranks[j] + (cited?.(KINDS[nameTable[at]], nameTable[at + 2]) ? 0 : items.length);
+      if (best.length === limit && score >= best[limit - 1].score) continue;
+      if (best.some((b) => b.item === item)) continue;
+      let i = best.length;
+      while (i > 0 && best[i - 1].score > score) i--;
+      best.splice(i, 0, { item, score });
+      if (best.length > limit) best.pop();
     }
-    return Lexicon.rankCompletions(out).slice(0, limit);
+    return best.map((b) => this.entryAt(b.item));
   }
 
-  /** Completions best first: a DCI, a brand, a trial, another name; shorter first, then in French order. */
-  static rankCompletions(entries: NameEntry[]): NameEntry[] {
-    const rank = (e: NameEntry) => (e.kind === 'substance' && e.name === e.dci ? 0 : e.kind === 'brand' ? 1 : e.kind === 'trial' ? 2 : 3);
-    return entries.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
+  /** The first position of the completion table whose folded key is not before `key`. */
+  private completionBound(key: string): number {
+    const { completionNames: order, keys, keyStarts } = this.lookup;
+    let lo = 0, hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1, k = order[mid];
+      if (keys.slice(keyStarts[k], keyStarts[k + 1] - 1) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }

@@ -1,16 +1,14 @@
 /**
- * The compiled index file shipped beside the bundles (dist/medlint-index.bin): written by the data build,
- * read by the server and the CLI. Its layout, made to be loaded in a few milliseconds:
- *   1. one line of JSON, the `IndexHeader` (metadata, classes, the lookup's strings, where its arrays lie);
- *   2. the lookup's typed arrays, raw little-endian bytes (the byte order of every platform Node.js runs on);
- *   3. the records, one JSON object per line (substances, then brands, then trials), each parsed when first used.
- * Text is Latin-1, characters beyond it written as JSON \u escapes: no UTF-8 decoding on load.
+ * Reads the compiled index file shipped beside the bundles (dist/medlint-index.bin, written by the data
+ * build's data/build/index-writer.ts; layout in index-types.ts `IndexHeader`). Loading makes views over the
+ * file's bytes, no copies and no scan: the lookup's typed arrays are read in place, its texts decoded piece
+ * by piece as they are cut (Latin-1 or UTF-16), and a record (« prégabaline »'s JSON line) is found by its
+ * stored offset when first used.
  */
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexicon } from './lexicon';
-import { compileLookup } from './lookup-build';
-import type { CompiledIndex, IndexHeader, Lookup } from './index-types';
+import { Lexicon, type LoadedIndex } from './lexicon';
+import { INDEX_ALIGN, INDEX_FORMAT, type IndexHeader, type Lookup, type Text } from './index-types';
 
 export const INDEX_FILE = 'medlint-index.bin';
 
@@ -20,58 +18,108 @@ export function defaultIndexPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
+/**
+ * The lexicon of an index file. Only the header and the lookup tables are read (≈ half the file); a record
+ * is read when first asked for, through a descriptor kept open, so that a file replaced meanwhile (data
+ * update) is not mixed with the one loaded.
+ */
 export function loadLexicon(path = defaultIndexPath()): Lexicon {
-  const file = readFileSync(path);
-  const headerEnd = file.indexOf(10);
-  let header: IndexHeader | undefined;
+  const fd = openSync(path, 'r');
   try {
-    header = JSON.parse(file.toString('latin1', 0, headerEnd < 0 ? file.length : headerEnd)) as IndexHeader;
-  } catch {
-    // reported below
+    const size = fstatSync(fd).size;
+    let first = readAt(fd, 0, Math.min(size, 1 << 16));
+    // The header is one line (≈ 50 KB today): read on until its end.
+    while (first.indexOf(10) < 0 && first.length < size) first = readAt(fd, 0, Math.min(size, first.length * 4));
+    const header = headerOf(first);
+    const head = header ? header.binaryStart + header.binaryBytes : 0;
+    if (!header || head > size) throw unreadable(path);
+    const loaded = readIndex(head <= first.length ? first : readAt(fd, 0, head), path, { size, read: (from, to) => readAt(fd, head + from, to - from) });
+    return new Lexicon(loaded);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
-  if (header?.format !== 4) throw new Error(`${path} : index illisible ou d’un autre format ; relancez « npm run build:data ».`);
-  const binary = headerEnd + 1;
-  const lookup: Record<string, unknown> = { ...header.strings };
-  for (const [name, [offset, length, type]] of Object.entries(header.arrays)) {
-    const array = type === 'i32' ? new Int32Array(length) : new Uint8Array(length);
-    // A copy, so that the array is aligned whatever the file buffer's offset.
-    new Uint8Array(array.buffer).set(file.subarray(binary + offset, binary + offset + array.byteLength));
-    lookup[name] = array;
-  }
-  const starts: number[] = [];
-  for (let at = binary + header.binaryBytes; at > 0 && at < file.length; at = file.indexOf(10, at) + 1) starts.push(at);
-  starts.push(file.length + 1);
-  const record = (n: number) => file.toString('latin1', starts[n], starts[n + 1] - 1);
-  return new Lexicon({ ...header, lookup: lookup as unknown as Lookup, record });
 }
 
-/** Writes an index given as records, with its compiled lookup. */
-export function writeIndexFile(path: string, index: CompiledIndex): void {
-  const lookup = compileLookup(index);
-  const strings: Record<string, string> = {};
-  const arrays: Record<string, [number, number, 'i32' | 'u8']> = {};
-  const binary: Buffer[] = [];
-  let offset = 0;
-  for (const [name, value] of Object.entries(lookup)) {
-    if (typeof value === 'string') {
-      strings[name] = value;
-      continue;
-    }
-    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-    arrays[name] = [offset, value.length, value instanceof Int32Array ? 'i32' : 'u8'];
-    const padded = Buffer.concat([bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4)]);
-    binary.push(padded);
-    offset += padded.length;
+/** `length` bytes from `position`, in a buffer of their own (aligned: never from the shared pool). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
   }
-  const header = {
-    format: 4, meta: index.meta, counts: { substances: index.substances.length, brands: index.brands.length, trials: index.trials.length },
-    classes: index.classes, abbreviations: index.abbreviations, innStems: index.innStems, companies: index.companies, strings, arrays, binaryBytes: offset,
-  } as IndexHeader;
-  const latin1 = (x: unknown) => Buffer.from(JSON.stringify(x).replace(BEYOND_LATIN1, escape), 'latin1');
-  const records = [...index.substances, ...index.brands, ...index.trials].map((r) => latin1(r));
-  const lines = records.flatMap((r, i) => (i ? [NEWLINE, r] : [r]));
-  writeFileSync(path, Buffer.concat([latin1(header), NEWLINE, ...binary, ...lines]));
+  return done === length ? bytes : bytes.subarray(0, done);
 }
-const NEWLINE = Buffer.from('\n');
-const BEYOND_LATIN1 = /[\u0100-\uffff]/g;
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+const unreadable = (path: string) => new Error(`${path} : index illisible ou d’un autre format ; relancez « npm run build:data ».`);
+
+/** The header of an index file, or undefined for a file of another format. */
+function headerOf(file: Buffer): IndexHeader | undefined {
+  const end = file.indexOf(10);
+  try {
+    const header = JSON.parse(file.toString('latin1', 0, end < 0 ? file.length : end)) as IndexHeader;
+    return header?.format === INDEX_FORMAT && header.binaryStart === end + 1 ? header : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the records part lies when it is not in the buffer given: the file's size, and a reader of its bytes. */
+interface RecordsPart {
+  size: number;
+  /** Bytes [from, to) of the records part. */
+  read: (from: number, to: number) => Buffer;
+}
+
+/**
+ * An index file's content as views over its bytes (`given` is kept: the views point into it): the whole
+ * file, or its header and lookup tables with a reader of the records part.
+ */
+export function readIndex(given: Buffer, path: string, records?: RecordsPart): LoadedIndex {
+  const header = headerOf(given);
+  const recordsAt = header ? header.binaryStart + header.binaryBytes : 0;
+  if (!header || recordsAt > given.length) throw unreadable(path);
+  // A large file read whole gets a buffer of its own, aligned; a pooled one (small, tests) may not be.
+  const file = given.byteOffset % INDEX_ALIGN === 0 ? given : copyAligned(given);
+  const at = file.byteOffset + header.binaryStart;
+  const lookup: Record<string, unknown> = {};
+  for (const [name, [offset, , encoding]] of Object.entries(header.strings)) lookup[name] = new FileText(file, header.binaryStart + offset, encoding);
+  for (const [name, [offset, length, type]] of Object.entries(header.arrays)) {
+    lookup[name] = type === 'i32' ? new Int32Array(file.buffer, at + offset, length) : new Uint8Array(file.buffer, at + offset, length);
+  }
+  const starts = new Int32Array(file.buffer, at + header.recordStarts[0], header.recordStarts[1]);
+  if (recordsAt + starts[starts.length - 1] !== (records?.size ?? file.length)) throw unreadable(path);
+  return { ...header, lookup: lookup as unknown as Lookup, record: recordReader(starts, records ?? { size: file.length, read: (a, b) => file.subarray(recordsAt + a, recordsAt + b) }) };
+}
+
+/** Record n's JSON text; past 256 records read one by one, the whole records part is read once. */
+function recordReader(starts: Int32Array, part: RecordsPart): (n: number) => string {
+  let whole: Buffer | undefined;
+  let reads = 0;
+  return (n) => {
+    if (!whole && ++reads > 256) whole = part.read(0, starts[starts.length - 1]);
+    return whole ? whole.toString('latin1', starts[n], starts[n + 1] - 1) : part.read(starts[n], starts[n + 1] - 1).toString('latin1');
+  };
+}
+
+/** A list's text in the file: each piece decoded when cut (Latin-1 or UTF-16: offsets are characters). */
+class FileText implements Text {
+  private readonly width: number;
+
+  constructor(private readonly file: Buffer, private readonly start: number, private readonly encoding: 'latin1' | 'utf16le') {
+    this.width = encoding === 'utf16le' ? 2 : 1;
+  }
+
+  slice(from: number, to: number): string {
+    return this.file.toString(this.encoding, this.start + from * this.width, this.start + to * this.width);
+  }
+}
+
+/** A copy at offset 0 of a buffer of its own (Buffer.alloc never uses the shared pool). */
+function copyAligned(bytes: Buffer): Buffer {
+  const copy = Buffer.alloc(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}

@@ -9,6 +9,7 @@ import type { CompiledIndex, Lookup } from './index-types';
 import { foldKey, soundKey, spellingKey } from './normalize';
 import { hashOf, hashesOf } from './vocabulary';
 import { brandVariantKeys } from './brand-variants';
+import { keyOrder } from './key-table';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
 /** How strictly a name must be written to count as a mention. */
@@ -148,14 +149,6 @@ export function compileLookup(index: CompiledIndex): Lookup {
   deletionPairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const soundPairs = spell.map((c, i): [number, number] => [hashOf(soundKey(c.key)), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
-  const list = (xs: string[]) => {
-    if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
-    const starts = new Int32Array(xs.length + 1);
-    let at = 0;
-    xs.forEach((x, i) => { starts[i] = at; at += x.length + 1; });
-    starts[xs.length] = at;
-    return { text: xs.join('\n'), starts };
-  };
   const w = list(words), nm = list(names.map((n) => n.name)), ky = list(names.map((n) => n.key)), sp = list(spell.map((c) => c.key));
   return {
     words: w.text, wordStarts: w.starts, wordFlags: Uint8Array.from(flags), slots,
@@ -165,9 +158,58 @@ export function compileLookup(index: CompiledIndex): Lookup {
     spellKeys: sp.text, spellStarts: sp.starts, spellNames: Int32Array.from(spell, (c) => c.name),
     deletionHashes: Int32Array.from(deletionPairs, (p) => p[0]), deletionCandidates: Int32Array.from(deletionPairs, (p) => p[1]),
     soundHashes: Int32Array.from(soundPairs, (p) => p[0]), soundCandidates: Int32Array.from(soundPairs, (p) => p[1]),
-    dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
-    brandKeys: brandKeys.join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
+    ...keyTable('dci', index.substances.map((s) => s.dci)), ...keyTable('substanceKey', substanceKeys),
+    ...keyTable('brandKey', index.brands.map((b) => foldKey(b.name))), ...keyTable('trialKey', index.trials.map((t) => foldKey(t.name))),
+    ...completionTable(index, names),
   };
+}
+
+/**
+ * The completion table (see `Lookup`): ordered here, at data-build time, so that completing is a binary search
+ * and a pick of the best ranks, with no sorting or collator at run time.
+ */
+function completionTable(index: CompiledIndex, names: Name[]): Pick<Lookup, 'completionNames' | 'completionItems' | 'completionRanks'> {
+  // One item per trial and per brand: its aliases and spellings (« corenitec ») lead to its first name.
+  const firstName = new Map<string, number>();
+  const seen = new Set<string>();
+  const candidates: number[] = [];
+  names.forEach((n, k) => {
+    if ((n.kind === 'trial' || n.kind === 'brand') && !firstName.has(`${n.kind}:${n.ref}`)) firstName.set(`${n.kind}:${n.ref}`, k);
+    if (n.kind === 'abbreviation' || n.kind === 'class' || seen.has(n.key)) return;
+    seen.add(n.key);
+    candidates.push(k);
+  });
+  const itemOf = (k: number) => firstName.get(`${names[k].kind}:${names[k].ref}`) ?? k;
+  const kindRank = (n: Name) => (n.kind === 'substance' && n.name === index.substances[n.ref].dci ? 0 : n.kind === 'brand' ? 1 : n.kind === 'trial' ? 2 : 3);
+  const use = (n: Name) => (n.kind === 'substance' ? index.substances[n.ref].cisCount : n.kind === 'brand' ? index.brands[n.ref].cis.length : 0);
+  const collator = new Intl.Collator('fr');
+  const items = [...new Set(candidates.map(itemOf))].sort((a, b) => {
+    const x = names[a], y = names[b];
+    return kindRank(x) - kindRank(y) || use(y) - use(x) || x.name.length - y.name.length || collator.compare(x.name, y.name) || a - b;
+  });
+  const rank = new Map(items.map((k, i) => [k, i]));
+  candidates.sort((a, b) => (names[a].key < names[b].key ? -1 : names[a].key > names[b].key ? 1 : 0));
+  return {
+    completionNames: Int32Array.from(candidates),
+    completionItems: Int32Array.from(candidates, itemOf),
+    completionRanks: Int32Array.from(candidates, (k) => rank.get(itemOf(k))!),
+  };
+}
+
+/** Strings joined by line breaks, and where each starts (one past the end last). */
+function list(xs: string[]): { text: string; starts: Int32Array } {
+  if (xs.some((x) => x.includes('\n'))) throw new Error('a name or word holds a line break');
+  const starts = new Int32Array(xs.length + 1);
+  let at = 0;
+  xs.forEach((x, i) => { starts[i] = at; at += x.length + 1; });
+  starts[xs.length] = at;
+  return { text: xs.join('\n'), starts };
+}
+
+/** A KeyTable's three parts, named after the list: dcis, dciStarts, dciOrder. */
+function keyTable<N extends 'dci' | 'substanceKey' | 'brandKey' | 'trialKey'>(name: N, keys: string[]) {
+  const { text, starts } = list(keys);
+  return { [`${name}s`]: text, [`${name}Starts`]: starts, [`${name}Order`]: keyOrder(keys) } as Record<`${N}s`, string> & Record<`${N}Starts` | `${N}Order`, Int32Array>;
 }
 
 /** A word and each form of it with one letter deleted. */

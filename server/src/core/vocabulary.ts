@@ -11,6 +11,8 @@
  * key. Together they are a 64-bit fingerprint: a word is found by its two hashes, without comparing its
  * letters (the chance that an unknown word matches one of the 30,000 known ones is about 2e-15 per lookup).
  */
+import type { Text } from './index-types';
+
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH2_SEED = 0x9747b28c | 0;
 export function hashStep(hash: number, code: number): number {
@@ -45,7 +47,7 @@ export class Vocabulary {
    * `text`: the words joined by line breaks, word `id` starting at `starts[id]`; `slots`: three cells per
    * slot, word id + 1 (0 for an empty slot) and its two hashes, placed by the first hash (linear probing).
    */
-  constructor(private readonly text: string, private readonly starts: Int32Array, private readonly slots: Int32Array) {
+  constructor(private readonly text: Text, private readonly starts: Int32Array, private readonly slots: Int32Array) {
     this.mask = slots.length / 3 - 1;
     this.cut = new Array<string | undefined>(starts.length - 1);
   }

@@ -6,7 +6,9 @@
  *   amount(150, 600, 'mg', '/j') → « 150–600 mg/j »   frenchDate('2025-11-13') → « 13 novembre 2025 »
  *   elide('de', 'ocrélizumab')   → « d’ocrélizumab »
  *
- * Intl.NumberFormat is created on first use, not at load: the server's start does not pay for it.
+ * Numbers are printed by hand as Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }) prints them (a test
+ * compares both): creating the Intl one loads ICU data and cost the server's first hover ≈10–50 ms. Only a
+ * negative, infinite or huge number asks Intl (none in a dose).
  */
 
 /** U+202F, narrow no-break space: inside numbers (1 200) and between a number and its unit. */
@@ -15,8 +17,28 @@ export const NNBSP = '\u202F';
 let numberFormat: Intl.NumberFormat | undefined;
 
 export function num(n: number): string {
-  numberFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
-  return numberFormat.format(n);
+  const shortest = String(n);
+  if (!(n >= 0 && n < 1e15) || Object.is(n, -0) || shortest.includes('e')) {
+    numberFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
+    return numberFormat.format(n);
+  }
+  // Like ICU: the shortest decimal form of the number, rounded half up to 3 decimals, no trailing zeros.
+  const [whole, fraction = ''] = shortest.split('.');
+  let digits = whole + fraction.slice(0, 3).padEnd(3, '0');
+  if (fraction.length > 3 && fraction[3] >= '5') digits = roundedUp(digits);
+  const grouped = digits.slice(0, -3).replace(/\B(?=(\d{3})+$)/g, NNBSP) || '0';
+  const decimals = digits.slice(-3).replace(/0+$/, '');
+  return decimals ? `${grouped},${decimals}` : grouped;
+}
+
+/** A string of digits plus one in its last place (« 0999 » → « 1000 »). */
+function roundedUp(digits: string): string {
+  const out = digits.split('');
+  let i = out.length - 1;
+  while (i >= 0 && out[i] === '9') out[i--] = '0';
+  if (i < 0) return `1${out.join('')}`;
+  out[i] = String(Number(out[i]) + 1);
+  return out.join('');
 }
 
 /** « 150–600 mg/j », « 37,5 mg », « 0,4 g/kg/j ». */

@@ -8,6 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { inlineNonProse } from './inline';
+import { chunkStarts } from './chunks';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
 
@@ -91,29 +92,37 @@ export function extractProse(source: string): Prose {
     return end;
   };
   const blocks: Block[] = [];
-  let tokens: ReturnType<typeof md.parse> = [];
-  try {
-    tokens = md.parse(source, {});
-  } catch {
-    tokens = []; // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
-  }
   // Non-prose ranges, as flat [start, end) pairs in source order.
   const hidden: number[] = [];
   let cursor = 0; // everything before it is decided
   let covered = -1; // last line already taken as prose (nested blocks share lines)
-  for (const t of tokens) {
+  const take = (t: { type: string; map: [number, number] | null }, lineOffset: number) => {
     const kind = BLOCKS[t.type];
-    if (!kind || !t.map) continue;
-    const [first, last] = t.map;
-    if (last <= first) continue;
+    if (!kind || !t.map) return;
+    const first = t.map[0] + lineOffset, last = t.map[1] + lineOffset;
+    if (last <= first) return;
     const start = starts[first], end = lineEnd(last - 1);
     blocks.push({ kind, start, end });
-    if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) continue;
+    if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) return;
     const from = starts[Math.max(first, covered + 1)];
     if (from > cursor) hidden.push(cursor, from);
     inlineNonProse(source, from, end, hidden);
     cursor = end;
     covered = last - 1;
+  };
+  // A large text in pieces that parse alone to the same blocks (chunks.ts): their tokens die young.
+  const pieces = chunkStarts(source);
+  let tokens: ReturnType<typeof md.parse> = [];
+  for (let p = 0, line = 0; p < pieces.length; p++) {
+    const end = p + 1 < pieces.length ? pieces[p + 1] : source.length;
+    while (starts[line] < pieces[p]) line++;
+    try {
+      tokens = md.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
+    } catch {
+      // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
+      return { text: blankRanges(source, [0, source.length]), blocks: [] };
+    }
+    for (const t of tokens) take(t, line);
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   // markdown-it's tokens come in that order already: the sort is a check, skipped when it would do nothing.

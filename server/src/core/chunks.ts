@@ -1,12 +1,14 @@
 /**
  * Where a large Markdown text can be cut so that markdown-it parses each piece alone and gives the same
  * blocks as for the whole: after a blank line, before a line that starts with a letter at column 0 (a new
- * paragraph at the top level: it ends every list, quote, table and indented code before it), outside any
+ * paragraph at the top level: it ends every list, quote, table and indented code before it), or between two
+ * one-line items of a top-level bullet list; outside any
  * fenced code or HTML block that a blank line does not end (« <!-- », « <script », « ``` »…), each followed
  * from a line at column 0 after a blank line to the line that closes it.
  *
  *   « La prégabaline…\n\nLe paracétamol… » → cut before « Le paracétamol » (in a text over 32 KB)
  *   « ```\n\nLe code\n``` »                  → no cut: « Le code » is inside the fence
+ *   « - 10 mg\n- 10 mg »                      → a cut between two one-line items of a top-level list
  *
  * Parsed whole, a 3 MB document keeps hundreds of thousands of tokens alive until the end of the parse
  * (markdown-it's time per MB doubles from 1 to 3 MB, mostly garbage collection); in pieces, each piece's
@@ -35,13 +37,20 @@ export function chunkStarts(source: string): number[] {
   const starts = [0];
   if (source.length < 2 * CHUNK_MIN || source.includes('\r') || source.startsWith('---')) return starts;
   let closer: RegExp | null = null; // inside a fence or HTML block until a line matches it
+  let html = false; // an HTML block may be open: a blank line ends it
   let last = 0;
+  let previous = ''; // the line before, outside fences and HTML blocks
   for (let at = 0; at < source.length;) {
     const next = source.indexOf('\n', at);
     const end = next < 0 ? source.length : next;
     const line = source.slice(at, end);
+    if (line === '') html = false;
+    else if (HTML_LINE.test(line)) html = true;
     if (closer) {
       if (closer.test(line)) closer = null;
+    } else if (at - last >= CHUNK_MIN && !html && isListCut(previous, line)) {
+      starts.push(at);
+      last = at;
     } else if (MAYBE_OPENER.test(line)) {
       // Trusted only after a blank line: there, a line at column 0 is at the top level (not in a paragraph,
       // a table or an HTML block that a blank line ends).
@@ -52,9 +61,23 @@ export function chunkStarts(source: string): number[] {
       starts.push(at);
       last = at;
     }
+    previous = closer ? '' : line;
     at = end + 1;
   }
   return starts;
+}
+
+/** A line that may start or continue an HTML block (« <div> », « - <p> »): no list cut until a blank line. */
+const HTML_LINE = /^[ \t>*+\-\d.)]*</;
+/** A one-line bullet item whose text starts with a letter or a digit (« - 10 mg »): never a rule « - - - ». */
+const SIMPLE_ITEM = /^[-*+] +[A-Za-z0-9\u00C0-\u024F]/;
+
+/**
+ * Between two one-line items of a top-level bullet list (same marker, column 0): the second starts a new item
+ * wherever the first one was, and the first ends there, whole or in pieces (« - 10 mg\n- 10 mg »).
+ */
+function isListCut(previous: string, line: string): boolean {
+  return SIMPLE_ITEM.test(line) && SIMPLE_ITEM.test(previous) && previous[0] === line[0];
 }
 
 /**

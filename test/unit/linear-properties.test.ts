@@ -44,8 +44,8 @@ test('adversarial shapes at 16, 64 and 256 KB: time per KB within 150× a normal
 
 /**
  * Dose-dense text (every few characters a number or a dose) may take this many times a normal article's time
- * per KB. Measured before this branch: ≈ 17× for « prégabaline 150 mg » repeated, ≈ 26–57× for a list of
- * « - 10 mg » lines; digit runs ≈ 1–2×.
+ * per KB. Measured on this 2-core VM under load: « - 10 mg » lines 10–36× before the list was parsed in pieces,
+ * 5–10× since; « prégabaline 150 mg » and « 10 mg, » repeated 5–10×; digit runs 0.2–4×.
  */
 const DOSE_FACTOR = 20;
 

@@ -51,9 +51,9 @@ test('200,000 digits: the dose grammar reads them in under 1 s', () => {
 });
 
 /**
- * A list of doses may take this many times a normal article's time per KB. Measured: ≈ 26–57× before this
- * branch (markdown-it's tokens for 32,000 list items and their garbage, then per-dose regexes and a sort of
- * every sentence start); markdown-it alone is several times a normal article per KB on one-line items.
+ * A list of doses may take this many times a normal article's time per KB. Measured on this 2-core VM under
+ * load: 5–36× before the list was parsed in pieces (markdown-it's 160,000 tokens alive to the end of one
+ * parse, their garbage collection); 1–10× since.
  */
 const DOSE_LIST_FACTOR = 20;
 

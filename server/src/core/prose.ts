@@ -84,7 +84,8 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
-export function extractProse(source: string): Prose {
+/** `cut`: where markdown-it may parse the text in pieces (tests pass `() => [0]` to parse it whole). */
+export function extractProse(source: string, cut: (source: string) => number[] = chunkStarts): Prose {
   const starts = lineStarts(source);
   const lineEnd = (line: number) => {
     let end = line + 1 < starts.length ? starts[line + 1] : source.length;
@@ -111,7 +112,7 @@ export function extractProse(source: string): Prose {
     covered = last - 1;
   };
   // A large text in pieces that parse alone to the same blocks (chunks.ts): their tokens die young.
-  const pieces = chunkStarts(source);
+  const pieces = cut(source);
   let tokens: ReturnType<typeof md.parse> = [];
   for (let p = 0, line = 0; p < pieces.length; p++) {
     const end = p + 1 < pieces.length ? pieces[p + 1] : source.length;

@@ -49,7 +49,9 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   const findings: Finding[] = runRules('words', { text: prose.text, tokens, covered: (t) => inMention[t.start] === 1, lexicon, speller });
   const sentences = splitSentences(prose);
   const written = findDoses(prose.text);
-  const found = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
+  const inTables = findTableDoses(prose, written);
+  // `written` is in text order already (findDoses sorts it).
+  const found = inTables.length ? [...written, ...inTables].sort((a, b) => a.start - b.start) : written;
   const attached = attachDoses(prose, sentences, found, drugs, findings);
   // The doses, in text order, each with its drug (found afresh on each call: set in place).
   const doses: AttachedDose[] = [];

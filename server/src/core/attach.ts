@@ -25,11 +25,15 @@ export interface Sentences {
   starts: number[];
 }
 
+/** Sentence starts: after each sentence end, and each block's start and end; marked, then read in order (no sort). */
 export function splitSentences(prose: Prose): Sentences {
-  const starts = new Set<number>([0]);
-  for (const m of prose.text.matchAll(SENTENCE_END)) starts.add(m.index! + m[0].length);
-  for (const b of prose.blocks) { starts.add(b.start); starts.add(b.end); }
-  return { starts: [...starts].sort((a, b) => a - b) };
+  const marked = new Uint8Array(prose.text.length + 1);
+  marked[0] = 1;
+  for (const m of prose.text.matchAll(SENTENCE_END)) marked[m.index! + m[0].length] = 1;
+  for (const b of prose.blocks) { marked[b.start] = 1; marked[b.end] = 1; }
+  const starts: number[] = [];
+  for (let i = marked.indexOf(1); i >= 0; i = marked.indexOf(1, i + 1)) starts.push(i);
+  return { starts };
 }
 
 /** Number of leading items (of `n`, ordered) for which `before(i)` holds: a binary search. */
@@ -176,13 +180,30 @@ function enclosingParenthesis(text: string, from: number, m: Mention, doseStart:
 
 export interface Attachment { drug: Mention; strategy: string }
 
-/** The text that may name a dose's indication: its sentence and the heading above it. */
-export function contextOf(prose: Prose, sentences: Sentences, offset: number): string {
-  const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
-  const sentence = prose.text.slice(sentences.starts[i], Math.min(sentences.starts[i + 1] ?? prose.text.length, sentences.starts[i] + 600));
-  const h = headingBefore(indexOf(prose), offset);
-  return h ? `${prose.text.slice(h.start, Math.min(h.end, h.start + 200))} ${sentence}` : sentence;
+/** Index of the sentence holding `offset`. */
+function sentenceAt(sentences: Sentences, offset: number): number {
+  return Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
 }
+
+/**
+ * The text that may name a dose's indication: its sentence and the heading above it. Built once per sentence
+ * (every block edge is a sentence start, so no heading ends inside a sentence: its doses share one context).
+ */
+export function contextOf(prose: Prose, sentences: Sentences, offset: number): string {
+  const i = sentenceAt(sentences, offset);
+  let built = contexts.get(sentences);
+  if (!built) contexts.set(sentences, (built = new Map()));
+  let context = built.get(i);
+  if (context === undefined) {
+    const start = sentences.starts[i];
+    const sentence = prose.text.slice(start, Math.min(sentences.starts[i + 1] ?? prose.text.length, start + 600));
+    const h = headingBefore(indexOf(prose), start);
+    context = h ? `${prose.text.slice(h.start, Math.min(h.end, h.start + 200))} ${sentence}` : sentence;
+    built.set(i, context);
+  }
+  return context;
+}
+const contexts = new WeakMap<Sentences, Map<number, string>>();
 
 const blockIndexes = new WeakMap<Prose, BlockIndex>();
 function indexOf(prose: Prose): BlockIndex {
@@ -197,7 +218,7 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
   const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
   const blocks = indexOf(prose);
   for (const dose of doses) {
-    const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= dose.start) - 1);
+    const i = sentenceAt(sentences, dose.start);
     const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, candidates, unknown, blocks };
     for (const s of STRATEGIES) {
       const answer = s.attach(context);

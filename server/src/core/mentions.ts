@@ -94,7 +94,6 @@ export function tokenize(text: string, lexicon?: Lexicon): Token[] {
   const flags = lexicon?.wordFlags;
   const tokens: Token[] = [];
   const codes = foldCodes(text);
-  let folded: string | undefined; // cut from for words the lexicon does not know
   const n = codes.length;
   for (let i = 0; i < n; ) {
     if (!isWordCode(codes[i])) { i++; continue; }
@@ -115,17 +114,22 @@ export function tokenize(text: string, lexicon?: Lexicon): Token[] {
       i = j;
       continue;
     }
-    let key: string;
-    if (id >= 0) key = vocabulary!.word(id);
-    else {
-      folded ??= fromCodes(codes);
-      key = folded.slice(i, j);
-      if (stand) key = key.split(COMBINING_STAND_IN).join('');
-    }
+    const key = id >= 0 ? vocabulary!.word(id) : keyOf(codes, i, j, stand);
     tokens.push({ start: i, end: j, key, id, cls: id >= 0 ? flags![id] : 0 });
     i = j;
   }
   return tokens;
+}
+
+/** The key of a word the lexicon does not know, from its folded codes (folded accents dropped): no folded copy of the text. */
+function keyOf(codes: Uint16Array, i: number, j: number, stand: boolean): string {
+  if (j - i > 64) {
+    const key = fromCodes(codes.subarray(i, j));
+    return stand ? key.split(COMBINING_STAND_IN).join('') : key;
+  }
+  let key = '';
+  for (let k = i; k < j; k++) if (codes[k] !== 0) key += String.fromCharCode(codes[k]);
+  return key;
 }
 
 function alnum(s: string): string {

@@ -32,12 +32,15 @@ const ROUTES: [RegExp, string][] = ROUTE_WORDS.map(([words, route]) => [
   new RegExp(`(?<![${LETTER}])(?:${words.replace(/\[L\]/g, `[${LETTER}]`)})(?![${LETTER}])`), route,
 ]);
 
+const HAS_LETTER = new RegExp(`[${LETTER}]`);
+
 /** The route stated in the clause around a dose: the text after it first, then the text before. */
 export function routeNear(text: string, start: number, end: number): string | undefined {
   const after = text.slice(end, end + 40).split(/[.;:!?\n]|,\s/)[0];
   const beforeParts = text.slice(Math.max(0, start - 40), start).split(/[.;:!?\n]|,\s/);
   const before = beforeParts[beforeParts.length - 1];
   for (const part of [after, before]) {
+    if (!HAS_LETTER.test(part)) continue; // every route word has a letter
     const found = ROUTES.filter(([re]) => re.test(part)).map(([, route]) => route);
     if (found.length === 1) return found[0];
   }

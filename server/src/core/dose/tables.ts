@@ -57,8 +57,9 @@ function headerUnit(text: string): ColumnUnit | undefined {
 /** Bare-number doses of every table whose header names a unit; `known` are doses already read (skipped). */
 export function findTableDoses(prose: Prose, known: Dose[]): Dose[] {
   const out: Dose[] = [];
-  const taken = new Set(known.map((d) => d.start));
   const rows = prose.blocks.filter((b) => b.kind === 'tableRow');
+  if (!rows.length) return out;
+  const taken = new Set(known.map((d) => d.start));
   let header: (ColumnUnit | undefined)[] = [];
   let previousEnd = -1;
   for (const row of rows) {

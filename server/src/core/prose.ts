@@ -54,6 +54,15 @@ function lineStarts(source: string): number[] {
 }
 
 export function extractProse(source: string): Prose {
+  return readProse(source).prose;
+}
+
+/**
+ * The prose of a text, and whether a block of it runs on to the text's last line (a fence or an HTML block
+ * left open, a front matter without its end): then the same lines followed by more text may read otherwise
+ * (core/chunks.ts parses a long document piece by piece and widens a piece that ends open).
+ */
+export function readProse(source: string): { prose: Prose; openAtEnd: boolean } {
   const starts = lineStarts(source);
   const lineEnd = (line: number) => {
     let end = line + 1 < starts.length ? starts[line + 1] : source.length;
@@ -71,7 +80,11 @@ export function extractProse(source: string): Prose {
   const hidden: number[] = [];
   let cursor = 0; // everything before it is decided
   let covered = -1; // last line already taken as prose (nested blocks share lines)
+  let openAtEnd = false;
+  // markdown-it's line count: a final line break ends the last line, it does not open another.
+  const lineCount = starts.length - (starts[starts.length - 1] === source.length && source.length > 0 ? 1 : 0);
   for (const t of tokens) {
+    if (t.map && t.map[1] >= lineCount) openAtEnd = true;
     const kind = BLOCKS[t.type];
     if (!kind || !t.map) continue;
     const [first, last] = t.map;
@@ -87,7 +100,7 @@ export function extractProse(source: string): Prose {
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   blocks.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text: blankRanges(source, hidden), blocks };
+  return { prose: { text: blankRanges(source, hidden), blocks }, openAtEnd };
 }
 
 /** The source with the given ranges replaced by spaces, line breaks kept. */

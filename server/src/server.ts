@@ -10,7 +10,7 @@ import {
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
-import { analyzeDocument } from './core/document';
+import { documentAnalyzer } from './core/document';
 import { loadLexicon } from './core/load';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
@@ -82,11 +82,15 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
  * reopens a document or sends two edits with one version number gets the analysis of the text it has).
  */
 const cache = new Map<string, { version: number; text: string; analysis: Analysis; lines: LineIndex }>();
+/** Per open document, its incremental analysis: an edit re-reads only the stretch of text it touches. */
+const analyzers = new Map<string, (text: string) => Analysis>();
 function analysisOf(doc: TextDocument) {
   const hit = cache.get(doc.uri);
   const text = doc.getText();
   if (hit && hit.version === doc.version && hit.text === text) return hit;
-  const entry = { version: doc.version, text, analysis: analyzeDocument(text, lex()), lines: new LineIndex(text) };
+  let analyse = analyzers.get(doc.uri);
+  if (!analyse) analyzers.set(doc.uri, (analyse = documentAnalyzer(lex())));
+  const entry = { version: doc.version, text, analysis: analyse(text), lines: new LineIndex(text) };
   cache.set(doc.uri, entry);
   return entry;
 }
@@ -190,12 +194,13 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   cache.delete(document.uri);
+  analyzers.delete(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, timers };
+export const perDocument = { cache, timers, analyzers };
 
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
@@ -239,7 +244,7 @@ connection.onCodeAction(({ textDocument, range, context }) => {
 });
 
 registerEditorRequests({
-  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => cache.delete(uri),
+  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => { cache.delete(uri); analyzers.delete(uri); },
   enabled: enabledFor, locale: () => locale,
 });
 

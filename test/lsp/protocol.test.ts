@@ -77,6 +77,20 @@ test('push mode: a closed document leaves no entry behind', async () => {
   s.dispose();
 });
 
+test('each open document keeps one incremental analyzer, dropped when it closes', async () => {
+  const s = await startServer();
+  await s.initialize({});
+  const server = require('../../server/src/server');
+  const u = 'file:///incremental.md';
+  s.open(u, 'La prégabaline à 1200 mg/j.\n\nLe patient va bien.');
+  await s.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 5 } });
+  assert.equal(server.perDocument.analyzers.size, 1);
+  await s.client.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  assert.equal(server.perDocument.analyzers.size, 0);
+  s.dispose();
+});
+
 test('in-process: a document pushes its diagnostics, hover shows the drug card', async () => {
   const s = await startServer();
   await s.initialize({});

@@ -37,8 +37,11 @@ const line = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...LONG) },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
 );
-/** A document: lines joined by LF (or CRLF), with many blank lines (the boundaries of the pieces). */
-const documentText = fc.tuple(fc.array(line, { maxLength: 40 }), fc.boolean()).map(([lines, crlf]) => lines.join(crlf ? '\r\n' : '\n'));
+/** What ends a line: mostly a blank line after it (the boundaries of the pieces). */
+const lineEnd = fc.constantFrom('\n', '\n\n', '\n\n', '\n\n\n', '\n \n');
+/** A document: lines and their ends, with LF (or CRLF) breaks. */
+const documentText = fc.tuple(fc.array(fc.tuple(line, lineEnd), { maxLength: 40 }), fc.boolean())
+  .map(([lines, crlf]) => lines.map(([l, end]) => l + end).join('').replace(/\n/g, crlf ? '\r\n' : '\n'));
 
 /** What is typed or pasted at an edit. */
 const INSERTS = ['p', ' ', '\n', '\n\n', '```', '```\n', '\n```\n', '~~~', '<!--', '-->', '- ', '# ', '|', '.', '1', '150 mg', ' mg/j', 'é', 'e\u0301', '\r\n', '---\n', 'prégabaline ', '> '];

@@ -48,8 +48,9 @@ function mayStartPiece(text: string, at: number): boolean {
   const c = text[at];
   if (c === ' ' || c === '\t' || c === '>' || c === '-' || c === '+' || c === '*' || c === '=' || c === '\u0000') return false;
   if (c >= '0' && c <= '9') return !/^\d{1,9}[.)]/.test(text.slice(at, at + 11));
-  return true;
+  return !MARK.test(String.fromCodePoint(text.codePointAt(at)!)); // a mark belongs to the character before it (core/nfc.ts reads them together)
 }
+const MARK = /[\p{M}\u1160-\u11FF]/u;
 
 /**
  * The document's pieces, each read by `read` (memoised by the caller on the piece's text). A piece left open

@@ -16,7 +16,7 @@
  * pieces and stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunks, readChunk, type Chunk, type ChunkReading } from './chunks';
-import { analysePiece, edgesOf, proseOfStretch, sortedUnique, stretches, type Edges, type Piece } from './pieces';
+import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
 import type { Analysis, AttachedDose } from './analyze';
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
@@ -41,14 +41,16 @@ export function createDocumentAnalyzer(lexicon: Lexicon): DocumentAnalyzer {
   let speller = spellers.get(lexicon);
   if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
   const memory = new Memory(lexicon, speller);
-  const analyzeNfc = (text: string) => memory.analyze(text);
+  const analyzeNfc = (text: string) => memory.analyze(text, true)!;
   return {
-    analyze: (text) => (isNfc(text) ? analyzeNfc(text) : withNfc(text, analyzeNfc)),
+    // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
+    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || withNfc(text, analyzeNfc),
     stats: () => ({ ...memory.stats }),
   };
 }
 
-type Reading = ChunkReading & { edges?: Edges };
+type Reading = ChunkReading & { edges?: Edges; nfc?: boolean; id?: number };
+let nextId = 0;
 
 /** The pieces and stretches of the last text analysed, by their text. */
 class Memory {
@@ -57,22 +59,26 @@ class Memory {
   stats = { stretches: 0, read: 0, held: 0 };
   constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
 
-  analyze(text: string): Analysis {
+  /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
+  analyze(text: string, nfc: boolean): Analysis | undefined {
     const readings = new Map<string, Reading>();
     const chunks = readChunks(text, (piece) => {
-      let r = readings.get(piece) ?? this.readings.get(piece);
-      if (!r) r = readChunk(piece);
+      let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
+      if (!r) r = { ...readChunk(piece), id: nextId++ };
       readings.set(piece, r);
       return r;
     });
     this.readings = readings;
+    if (!nfc && !chunks.every((c) => ((c.reading as Reading).nfc ??= isNfc(text.slice(c.start, c.end))))) return undefined;
     const edges = chunks.map((c) => ((c.reading as Reading).edges ??= edgesOf(c.reading.prose.text)));
     const pieces = new Map<string, Piece>();
     const placed: { start: number; piece: Piece }[] = [];
     let read = 0;
     for (const [first, last] of stretches(chunks, edges)) {
-      const start = chunks[first].start, end = chunks[last].end;
-      const key = text.slice(start, end);
+      const start = chunks[first].start;
+      // The same pieces (memoised on their text) make the same stretch.
+      let key = '';
+      for (let i = first; i <= last; i++) key += `${(chunks[i].reading as Reading).id},`;
       let piece = pieces.get(key) ?? this.pieces.get(key);
       if (!piece) {
         piece = analysePiece(proseOfStretch(chunks, first, last), this.lexicon, this.speller);
@@ -117,17 +123,27 @@ function joinProse(text: string, placed: Placed[]): { prose: Prose; sentences: S
   let gapFrom = 0;
   const ends = new RegExp(SENTENCE_END.source, 'g');
   const readGap = (to: number) => {
-    ends.lastIndex = gapFrom;
-    for (let m = ends.exec(proseText); m && m.index < to; m = ends.exec(proseText)) starts.push(m.index + m[0].length);
+    const gap = proseText.slice(gapFrom, to + 1); // with the next non-space character, for the look-ahead
+    ends.lastIndex = 0;
+    for (let m = ends.exec(gap); m && gapFrom + m.index < to; m = ends.exec(gap)) insertSorted(starts, gapFrom + m.index + m[0].length);
   };
   for (const { start, piece } of placed) {
     if (piece.first < 0) continue;
     readGap(start + piece.first);
-    for (const s of piece.starts) starts.push(s + start);
+    for (const s of piece.starts) insertSorted(starts, s + start);
     gapFrom = start + piece.last;
   }
   readGap(proseText.length);
-  return { prose: { text: proseText, blocks }, sentences: { starts: sortedUnique(starts) } };
+  return { prose: { text: proseText, blocks }, sentences: { starts } };
+}
+
+/** Adds `value` to an ascending list without repeats; values come nearly in order (a short walk back at most). */
+function insertSorted(list: number[], value: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > value) i--;
+  if (i > 0 && list[i - 1] === value) return;
+  if (i === list.length) list.push(value);
+  else list.splice(i, 0, value);
 }
 
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */

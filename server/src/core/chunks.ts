@@ -77,7 +77,12 @@ export function readChunks(text: string, read: (piece: string) => ChunkReading):
   return chunks;
 }
 
-/** A piece read alone: `readProse` on its text. */
+/**
+ * A piece read alone: `readProse` on its own copy of the text (a piece cut from the document would keep the
+ * whole document of its day alive as long as its reading is memoised).
+ */
 export function readChunk(piece: string): ChunkReading {
-  return readProse(piece);
+  const reading = readProse(`${piece} `.slice(0, -1));
+  /\S/.test(reading.prose.text); // made flat now: a string built of slices keeps what it was cut from
+  return reading;
 }

@@ -151,19 +151,19 @@ function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
   const { prose, sentences } = joinProse(text, placed);
   const allMentions: Mention[] = [];
   const findings: Finding[] = [];
-  const found: { dose: AttachedDose; piece: Piece; index: number; drug?: Mention; strategy?: string }[] = [];
+  const found: { dose: AttachedDose; piece: Piece; index: number; drug?: Mention; strategy?: string; decided: boolean }[] = [];
   for (const { start, piece } of placed) {
     const base = allMentions.length;
     for (const m of piece.mentions) allMentions.push(movedMention(m, start));
     for (const f of piece.unknown) findings.push(movedFinding(f, start));
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
-      found.push({ dose: movedDose(d, start), piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
+      found.push({ dose: movedDose(d, start), piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy, decided: !!a || piece.headed[index] });
     });
   }
   const drugs = allMentions.filter((m) => m.kind === 'drug');
-  // Doses with no drug in their stretch: the heading above may name it (or a stretch before). As `analyze` does.
-  const alone = found.filter((f) => !f.drug).map((f) => f.dose);
+  // Doses with no drug and no heading in their stretch: a heading in a stretch before may name it. As `analyze` does.
+  const alone = found.filter((f) => !f.decided).map((f) => f.dose);
   const late = alone.length ? attachDoses(prose, sentences, alone, drugs, [...findings]) : new Map();
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();

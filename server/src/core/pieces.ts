@@ -18,7 +18,7 @@ import { findUnknownDrugs, type Finding } from './checks';
 import { findDoses, type Dose } from './doses';
 import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences } from './attach';
-import { SENTENCE_END } from './blocks';
+import { headingBefore, indexBlocks, SENTENCE_END } from './blocks';
 import type { Lexicon } from './lexicon';
 import type { Speller } from './suggest';
 import type { DoseVerdict } from './rules/dose';
@@ -116,6 +116,11 @@ export interface Piece {
   doses: Dose[];
   /** Per dose, the drug found inside the stretch (index into `mentions`) and how; undefined when none. */
   attached: ({ drug: number; strategy: string } | undefined)[];
+  /**
+   * Per dose, whether a heading stands before it inside the stretch: then the stretch alone decided its drug
+   * (the heading is the only thing attachment looks for outside a dose's sentence, paragraph, list or row).
+   */
+  headed: boolean[];
   /** Sentence starts that no other stretch can change: block bounds, and sentence ends between the first and last non-space characters. */
   starts: number[];
   first: number;
@@ -157,8 +162,9 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
     return a && { drug: index.get(a.drug)!, strategy: a.strategy };
   });
   const first = firstNonSpace(prose.text), last = lastNonSpace(prose.text);
+  const blocks = indexBlocks(prose);
   return {
-    prose, mentions, unknown, doses, attached, starts: ownStarts(prose, first, last), first, last,
+    prose, mentions, unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined), starts: ownStarts(prose, first, last), first, last,
     judged: doses.map(() => undefined), combined: doses.map(() => undefined),
   };
 }

@@ -100,6 +100,11 @@ test('a dose takes its drug from a heading several stretches above, as analyze d
   assert.equal(doc.stats().stretches, 2);
   assert.equal(a.doses[0].drug?.id, 'prégabaline');
   assert.deepEqual(comparable(a), comparable(analyze(text, lex)));
+  // The dose's sentence runs to the end of its stretch: where it ends depends on the next stretch.
+  const long = `## Prégabaline\n\n${filler}\n\n${filler}\n\nLa dose de 150 à 600 mg/j, ${filler.toLowerCase()}  \n\n${filler}\n\nSuite.\n`;
+  const b = doc.analyze(long);
+  assert.ok(doc.stats().stretches >= 3);
+  assert.deepEqual(comparable(b), comparable(analyze(long, lex)));
 });
 
 test('an edit re-reads only the stretch it touches', () => {

@@ -22,7 +22,7 @@ import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Finding } from './checks';
 import type { Dose } from './doses';
-import { attachDoses, contextOf, type Sentences } from './attach';
+import { attachDoses, contextOf, type Attachment, type Sentences } from './attach';
 import { SENTENCE_END } from './blocks';
 import { checkCombination, doseFinding, judgeDose } from './rules/dose';
 import type { Lexicon } from './lexicon';
@@ -110,32 +110,39 @@ function movedDose(d: Dose, shift: number): AttachedDose {
 
 interface Placed { start: number; piece: Piece }
 
-/** The whole document's prose and sentence starts, from the stretches'. */
-function joinProse(text: string, placed: Placed[]): { prose: Prose; sentences: Sentences } {
+/**
+ * The prose and sentence starts of stretches from..to, offsets relative to the first one's start: what
+ * `contextOf` and `attachDoses` read around a dose (its sentence, the heading above it) is the same there as
+ * in the whole document.
+ */
+function proseOf(placed: Placed[], from: number, to: number): { prose: Prose; sentences: Sentences } {
+  const base = placed[from].start;
   const blocks: Block[] = [];
-  for (const { start, piece } of placed) {
-    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
-  }
-  const proseText = placed.map((p) => p.piece.prose.text).join('');
   const starts: number[] = [0];
+  let text = '';
   // The white space between two stretches' texts (from the last non-space character of one to the first of the
   // next) is read here, across them: a sentence end there depends on both.
-  let gapFrom = 0;
-  const ends = new RegExp(SENTENCE_END.source, 'g');
+  let gap = '', gapFrom = 0;
   const readGap = (to: number) => {
-    const gap = proseText.slice(gapFrom, to + 1); // with the next non-space character, for the look-ahead
-    ends.lastIndex = 0;
-    for (let m = ends.exec(gap); m && gapFrom + m.index < to; m = ends.exec(gap)) insertSorted(starts, gapFrom + m.index + m[0].length);
+    ENDS.lastIndex = 0;
+    for (let m = ENDS.exec(gap); m && gapFrom + m.index < to; m = ENDS.exec(gap)) insertSorted(starts, gapFrom + m.index + m[0].length);
   };
-  for (const { start, piece } of placed) {
-    if (piece.first < 0) continue;
-    readGap(start + piece.first);
-    for (const s of piece.starts) insertSorted(starts, s + start);
-    gapFrom = start + piece.last;
+  for (let k = from; k <= to; k++) {
+    const { start, piece } = placed[k];
+    const at = start - base, own = piece.prose.text;
+    text += own;
+    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + at, end: b.end + at });
+    if (piece.first < 0) { gap += own; continue; }
+    gap += own.slice(0, piece.first + 1); // with the next non-space character, for the look-ahead
+    readGap(at + piece.first);
+    for (const s of piece.starts) insertSorted(starts, s + at);
+    gap = own.slice(piece.last);
+    gapFrom = at + piece.last;
   }
-  readGap(proseText.length);
-  return { prose: { text: proseText, blocks }, sentences: { starts } };
+  readGap(text.length);
+  return { prose: { text, blocks }, sentences: { starts } };
 }
+const ENDS = new RegExp(SENTENCE_END.source, 'g');
 
 /** Adds `value` to an ascending list without repeats; values come nearly in order (a short walk back at most). */
 function insertSorted(list: number[], value: number): void {
@@ -146,30 +153,59 @@ function insertSorted(list: number[], value: number): void {
   else list.splice(i, 0, value);
 }
 
+/** A found dose, where it comes from, and the drug its stretch gave it. */
+interface Found { dose: AttachedDose; at: number; piece: Piece; index: number; drug?: Mention; strategy?: string }
+/** Per stretch, where its mentions and unknown words start in the document's lists. */
+interface Bases { mentions: number; unknown: number }
+
+/**
+ * Around a dose (stretch `at`): the stretches from the nearest one before with a heading (or its own, when the
+ * heading above it is in it) to the one after it. Made once per call and span.
+ */
+interface Around { base: number; from: number; to: number; prose: Prose; sentences: Sentences }
+
+class Surroundings {
+  private made = new Map<string, Around>();
+  constructor(private readonly placed: Placed[]) {}
+
+  of(f: Found): Around {
+    let from = f.at;
+    if (!f.piece.headed[f.index]) for (let k = f.at - 1; k >= 0; k--) if (this.placed[k].piece.hasHeading) { from = k; break; }
+    const to = Math.min(f.at + 1, this.placed.length - 1);
+    const key = `${from}:${to}`;
+    let s = this.made.get(key);
+    if (!s) this.made.set(key, (s = { base: this.placed[from].start, from, to, ...proseOf(this.placed, from, to) }));
+    return s;
+  }
+}
+
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
 function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
-  const { prose, sentences } = joinProse(text, placed);
   const allMentions: Mention[] = [];
   const findings: Finding[] = [];
-  const found: { dose: AttachedDose; piece: Piece; index: number; drug?: Mention; strategy?: string; decided: boolean }[] = [];
-  for (const { start, piece } of placed) {
+  const blocks: Block[] = [];
+  let proseText = '';
+  const found: Found[] = [];
+  const bases: Bases[] = [];
+  placed.forEach(({ start, piece }, at) => {
+    bases.push({ mentions: allMentions.length, unknown: findings.length });
+    proseText += piece.prose.text;
+    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
     const base = allMentions.length;
     for (const m of piece.mentions) allMentions.push(movedMention(m, start));
     for (const f of piece.unknown) findings.push(movedFinding(f, start));
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
-      found.push({ dose: movedDose(d, start), piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy, decided: !!a || piece.headed[index] });
+      found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
     });
-  }
-  const drugs = allMentions.filter((m) => m.kind === 'drug');
-  // Doses with no drug and no heading in their stretch: a heading in a stretch before may name it. As `analyze` does.
-  const alone = found.filter((f) => !f.decided).map((f) => f.dose);
-  const late = alone.length ? attachDoses(prose, sentences, alone, drugs, [...findings]) : new Map();
+  });
+  const around = new Surroundings(placed);
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
-  const judged: typeof found = [];
+  const judged: Found[] = [];
   for (const f of found) {
-    const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : late.get(f.dose);
+    // A dose with no drug and no heading in its stretch: a heading in a stretch before may name it. As `analyze` does.
+    const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
     const dose = f.dose;
     if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
@@ -180,32 +216,63 @@ function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
     judged.push(f);
   }
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
-  for (const f of judged) findings.push(...judge(f.dose, f.piece, f.index, prose, sentences, lexicon));
+  for (const f of judged) findings.push(...judge(f, around, lexicon));
   findings.sort((a, b) => a.start - b.start);
-  return { prose, mentions, doses, findings };
+  // A rope of the stretches' texts: made flat only if something reads it whole.
+  return { prose: { text: proseText, blocks }, mentions, doses, findings };
+}
+
+/** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */
+function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMentions: Mention[], findings: Finding[]): Attachment | undefined {
+  const { base, prose, sentences, from, to } = around.of(f);
+  const stop = to + 1 < bases.length ? bases[to + 1] : { mentions: allMentions.length, unknown: findings.length };
+  const originals = new Map<Mention, Mention>();
+  const drugs: Mention[] = [];
+  for (const m of allMentions.slice(bases[from].mentions, stop.mentions)) {
+    if (m.kind !== 'drug') continue;
+    const moved = movedMention(m, -base);
+    originals.set(moved, m);
+    drugs.push(moved);
+  }
+  const unknown = findings.slice(bases[from].unknown, stop.unknown).map((u) => ({ start: u.start - base, end: u.end - base }));
+  const dose = movedDose(f.dose, -base);
+  const a = attachDoses(prose, sentences, [dose], drugs, unknown).get(dose);
+  return a && { drug: originals.get(a.drug)!, strategy: a.strategy };
+}
+
+/** The context `contextOf` gives a dose in the whole document: read in its stretch alone when that is the same. */
+function contextFor(f: Found, around: Surroundings): string {
+  const { piece, index } = f;
+  const local = piece.doses[index].start;
+  const next = piece.sentences.starts.find((s) => s > local);
+  // Its sentence ends before the stretch's last non-space character, and the heading above it is in the stretch.
+  if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
+  const { base, prose, sentences } = around.of(f);
+  return contextOf(prose, sentences, f.dose.start - base);
 }
 
 /** A dose's verdict and findings, as `analyze` gives them; reused when the dose, its drug and its context are the same. */
-function judge(d: AttachedDose, piece: Piece, index: number, prose: Prose, sentences: Sentences, lexicon: Lexicon): Finding[] {
+function judge(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
+  const { dose: d, piece, index } = f;
   if (d.components) {
-    const context = contextOf(prose, sentences, d.start);
+    const context = contextFor(f, around);
     const key = `${d.drug?.id ?? ''}\u0000${context}`;
     let memo = piece.combined[index];
     if (!memo || memo.key !== key || memo.entry !== d.drug?.entry) {
-      const findings = checkCombination(d, lexicon, context).map((f) => movedFinding(f, -d.start));
+      const findings = checkCombination(d, lexicon, context).map((x) => movedFinding(x, -d.start));
       piece.combined[index] = memo = { key, entry: d.drug?.entry, findings };
     }
-    return memo.findings.map((f) => movedFinding(f, d.start));
+    return memo.findings.map((x) => movedFinding(x, d.start));
   }
   const substance = d.drug && lexicon.substance(d.drug.id);
   if (!substance) return [];
-  const context = contextOf(prose, sentences, d.start);
+  const context = contextFor(f, around);
   const key = `${d.drug!.id}\u0000${context}`;
   let memo = piece.judged[index];
   if (!memo || memo.key !== key) piece.judged[index] = memo = { key, entry: undefined, verdict: judgeDose(d, substance, context) };
   d.verdict = memo.verdict;
-  const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
-  return f ? [f] : [];
+  const finding = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
+  return finding ? [finding] : [];
 }
 
 export type { Chunk };

@@ -17,7 +17,7 @@ import { findMentions, tokenize, type Mention } from './mentions';
 import { findUnknownDrugs, type Finding } from './checks';
 import { findDoses, type Dose } from './doses';
 import { findTableDoses } from './dose/tables';
-import { attachDoses, splitSentences } from './attach';
+import { attachDoses, splitSentences, type Sentences } from './attach';
 import { headingBefore, indexBlocks, SENTENCE_END } from './blocks';
 import type { Lexicon } from './lexicon';
 import type { Speller } from './suggest';
@@ -121,6 +121,12 @@ export interface Piece {
    * (the heading is the only thing attachment looks for outside a dose's sentence, paragraph, list or row).
    */
   headed: boolean[];
+  /** A heading-like block stands somewhere in the stretch. */
+  hasHeading: boolean;
+  /** The stretch's own sentence starts (`splitSentences` on it alone). */
+  sentences: Sentences;
+  /** Per dose, its context (`contextOf`) read in the stretch alone, once (core/incremental.ts says when it holds). */
+  contexts: (string | undefined)[];
   /** Sentence starts that no other stretch can change: block bounds, and sentence ends between the first and last non-space characters. */
   starts: number[];
   first: number;
@@ -155,7 +161,8 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
   const unknown = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
   const written = findDoses(prose.text);
   const doses = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
-  const found = attachDoses(prose, splitSentences(prose), doses, drugs, unknown);
+  const sentences = splitSentences(prose);
+  const found = attachDoses(prose, sentences, doses, drugs, unknown);
   const index = new Map(mentions.map((m, i) => [m, i]));
   const attached = doses.map((d) => {
     const a = found.get(d);
@@ -164,7 +171,8 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
   const first = firstNonSpace(prose.text), last = lastNonSpace(prose.text);
   const blocks = indexBlocks(prose);
   return {
-    prose, mentions, unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined), starts: ownStarts(prose, first, last), first, last,
+    prose, mentions, unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined),
+    hasHeading: blocks.headings.length > 0, sentences, contexts: doses.map(() => undefined), starts: ownStarts(prose, first, last), first, last,
     judged: doses.map(() => undefined), combined: doses.map(() => undefined),
   };
 }

@@ -10,10 +10,13 @@
  *
  * Markdown is read per piece (core/chunks.ts), the per-stretch work (mentions, unknown words, doses, the drug
  * found in the stretch) per stretch (core/pieces.ts), each memoised on its text. One pass then joins them for
- * what crosses stretches: sentence starts at their edges, the heading a dose falls back on (attachment of the
- * doses that found no drug in their stretch, as `analyze` does it), verdicts and combination checks (memoised
- * on the dose, its drug and the sentence and heading they were judged in), the final sort. The memory holds the
- * pieces and stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
+ * what crosses stretches: the heading a dose falls back on (`attachDoses`, as `analyze` calls it, for the doses
+ * with neither a drug nor a heading in their stretch), verdicts and combination checks (memoised on the dose, its
+ * drug and the context they were judged in), the final sort. A dose's context and cross-stretch attachment are
+ * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
+ * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
+ * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
+ * stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunks, readChunk, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';

@@ -25,9 +25,33 @@ export interface Chunk {
 
 /** Offsets (after 0) where a piece may start: a line at column 0 after a blank line, that no list or quote may own. */
 export function candidateStarts(text: string): number[] {
+  const bounds = new Bounds(text, 0);
   const starts: number[] = [];
-  let previousBlank = false;
-  for (let at = 0; at < text.length; ) {
+  for (let b = bounds.at(1); b < text.length; b = bounds.at(starts.length + 1)) starts.push(b);
+  return starts;
+}
+
+/**
+ * The offsets where pieces may start from `from` (itself a line start) on, found as far as they are asked for;
+ * the text's length ends the list.
+ */
+class Bounds {
+  private readonly found: number[];
+  private line: number; // start of the next line to read
+  private previousBlank = false;
+  constructor(private readonly text: string, from: number) {
+    this.found = [from];
+    this.line = from;
+  }
+
+  /** The k-th offset (0: `from`), or the text's length past the last one. */
+  at(k: number): number {
+    while (this.found.length <= k && this.line < this.text.length) this.readLine();
+    return k < this.found.length ? this.found[k] : this.text.length;
+  }
+
+  private readLine(): void {
+    const text = this.text, at = this.line;
     let next = text.indexOf('\n', at);
     if (next < 0) next = text.length;
     const first = text.charCodeAt(at);
@@ -36,11 +60,10 @@ export function candidateStarts(text: string): number[] {
       const c = text.charCodeAt(i);
       if (c !== 32 && c !== 9) { blank = false; break; }
     }
-    if (previousBlank && !blank && at > 0 && mayStartPiece(text, at)) starts.push(at);
-    previousBlank = blank;
-    at = next + 1;
+    if (this.previousBlank && !blank && at > this.found[0] && mayStartPiece(text, at)) this.found.push(at);
+    this.previousBlank = blank;
+    this.line = next + 1;
   }
-  return starts;
 }
 
 /** Not a space, a quote, a bullet (or a thematic break, a front matter), a setext underline or an ordered item. */
@@ -57,24 +80,78 @@ const MARK = /[\p{M}\u1160-\u11FF]/u;
  * at its end takes the next 1, 2, 4… candidate pieces with it until it closes (or the text ends).
  */
 export function readChunks(text: string, read: (piece: string) => ChunkReading): Chunk[] {
-  const bounds = [0, ...candidateStarts(text), text.length];
-  const last = bounds.length - 1;
   const chunks: Chunk[] = [];
-  for (let i = 0; i < last; ) {
+  readFrom(text, 0, read, chunks, () => false);
+  if (chunks.length === 0) chunks.push({ start: 0, end: 0, reading: read('') });
+  return chunks;
+}
+
+/** Pieces from `from` (a piece's start) on, pushed to `chunks`, until the text ends or `done(end)` says to stop. */
+function readFrom(text: string, from: number, read: (piece: string) => ChunkReading, chunks: Chunk[], done: (end: number) => boolean): void {
+  const bounds = new Bounds(text, from);
+  for (let i = 0; bounds.at(i) < text.length; ) {
     let step = 1;
     let j: number;
     let reading: ChunkReading;
     for (;;) {
-      j = Math.min(i + step, last);
-      reading = read(text.slice(bounds[i], bounds[j]));
-      if (!reading.openAtEnd || j === last) break;
+      j = i + step;
+      reading = read(text.slice(bounds.at(i), bounds.at(j)));
+      if (!reading.openAtEnd || bounds.at(j) >= text.length) break;
       step *= 2;
     }
-    chunks.push({ start: bounds[i], end: bounds[j], reading });
+    chunks.push({ start: bounds.at(i), end: bounds.at(j), reading });
+    if (done(bounds.at(j))) return;
     i = j;
   }
-  if (chunks.length === 0) chunks.push({ start: 0, end: 0, reading: read('') });
+}
+
+/**
+ * The pieces of `text` after an edit of `previous` (whose pieces were `before`): the pieces before the first
+ * changed character and after the last one are taken over (moved), the ones between read again; the same
+ * pieces `readChunks` would give.
+ */
+export function rereadChunks(previous: string, before: Chunk[], text: string, read: (piece: string) => ChunkReading): Chunk[] {
+  if (previous.length === 0 || text.length === 0 || before.length === 0) return readChunks(text, read);
+  const prefix = commonPrefix(previous, text);
+  const suffix = commonSuffix(previous, text, Math.min(previous.length, text.length) - prefix);
+  const shift = text.length - previous.length;
+  // A piece is kept when it ends before the first change, and the start of the line after it (which decides
+  // that a piece may start there) is unchanged too.
+  let kept = 0;
+  while (kept < before.length && before[kept].end + DECIDING <= prefix) kept++;
+  const chunks = before.slice(0, kept);
+  const from = kept ? chunks[kept - 1].end : 0;
+  // From the first piece that ends inside the unchanged end of the text and starts where an old piece started.
+  const oldStarts = new Map<number, number>();
+  for (let k = kept; k < before.length; k++) if (before[k].start >= previous.length - suffix) oldStarts.set(before[k].start, k);
+  let resume = -1;
+  readFrom(text, from, read, chunks, (end) => {
+    if (end < text.length - suffix) return false;
+    resume = oldStarts.get(end - shift) ?? -1;
+    return resume >= 0;
+  });
+  if (resume >= 0) for (let k = resume; k < before.length; k++) chunks.push({ start: before[k].start + shift, end: before[k].end + shift, reading: before[k].reading });
   return chunks;
+}
+
+/** How many characters of a line `mayStartPiece` reads. */
+const DECIDING = 12;
+
+/** Length of the common start of two texts (compared 4 KB at a time, natively). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + 4096 <= n && a.slice(i, i + 4096) === b.slice(i, i + 4096)) i += 4096;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + 4096 <= max && a.slice(a.length - i - 4096, a.length - i) === b.slice(b.length - i - 4096, b.length - i)) i += 4096;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /**

@@ -18,7 +18,7 @@
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
  * stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
  */
-import { readChunks, readChunk, type Chunk, type ChunkReading } from './chunks';
+import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
 import type { Analysis, AttachedDose } from './analyze';
 import type { Block, Prose } from './prose';
@@ -59,19 +59,23 @@ let nextId = 0;
 class Memory {
   private readings = new Map<string, Reading>();
   private pieces = new Map<string, Piece>();
+  /** The last text and its pieces: an edit re-reads only the pieces between its first and last changed characters. */
+  private last = { text: '', chunks: [] as Chunk[] };
+  private spans: SpanMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
   constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
   analyze(text: string, nfc: boolean): Analysis | undefined {
     const readings = new Map<string, Reading>();
-    const chunks = readChunks(text, (piece) => {
+    const chunks = rereadChunks(this.last.text, this.last.chunks, text, (piece) => {
       let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
       if (!r) r = { ...readChunk(piece), id: nextId++ };
       readings.set(piece, r);
       return r;
     });
     this.readings = readings;
+    this.last = { text, chunks };
     if (!nfc && !chunks.every((c) => ((c.reading as Reading).nfc ??= isNfc(text.slice(c.start, c.end))))) return undefined;
     const edges = chunks.map((c) => ((c.reading as Reading).edges ??= edgesOf(c.reading.prose.text)));
     const pieces = new Map<string, Piece>();
@@ -92,7 +96,9 @@ class Memory {
     }
     this.pieces = pieces;
     this.stats = { stretches: placed.length, read, held: pieces.size };
-    return join(text, placed, this.lexicon);
+    const { analysis, spans } = join(text, placed, this.lexicon, this.spans);
+    this.spans = spans;
+    return analysis;
   }
 }
 
@@ -167,9 +173,21 @@ interface Bases { mentions: number; unknown: number }
  */
 interface Around { base: number; from: number; to: number; prose: Prose; sentences: Sentences }
 
+/** The prose of a run of stretches, by the stretches it is made of: kept from one call to the next while used. */
+export type SpanMemory = Map<string, { prose: Prose; sentences: Sentences }>;
+const pieceIds = new WeakMap<Piece, number>();
+let nextPieceId = 0;
+function pieceId(piece: Piece): number {
+  let id = pieceIds.get(piece);
+  if (id === undefined) pieceIds.set(piece, (id = nextPieceId++));
+  return id;
+}
+
 class Surroundings {
   private made = new Map<string, Around>();
-  constructor(private readonly placed: Placed[]) {}
+  /** The spans used in this call, for the next one. */
+  readonly used: SpanMemory = new Map();
+  constructor(private readonly placed: Placed[], private readonly previous: SpanMemory) {}
 
   of(f: Found): Around {
     let from = f.at;
@@ -177,13 +195,19 @@ class Surroundings {
     const to = Math.min(f.at + 1, this.placed.length - 1);
     const key = `${from}:${to}`;
     let s = this.made.get(key);
-    if (!s) this.made.set(key, (s = { base: this.placed[from].start, from, to, ...proseOf(this.placed, from, to) }));
+    if (!s) {
+      let ids = '';
+      for (let k = from; k <= to; k++) ids += `${pieceId(this.placed[k].piece)},`;
+      const span = this.used.get(ids) ?? this.previous.get(ids) ?? proseOf(this.placed, from, to);
+      this.used.set(ids, span);
+      this.made.set(key, (s = { base: this.placed[from].start, from, to, ...span }));
+    }
     return s;
   }
 }
 
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
-function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
+function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
   const findings: Finding[] = [];
   const blocks: Block[] = [];
@@ -202,7 +226,7 @@ function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
       found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
     });
   });
-  const around = new Surroundings(placed);
+  const around = new Surroundings(placed, spans);
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
   const judged: Found[] = [];
@@ -222,7 +246,7 @@ function join(text: string, placed: Placed[], lexicon: Lexicon): Analysis {
   for (const f of judged) findings.push(...judge(f, around, lexicon));
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
-  return { prose: { text: proseText, blocks }, mentions, doses, findings };
+  return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
 }
 
 /** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */

@@ -52,7 +52,7 @@ export function createDocumentAnalyzer(lexicon: Lexicon): DocumentAnalyzer {
   };
 }
 
-type Reading = ChunkReading & { edges?: Edges; nfc?: boolean; id?: number };
+type Reading = ChunkReading & { edges?: Edges; nfc?: boolean; tag: string };
 let nextId = 0;
 
 /** The pieces and stretches of the last text analysed, by their text. */
@@ -70,7 +70,7 @@ class Memory {
     const readings = new Map<string, Reading>();
     const chunks = rereadChunks(this.last.text, this.last.chunks, text, (piece) => {
       let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
-      if (!r) r = { ...readChunk(piece), id: nextId++ };
+      if (!r) r = { ...readChunk(piece), tag: `${nextId++},` };
       readings.set(piece, r);
       return r;
     });
@@ -85,7 +85,7 @@ class Memory {
       const start = chunks[first].start;
       // The same pieces (memoised on their text) make the same stretch.
       let key = '';
-      for (let i = first; i <= last; i++) key += `${(chunks[i].reading as Reading).id},`;
+      for (let i = first; i <= last; i++) key += (chunks[i].reading as Reading).tag;
       let piece = pieces.get(key) ?? this.pieces.get(key);
       if (!piece) {
         piece = analysePiece(proseOfStretch(chunks, first, last), this.lexicon, this.speller);

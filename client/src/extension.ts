@@ -52,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MedLin
     const started = Date.now();
     client = createClient(context, log);
     client.onDidChangeState(({ newState }) => { if (newState === State.Stopped) status.failed(vscode.l10n.t('The MedLint server stopped: see the log.')); });
+    client.onNotification('medlint/background', (p: { uri: string; chars?: number }) => status.background(p.uri, p.chars));
     await client.start();
     const s = await refreshStatus();
     log.info(`MedLint ${context.extension.packageJSON.version} started in ${Date.now() - started} ms; data: BDPM of ${s?.dataDate ?? '?'}, ${s?.substances ?? '?'} substances, ${s?.ranges ?? '?'} dose ranges, ${s?.trials ?? '?'} trials`);

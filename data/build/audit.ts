@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildIndex } from './build-index';
+import { sourcePaths } from './sources/paths';
 import { describeRange, describeSource } from '../../server/src/core/checks';
 import type { DoseRange } from '../../server/src/core/index-types';
 
@@ -64,7 +65,7 @@ export function auditMarkdown(ranges: DoseRange[], seed: number, total: number, 
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const seed = argv.includes('--seed') ? Number(argv[argv.indexOf('--seed') + 1]) : 2026;
-  const index = buildIndex({ bdpmDir: join(ROOT, 'data', 'sources', 'bdpm'), out: '' });
+  const index = buildIndex({ bdpmDir: sourcePaths().bdpm, out: '' });
   const ranges = index.substances.flatMap((s) => s.ranges);
   const out = join(ROOT, 'data', 'AUDIT.md');
   writeFileSync(out, auditMarkdown(drawRanges(ranges, seed), seed, ranges.length, index.meta.bdpmDate));

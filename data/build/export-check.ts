@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BDPM_FILES, decodeExport } from './bdpm';
+import { BDPM_FILES, decodeExport } from './sources/bdpm';
 
 /** Columns of each file of the export (TAB-separated, as the ANSM publishes them). */
 export const COLUMNS: Record<string, number> = {

@@ -12,14 +12,15 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { BDPM_FILES, decodeExport } from './bdpm';
+import { BDPM_FILES, decodeExport } from './sources/bdpm';
 import { buildIndex } from './build-index';
+import { sourcePaths } from './sources/paths';
 import { exportProblems } from './export-check';
 import { commitStaged, stageIndex } from './stage';
 import type { CompiledIndex } from '../../server/src/core/index-types';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CURRENT = join(ROOT, 'data', 'sources', 'bdpm');
+const CURRENT = sourcePaths().bdpm;
 /** More than this share of the brands or substances removed needs --force. */
 export const MAX_REMOVED = 0.05;
 

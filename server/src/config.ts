@@ -5,6 +5,8 @@
  * < project file < CLI flags. An invalid value falls back to its default with one problem (logged by the
  * server, printed by the CLI).
  *   { "words": ["zorblimab"], "severity": { "dose-below-min": "off" }, "ignorePaths": ["brouillons/**"] }
+ * `data` (the project's drugs, ranges and trials) is all or nothing: one invalid entry makes the file unusable
+ * (facts carry their source), with each problem named by its JSON path (`data.ranges.0 (zorblimab) : …`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -12,6 +14,7 @@ import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import validateProjectFile from './generated/medlint-schema-validate';
 import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
+import type { ProjectData } from './core/lexicon-overlay';
 
 export const PROJECT_FILE = '.medlint.json';
 
@@ -24,6 +27,8 @@ export interface MedlintConfig {
   ignorePaths: string[];
   /** The folder of the project file the globs are relative to. */
   root?: string;
+  /** The project's own drugs, ranges and trials (core/lexicon-overlay.ts lays them over the lexicon). */
+  data?: ProjectData;
 }
 export type ConfigLayer = Partial<MedlintConfig>;
 
@@ -126,6 +131,52 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+const TYPES_FR: Record<string, string> = { string: 'un texte', number: 'un nombre', array: 'une liste', object: 'un objet', boolean: 'un booléen' };
+const PATTERNS_FR: Record<string, string> = { nct: 'NCT suivi de 8 chiffres', cis: '8 chiffres', substance: 'DCI en minuscules' };
+
+/** What is wrong with a value of `data`, in French. */
+function dataProblem(e: ErrorObject, path: Path, value: unknown): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': return `propriété « ${String(p.missingProperty)} » obligatoire${p.missingProperty === 'source' ? ' (chaque fait cite sa source)' : ''}`;
+    case 'additionalProperties': return 'clé inconnue';
+    case 'enum': return `« ${String(value)} » n’est pas une valeur permise (${(p.allowedValues as unknown[]).join(', ')})`;
+    case 'pattern': return `« ${String(value)} » n’a pas la forme attendue (${PATTERNS_FR[String(path[path.length - 1])] ?? String(p.pattern)})`;
+    case 'type': return `${TYPES_FR[String(p.type)] ?? String(p.type)} est attendu`;
+    case 'exclusiveMinimum': return `doit être supérieur à ${String(p.limit)}`;
+    default: return `valeur invalide (${e.message ?? e.keyword})`;
+  }
+}
+
+/** `data.ranges.0 (zorblimab)`: a path, with the name of the entry it is in. */
+function dataWhere(raw: unknown, path: Path): string {
+  const entry = valueAt(raw, path.slice(0, 3)) as { substance?: unknown; name?: unknown } | undefined;
+  const name = path.length >= 3 && entry && typeof entry === 'object' ? entry.substance ?? entry.name : undefined;
+  return `${path.join('.')}${typeof name === 'string' ? ` (${name})` : ''}`;
+}
+
+/** Every problem of `data` (schema, then a range's min above its max), in the order of the file. */
+function dataProblems(raw: Record<string, unknown>, where: (path: Path) => Omit<ConfigProblem, 'message'>): ConfigProblem[] {
+  if (raw.data === undefined) return [];
+  const out: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  const add = (path: Path, what: string) => {
+    const message = `${dataWhere(raw, path)} : ${what}`;
+    if (!seen.has(message)) out.push({ ...where(path), message }), seen.add(message);
+  };
+  if (!validateProjectFile(raw)) {
+    for (const e of validateProjectFile.errors ?? []) {
+      const path = errorPath(e);
+      if (path[0] === 'data') add(path, dataProblem(e, path, valueAt(raw, path)));
+    }
+  }
+  const ranges = (raw.data as ProjectData | null)?.ranges;
+  if (Array.isArray(ranges)) ranges.forEach((r, i) => {
+    if (typeof r?.min === 'number' && typeof r.max === 'number' && r.min > r.max) add(['data', 'ranges', i], `min (${r.min}) supérieur à max (${r.max})`);
+  });
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 /** `.medlint.json`'s text. Broken JSON is fatal (nothing is used); a schema error drops that value only. */
 export function parseProjectFile(text: string, file: string): { config: ConfigLayer; problems: ConfigProblem[]; fatal: boolean } {
   const errors: ParseError[] = [];
@@ -140,15 +191,18 @@ export function parseProjectFile(text: string, file: string): { config: ConfigLa
     const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
     return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
   };
+  const invalidData = dataProblems(raw, where);
+  if (invalidData.length) return { config: {}, problems: invalidData, fatal: true };
   const problems = prune(raw, validateProjectFile, where);
   const config: ConfigLayer = { root: dirname(file) };
   if (raw.words) config.words = raw.words;
   if (raw.severity) config.severity = normaliseSeverity(raw.severity);
   if (raw.ignorePaths) config.ignorePaths = raw.ignorePaths;
+  if (raw.data) config.data = raw.data;
   return { config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => order(a) - order(b))), problems, fatal: false };
 }
 
-const KEY_ORDER = ['enable', 'words', 'severity', 'ignorePaths', 'root'];
+const KEY_ORDER = ['enable', 'words', 'severity', 'ignorePaths', 'data', 'root'];
 const order = (k: string) => KEY_ORDER.indexOf(k);
 
 /** The nearest `.medlint.json` in the file's folder or above it. */
@@ -189,6 +243,7 @@ export function mergeConfig(...layers: ConfigLayer[]): MedlintConfig {
     if (l.enable !== undefined) out.enable = l.enable;
     if (l.severity) out.severity = { ...out.severity, ...l.severity };
     if (l.words) out.words = [...new Set([...out.words, ...l.words])];
+    if (l.data) out.data = l.data;
     if (l.ignorePaths) {
       out.ignorePaths = l.ignorePaths;
       out.root = l.root;

@@ -21,7 +21,8 @@ export interface EditorContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   lexicon: () => Lexicon;
-  analysisOf: (doc: TextDocument) => { analysis: Analysis };
+  /** A document's analysis, and its lexicon (with its project's data). */
+  analysisOf: (doc: TextDocument) => { analysis: Analysis; lexicon: Lexicon };
   diagnosticsOf: (doc: TextDocument) => Diagnostic[];
   /** Drops what `analysisOf` kept of a document that is not open. */
   forget: (uri: string) => void;
@@ -41,7 +42,8 @@ export function registerEditorRequests(ctx: EditorContext): void {
   connection.onRequest('medlint/report', ({ uri }: { uri: string }) => {
     const doc = documents.get(uri);
     if (!doc || !ctx.enabled(doc)) return null;
-    const model = factCheck(baseName(uri), doc.getText(), ctx.analysisOf(doc).analysis, ctx.lexicon());
+    const { analysis, lexicon } = ctx.analysisOf(doc);
+    const model = factCheck(baseName(uri), doc.getText(), analysis, lexicon);
     const t = reportText(ctx.locale());
     const link = (i: { range: { start: { line: number; character: number } } }) => `${uri}#L${i.range.start.line + 1},${i.range.start.character + 1}`;
     return { markdown: renderMarkdown(model, link, t), html: renderHtml(model, t), items: model.items };

@@ -1,22 +1,33 @@
 /**
  * The language server: LSP wiring only (connection, documents, settings,
  * scheduling). Runs as `node dist/server.js --stdio` or over IPC from the client.
+ * Scheduling (issue 13): a document is analysed at once when opened, then at most once per `limits.throttleMs`
+ * while it changes; hover and completion answer from the last analysis, shifted through the edits since
+ * (live/edit-log.ts), never analysing first; above `limits.liveChars` a document is analysed in the background,
+ * in pieces (live/background.ts, live/slices.ts), with one notice (and `medlint/background` { uri, chars? } for
+ * the client's status item while a pass runs). Every whole-document analysis goes through `analyseText` and the
+ * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
   TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
+  LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
   type Diagnostic as LspDiagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
-import { documentAnalyzer } from './core/document';
+import { analyzeDocument, documentAnalyzer } from './core/document';
 import { loadLexicon } from './core/load';
+import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion';
-import { diagnose, visibleFindings } from './features/diagnostics';
+import { capDiagnostics, diagnose, visibleFindings } from './features/diagnostics';
+import { isProseAt, type LastReading } from './features/prose-at';
+import { EditLog } from './live/edit-log';
+import { BackgroundPasses } from './live/background';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -29,8 +40,37 @@ import { registerEditorRequests } from './editor-requests';
 const trace = process.env.MEDLINT_TRACE ? (what: string) => process.stderr.write(`medlint-trace ${what} ${performance.now().toFixed(1)}\n`) : undefined;
 trace?.('modules');
 
+/** Limits and delays, named (README « Limites »); the tests change them on the module they loaded. */
+export const limits = {
+  /** Above this many characters (≈ 2 Mo) a document is not analysed on the request path but in the background. */
+  liveChars: 2 * 1024 * 1024,
+  /** The size of one piece of a background pass (≈ 40–250 ms of analysis on this 2-core machine, by its load). */
+  sliceChars: 128 * 1024,
+  /** After a change, the delay before its analysis (changes meanwhile are taken with it). */
+  throttleMs: 50,
+  /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */
+  maxDiagnostics: 1000,
+};
+/** For tests: whole-document analyses run (a background pass counts once). */
+export const counters = { analyses: 0 };
+
 const connection = openConnection();
-const documents = new TextDocuments(TextDocument);
+/** A document's last analysis, and the edits made since (so that it can be read in today's text). */
+interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; lines: LineIndex; edits: EditLog }
+const cache = new Map<string, Reading>();
+// Each change's range is noted in the last analysis's edit log before the document applies it.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const log = cache.get(doc.uri)?.edits;
+    for (const change of changes) {
+      if (log && 'range' in change) log.record(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
+      else log?.replaceAll();
+      doc = TextDocument.update(doc, [change], version);
+    }
+    return doc;
+  },
+});
 let lexicon: Lexicon | undefined;
 let pullDiagnostics = false;
 let configurable = false;
@@ -69,8 +109,10 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
-    tell(problems, source);
-    showOnFile(source, problems, fatal);
+    // What of the project's data could not be used (a range of a drug no list knows) goes with the file's problems.
+    const unused = fatal ? [] : withProjectData(lex(), config.data).problems.map((message) => ({ file: source, message }));
+    tell([...problems, ...unused], source);
+    showOnFile(source, [...problems, ...unused], fatal);
   }
   return { ...config, path };
 }
@@ -78,22 +120,51 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 /**
+ * Per document, what analyses its whole text: its incremental analyzer (core/incremental.ts; one per document,
+ * keeping its pieces between versions, re-reading only what an edit changed).
+ */
+interface DocumentAnalyzer { lexicon: Lexicon; analyze(text: string): Analysis }
+const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, analyze: documentAnalyzer(lexicon) });
+const analyzers = new Map<string, DocumentAnalyzer>();
+
+/** The one function that analyses a whole document. */
+function analyseText(uri: string, text: string, lexicon: Lexicon): Analysis {
+  counters.analyses++;
+  let analyzer = analyzers.get(uri);
+  if (analyzer?.lexicon !== lexicon) analyzers.set(uri, (analyzer = newAnalyzer(lexicon)));
+  return analyzer.analyze(text);
+}
+
+/** Drops what the server keeps of a document (closed, or checked by the workspace check without being open). */
+function forget(uri: string): void {
+  cache.delete(uri);
+  analyzers.delete(uri);
+}
+
+function remember(uri: string, version: number, text: string, analysis: Analysis, lexicon: Lexicon): Reading {
+  const reading = { version, text, lexicon, analysis, lines: new LineIndex(text), edits: new EditLog() };
+  cache.set(uri, reading);
+  return reading;
+}
+
+/** Is this reading of the document's current text? (Keyed by version and text: a client may reuse a version.) */
+const isCurrent = (doc: TextDocument, r: Reading | undefined, lexicon = lexiconOf(doc)): r is Reading =>
+  !!r && r.version === doc.version && r.text === doc.getText() && r.lexicon === lexicon;
+
+/** The document's lexicon: the shipped one, with its project's `.medlint.json` `data` over it. */
+const lexiconOf = (doc: TextDocument): Lexicon => withProjectData(lex(), configOf(doc).data).lexicon;
+
+/**
  * One analysis per document version and text: hover, completion and diagnostics share it (a client that
  * reopens a document or sends two edits with one version number gets the analysis of the text it has).
  */
-const cache = new Map<string, { version: number; text: string; analysis: Analysis; lines: LineIndex }>();
-/** Per open document, its incremental analysis: an edit re-reads only the stretch of text it touches. */
-const analyzers = new Map<string, (text: string) => Analysis>();
-function analysisOf(doc: TextDocument) {
+function analysisOf(doc: TextDocument): Reading {
   const hit = cache.get(doc.uri);
-  const text = doc.getText();
-  if (hit && hit.version === doc.version && hit.text === text) return hit;
-  let analyse = analyzers.get(doc.uri);
-  if (!analyse) analyzers.set(doc.uri, (analyse = documentAnalyzer(lex())));
-  const entry = { version: doc.version, text, analysis: analyse(text), lines: new LineIndex(text) };
-  cache.set(doc.uri, entry);
-  return entry;
+  const lexicon = lexiconOf(doc);
+  return isCurrent(doc, hit, lexicon) ? hit : remember(doc.uri, doc.version, doc.getText(), analyseText(doc.uri, doc.getText(), lexicon), lexicon);
 }
+
+const isLarge = (doc: TextDocument) => doc.getText().length > limits.liveChars;
 
 function lex(): Lexicon {
   if (!lexicon) {
@@ -109,14 +180,29 @@ let locale: string | undefined;
 /** Whether MedLint is on for a document (medlint.enable): hover, completion and the editor's requests ask. */
 const enabledFor = (doc?: TextDocument): boolean => (doc ? configOf(doc) : mergeConfig(...resolver.base)).enable;
 
-function diagnosticsOf(doc: TextDocument): LspDiagnostic[] {
+/** Whether a document gets no diagnostics (MedLint off for it, or the file ignored). */
+function silenced(doc: TextDocument): boolean {
   const config = configOf(doc);
-  if (!config.enable || (config.path && isIgnored(config.path, config))) return [];
-  const { analysis, lines } = analysisOf(doc);
-  return diagnose(doc.getText(), analysis, lines, config).map((d) => ({
+  return !config.enable || !!(config.path && isIgnored(config.path, config));
+}
+
+const count = (n: number) => n.toLocaleString('fr-FR');
+/** The information that ends a capped list: « 1 234 autres problèmes non affichés… ». */
+const leftOut = (n: number, range: LspDiagnostic['range']): LspDiagnostic => ({
+  range, severity: DiagnosticSeverity.Information, source: 'medlint',
+  message: `${count(n)} ${n > 1 ? 'autres problèmes non affichés' : 'autre problème non affiché'} (au plus ${count(limits.maxDiagnostics)} par document) ; « medlint check » les liste tous.`,
+});
+
+/** A document's diagnostics, from the given reading of its current text (else its analysis, made now). */
+function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
+  if (silenced(doc)) return [];
+  const config = configOf(doc);
+  const { analysis, lines } = reading ?? analysisOf(doc);
+  const all = diagnose(doc.getText(), analysis, lines, config).map((d): LspDiagnostic => ({
     range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'medlint', message: d.message,
-    data: { suggestions: d.suggestions },
+    ...(d.href ? { codeDescription: { href: d.href } } : {}), data: { suggestions: d.suggestions },
   }));
+  return capDiagnostics(all, limits.maxDiagnostics, leftOut);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -161,11 +247,13 @@ connection.onInitialized(() => {
 function rediagnose(): void {
   // A client without refreshSupport pulls again by itself; a refused refresh must not end the server.
   if (pullDiagnostics) { if (refreshable) connection.languages.diagnostics.refresh().catch(() => undefined); }
-  else for (const d of documents.all()) void connection.sendDiagnostics({ uri: d.uri, diagnostics: diagnosticsOf(d) });
+  else for (const d of documents.all()) void refresh(d.uri);
 }
 
-connection.onDidChangeConfiguration(async () => {
-  await refreshSettings();
+// A client without workspace/configuration sends the settings themselves (`settings.medlint`).
+connection.onDidChangeConfiguration(async ({ settings }) => {
+  if (configurable) await refreshSettings();
+  else if (settings && typeof settings === 'object' && 'medlint' in settings) setSettings((settings as { medlint: unknown }).medlint);
   rediagnose();
 });
 
@@ -176,56 +264,123 @@ connection.onDidChangeWatchedFiles(() => {
   rediagnose();
 });
 
-connection.languages.diagnostics.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return { kind: DocumentDiagnosticReportKind.Full, items: doc ? diagnosticsOf(doc) : [] };
+const timers = new Map<string, NodeJS.Timeout>();
+/** A notification a pass sends when it ends: the client may have gone meanwhile (a closed connection throws). */
+function tellClient(method: string, params: object): void {
+  try {
+    connection.sendNotification(method, params).catch(() => undefined);
+  } catch {
+    // the connection is closed: nobody to tell
+  }
+}
+const background = new BackgroundPasses<Reading>({
+  versionOf: (uri) => documents.get(uri)?.version,
+  notify: (message) => tellClient(ShowMessageNotification.type.method, { type: MessageType.Info, message }),
+  log: (message) => tellClient('window/logMessage', { type: MessageType.Error, message }),
+  // For the client's status item: « MedLint : analyse en arrière-plan (12 Mo) » while a pass runs.
+  running: (uri, chars) => tellClient('medlint/background', { uri, chars }),
 });
 
-// Push for clients without pull diagnostics, debounced per document.
-const timers = new Map<string, NodeJS.Timeout>();
+/** A large document, analysed in pieces between other messages (one pass per version). */
+function inBackground(doc: TextDocument): Promise<Reading | undefined> {
+  const { uri, version } = doc, text = doc.getText(), lexicon = lexiconOf(doc);
+  if (!background.isRunning(uri, version)) counters.analyses++;
+  return background.pass(uri, version, text, limits.sliceChars, (piece) => analyzeDocument(piece, lexicon), (a) => remember(uri, version, text, a, lexicon));
+}
+
+/** The analysis of a document's current text: made now below the size limit, else by its background pass. */
+function readingOf(doc: TextDocument): Reading | Promise<Reading | undefined> {
+  const hit = cache.get(doc.uri);
+  if (isCurrent(doc, hit)) return hit;
+  return isLarge(doc) ? inBackground(doc) : analysisOf(doc);
+}
+
+/** Brings a document's analysis up to date; in push mode publishes its diagnostics, with the version they are of. */
+async function refresh(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  if (silenced(doc)) { // off or ignored: nothing to analyse (hover analyses on demand if enabled)
+    if (!pullDiagnostics) tellClient('textDocument/publishDiagnostics', { uri, version: doc.version, diagnostics: [] });
+    return;
+  }
+  try {
+    const reading = await readingOf(doc);
+    const now = documents.get(uri);
+    if (pullDiagnostics || !reading || !now || now.version !== reading.version) return; // a newer version has its own turn
+    void connection.sendDiagnostics({ uri, version: reading.version, diagnostics: diagnosticsOf(now, reading) });
+  } catch (e) {
+    tellClient('window/logMessage', { type: MessageType.Error, message: `medlint : analyse de ${uri} impossible : ${String(e)}` });
+  }
+}
+
+// Opened: analysed at once (hover and completion then have a reading). Changed: at most once per throttle.
+documents.onDidOpen(({ document }) => { void refresh(document.uri); });
 documents.onDidChangeContent(({ document }) => {
-  if (pullDiagnostics) return;
-  clearTimeout(timers.get(document.uri));
-  timers.set(document.uri, setTimeout(() => {
-    timers.delete(document.uri);
-    const doc = documents.get(document.uri);
-    if (doc) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: diagnosticsOf(doc) });
-  }, 150));
+  const { uri } = document;
+  if (timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
+  timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
 });
 documents.onDidClose(({ document }) => {
-  cache.delete(document.uri);
-  analyzers.delete(document.uri);
+  forget(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
+  background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, timers, analyzers };
+export const perDocument = { cache, analyzers, timers, passes: background.passes, noticed: background.told };
 
+// Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
+connection.languages.diagnostics.on(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || silenced(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const reading = await readingOf(doc);
+  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'requête annulée');
+  const now = documents.get(doc.uri);
+  if (!reading || !now || now.version !== reading.version) {
+    return new ResponseError(LSPErrorCodes.ServerCancelled, 'le document a changé pendant l’analyse', { retriggerRequest: true });
+  }
+  return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(now, reading) };
+});
+
+/** The last reading of a document, if today's text can be read through it (analysed now if it has none and is small). */
+function lastReading(doc: TextDocument): Reading | undefined {
+  const hit = cache.get(doc.uri);
+  if (hit?.edits.usable) return hit;
+  return isLarge(doc) ? undefined : analysisOf(doc);
+}
+
+// From the last analysis, shifted through the edits since: a span an edit touched is not answered from it.
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return null;
-  const { analysis, lines } = analysisOf(doc);
-  const h = hoverAt(analysis, lines.offset(position), lex());
+  const reading = lastReading(doc);
+  const offset = reading?.edits.analysed(doc.offsetAt(position));
+  const h = reading && offset !== undefined ? hoverAt(reading.analysis, offset, reading.lexicon) : null;
+  const span = h && reading?.edits.span(h.start, h.end);
   if (!hovered) {
     hovered = true;
     trace?.('first-hover');
   }
-  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: lines.range(h.start, h.end) } : null;
+  return h && span ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) } } : null;
 });
 
+// Never analyses: whether the word is prose is decided from its paragraph and the last analysis.
 connection.onCompletion(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
-  const { analysis, lines } = analysisOf(doc);
-  const offset = lines.offset(position);
+  const text = doc.getText();
+  const reading = cache.get(doc.uri);
+  const last: LastReading | undefined = reading?.edits.usable
+    ? { text: reading.text, prose: reading.analysis.prose.text, analysedOffset: (o) => reading.edits.analysed(o, true) ?? 0 }
+    : undefined;
   const kinds = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
   // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  return { isIncomplete: true, items: completionsAt(doc.getText(), analysis.prose, offset, lex()).map((c, i) => ({
+  return { isIncomplete: true, items: completionsAt(text, doc.offsetAt(position), lexiconOf(doc), (a, b) => isProseAt(text, a, b, last)).map((c, i) => ({
     label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: String(i).padStart(3, '0'),
-    filterText: doc.getText().slice(c.start, c.end),
+    filterText: text.slice(c.start, c.end),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation },
-    textEdit: { range: lines.range(c.start, c.end), newText: c.label },
+    textEdit: { range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, newText: c.label },
   })) };
 });
 
@@ -234,7 +389,10 @@ connection.onCodeAction(({ textDocument, range, context }) => {
   if (!doc) return [];
   const config = configOf(doc);
   if (!config.enable) return [];
-  const { analysis, lines } = analysisOf(doc);
+  // A large document's fixes wait for its background pass (asked again when the cursor moves).
+  const reading = isLarge(doc) ? cache.get(doc.uri) : analysisOf(doc);
+  if (!isCurrent(doc, reading)) return [];
+  const { analysis, lines } = reading;
   const text = doc.getText();
   const findings = visibleFindings(text, analysis, config);
   if (context.only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) return toLspActions([fixAllAction(findings, lines)], doc.uri, documentChanges);
@@ -244,7 +402,7 @@ connection.onCodeAction(({ textDocument, range, context }) => {
 });
 
 registerEditorRequests({
-  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget: (uri) => { cache.delete(uri); analyzers.delete(uri); },
+  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget,
   enabled: enabledFor, locale: () => locale,
 });
 

@@ -2,11 +2,12 @@
  * The server's side of the wire, with the protocol's hygiene: a framing error (« Content-Length: abc ») is
  * logged and the server exits (the client restarts it) instead of waiting forever; a request before
  * `initialize` gets the spec's error (ServerNotInitialized, -32002) and a notification before it is
- * dropped; a `didOpen` whose text is not a string is refused, so the document's URI stays usable.
+ * dropped; a `didOpen` whose text is not a string is refused, so the document's URI stays usable; a request
+ * cancelled before its turn is answered RequestCancelled (-32800).
  * Tests hand their own streams and exit (test/support/lsp-harness.ts) through `useTransport`.
  */
 import {
-  createConnection, ProposedFeatures, ErrorCodes, StreamMessageReader, StreamMessageWriter, IPCMessageReader,
+  createConnection, ProposedFeatures, ErrorCodes, LSPErrorCodes, StreamMessageReader, StreamMessageWriter, IPCMessageReader,
   IPCMessageWriter, type MessageReader, type MessageWriter, type Message, type DataCallback, type Disposable,
 } from 'vscode-languageserver/node';
 
@@ -79,5 +80,8 @@ export function openConnection() {
   const t = chosen ?? processTransport();
   chosen = undefined;
   const log = (s: string) => { process.stderr.write(s); };
-  return createConnection(ProposedFeatures.all, screened(t, log), t.writer);
+  // A request cancelled ($/cancelRequest) before its turn came is answered RequestCancelled, not run.
+  return createConnection(ProposedFeatures.all, screened(t, log), t.writer, {
+    cancelUndispatched: (m) => ({ jsonrpc: '2.0', id: (m as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'requête annulée' } }),
+  });
 }

@@ -24,12 +24,18 @@ export function scratch(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export function run(cwd: string, args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', timeout: 20_000 });
+/** The environment the CLI runs in: the caller's, in the default (French) locale unless `env` says otherwise. */
+export function cliEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _a, LC_MESSAGES: _m, ...rest } = process.env;
+  return { ...rest, LANG: 'C.UTF-8', ...env };
+}
+
+export function run(cwd: string, args: string[], input?: string, env?: Record<string, string>) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', timeout: 20_000, env: cliEnv(env) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function shell(cwd: string, script: string) {
-  const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, CLI } });
+  const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', timeout: 20_000, env: cliEnv({ CLI }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

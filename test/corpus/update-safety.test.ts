@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { buildIndex } from '../../data/build/build-index';
 import { removalProblem, runUpdate, type UpdateOptions } from '../../data/build/update-data';
 import { commitStaged } from '../../data/build/stage';
-import { BDPM_FILES } from '../../data/build/bdpm';
+import { BDPM_FILES } from '../../data/build/sources/bdpm';
 import type { CompiledIndex } from '../../server/src/core/index-types';
 import { ROOT } from '../helpers';
 

@@ -74,6 +74,7 @@ test('push mode: a closed document leaves no entry behind', async () => {
   await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
   assert.equal(server.perDocument.timers.size, 0);
   assert.equal(server.perDocument.cache.size, 0);
+  assert.equal(server.perDocument.analyzers.size, 0);
   s.dispose();
 });
 

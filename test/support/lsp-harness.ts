@@ -28,6 +28,10 @@ export interface TestServer {
   request(method: string, params?: object): Promise<any>;
   /** Diagnostics pushed for a URI (push mode), the next ones. */
   nextDiagnostics(uri: string): Promise<any[]>;
+  /** Every message the server sent, in order: publishDiagnostics params, showMessage params, responses. */
+  log: { method?: string; id?: number | string; params?: any; error?: any }[];
+  /** Writes several messages to the server in one chunk (a request and its $/cancelRequest arrive together). */
+  sendRaw(...messages: object[]): void;
   dispose(): void;
 }
 
@@ -40,6 +44,18 @@ export async function startServer(): Promise<TestServer> {
   require(SERVER);
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const pushed = new Map<string, ((d: any[]) => void)[]>();
+  const log: TestServer['log'] = [];
+  let buffered = Buffer.alloc(0);
+  toClient.on('data', (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    for (;;) {
+      const head = buffered.indexOf('\r\n\r\n');
+      const length = head < 0 ? NaN : Number(/Content-Length: (\d+)/.exec(buffered.subarray(0, head).toString('ascii'))?.[1]);
+      if (!(buffered.length >= head + 4 + length)) break;
+      log.push(JSON.parse(buffered.subarray(head + 4, head + 4 + length).toString('utf8')));
+      buffered = buffered.subarray(head + 4 + length);
+    }
+  });
   client.onNotification('textDocument/publishDiagnostics', (p: any) => {
     const waiting = pushed.get(p.uri) ?? [];
     pushed.delete(p.uri);
@@ -49,7 +65,10 @@ export async function startServer(): Promise<TestServer> {
   client.onRequest('workspace/diagnostic/refresh', () => null);
   client.listen();
   return {
-    client, toServer, exited,
+    client, toServer, exited, log,
+    sendRaw(...messages) {
+      toServer.write(messages.map((m) => { const body = JSON.stringify({ jsonrpc: '2.0', ...m }); return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`; }).join(''));
+    },
     async initialize(capabilities = { textDocument: { diagnostic: {} } }) {
       const r = await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities });
       await client.sendNotification('initialized', {});

@@ -21,6 +21,8 @@ export interface TinyLexicon {
   commonWords?: string[];
   innStems?: string[];
   companies?: { name: string; holder: string }[];
+  /** Brands of several substances (« BACTRIM » → triméthoprime + sulfaméthoxazole), each substance listed above. */
+  combinations?: { name: string; substances: string[] }[];
 }
 
 const SOURCE = { type: 'rcp', title: 'TEST 10 mg, comprimé', url: 'https://example.org/rcp', cis: '12345678' };
@@ -43,6 +45,10 @@ export function tinyIndex(spec: TinyLexicon): CompiledIndex {
   const brands: Brand[] = spec.substances.flatMap((s) => (s.brands ?? []).map((name) => ({
     name, substances: [s.dci], cis: ['12345678'], forms: ['comprimé'], routes: ['orale'], conditions: [], origin: 'bdpm' as const,
   })));
+  for (const c of spec.combinations ?? []) {
+    brands.push({ name: c.name, substances: c.substances, cis: ['12345678'], forms: ['comprimé'], routes: ['orale'], conditions: [], origin: 'bdpm' });
+    for (const d of c.substances) substances.find((s) => s.dci === d)?.brands.push(c.name);
+  }
   return {
     meta: { bdpmDate: '2025-11-13', builtAt: '2025-11-13', counts: { substances: substances.length, brands: brands.length, ranges: 0, trials: 0 } },
     substances, brands, trials: [], abbreviations: [], commonWords: spec.commonWords ?? [], innStems: spec.innStems ?? [],

@@ -101,3 +101,9 @@ test('the compiled validator of .medlint.json is the schema’s (npm run docs:ru
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'medlint.schema.json'), 'utf8'));
   assert.equal(readFileSync(VALIDATOR, 'utf8'), validatorCode(schema));
 });
+
+test('every medlint.* setting a repository could use to silence warnings is restricted in untrusted workspaces', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const settings = Object.keys(pkg.contributes.configuration.properties).filter((k) => k !== 'medlint.trace.server');
+  assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), settings.sort());
+});

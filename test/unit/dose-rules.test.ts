@@ -80,6 +80,14 @@ test('below the minimum is a hint; ten times below a warning', () => {
   assert.deepEqual(findings('La prégabaline 10 mg/j.'), [['dose-below-min', 'warning']]);
 });
 
+test('below the minimum of the indication the text names is a hint', () => {
+  assert.deepEqual(findings('Dans la polyarthrite rhumatoïde, le méthotrexate 2,5 mg par semaine.'), [['dose-below-min', 'hint']]);
+});
+
+test('below a minimum documented for another indication is not comparable, not a finding', () => {
+  assert.deepEqual(findings('Dans le lymphome, le méthotrexate 2,5 mg par semaine.'), []);
+});
+
 test('a written range that overlaps the documented one is never below', () => {
   assert.deepEqual(findings('La prégabaline 75 à 300 mg/j.'), []);
 });

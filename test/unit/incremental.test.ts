@@ -27,6 +27,7 @@ const LINES = [
   '# Prégabaline', '## Posologie', 'Titre', '===', '---', '- metformine 500 mg', '- 1 g par prise', '* item', '1. ', '2) suite',
   '> cité : la prégabaline 150 mg', '    code indenté 10 mg', '```', '~~~', '```js', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>',
   '| Molécule | Dose de départ (mg) | Dose maximale (mg/j) |', '|---|---|---|', '| ramipril | 2,5 x 2/j | 10 |', '| Méthotrexate | 15 mg/sem |',
+  'Le patient est mis sous oxygène aux lunettes.', 'oxygène', 'anticorps anti-héparine', 'prend du Xanax', 'Bactrim® 80 g/j',
   '[ref]: https://ex.org/a', 'Voir [ref] et [lien](https://ex.org/b).', '`code 5 mg`', 'pre\u0301gabaline a\u0300 75 mg', '',
 ];
 /** Long paragraphs without digits: a stretch may end between two of them (core/pieces.ts). */

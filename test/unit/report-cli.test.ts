@@ -6,11 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
+import { cliEnv } from '../cli/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'medlint-report-'));
 const file = join(dir, 'article.md');
 writeFileSync(file, 'La prégabaline à 1200 mg/j.\n');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'report', ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'report', ...args], { encoding: 'utf8', env: cliEnv() });
 
 test('report --format markdown prints the table and exits 0', () => {
   const r = cli('--format', 'markdown', file);

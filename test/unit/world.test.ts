@@ -85,3 +85,15 @@ test('the EMA reader: INNs of a combination, none for a description, the product
   assert.ok(products.some((p) => p.product === 'Vyxeos liposomal'));
   assert.ok(!products.some((p) => /previously/i.test(p.product)));
 });
+
+test('a drug sold nowhere any more (méticilline, named in « résistant à la méticilline ») is known, its card says « plus commercialisé »', () => {
+  const text = 'Staphylocoque doré résistant à la méticilline.';
+  assert.deepEqual(analyze(text, lexicon()).findings.map((f) => f.code), []);
+  assert.match(card(text, 'méticilline'), /Statut : plus commercialisé \(/);
+});
+
+test('« anthracyclines » is a class (ATC L01DB), not an unknown drug', () => {
+  const a = analyze('Une cardiotoxicité des anthracyclines est possible.', lexicon());
+  assert.deepEqual(a.findings.map((f) => f.code), []);
+  assert.match(card('Une cardiotoxicité des anthracyclines est possible.', 'anthracyclines'), /doxorubicine/);
+});

@@ -13,7 +13,7 @@
 import { foldKey, soundKey } from '../../../server/src/core/normalize';
 import type { Brand, Substance, WorldStatus } from '../../../server/src/core/index-types';
 import type { EmaProduct } from '../sources/ema';
-import { brandOf, type Specialite } from '../bdpm';
+import { brandOf, type Specialite } from '../sources/bdpm';
 import { markEnglish } from './english';
 
 /** What the step needs of the build: find a substance by folded name, create one, add a name, the brands. */
@@ -107,7 +107,7 @@ export function matchInn(inn: string, state: Pick<NameState, 'find' | 'withAtc' 
 }
 
 /** Authorised before withdrawn before refused; the earliest date among equals. */
-const RANK: Record<string, number> = { authorised: 0, 'not-marketed': 1, withdrawn: 2, refused: 3, 'in-development': 4 };
+const RANK: Record<string, number> = { authorised: 0, 'not-marketed': 1, withdrawn: 2, refused: 3, 'in-development': 4, 'no-longer-marketed': 5 };
 function better(a: WorldStatus, b: WorldStatus | undefined): boolean {
   if (!b) return true;
   return RANK[a.status] < RANK[b.status] || (RANK[a.status] === RANK[b.status] && !!a.date && (!b.date || a.date < b.date));
@@ -170,7 +170,7 @@ export interface WorldDrug {
   aliases?: string[];
   brands?: string[];
   atc?: string;
-  status: 'not-marketed' | 'in-development';
+  status: 'not-marketed' | 'in-development' | 'no-longer-marketed';
   /** Where it is authorised or how far it is (« autorisé aux États-Unis (FDA) le 2021-07-09 »). */
   detail: string;
   date?: string;

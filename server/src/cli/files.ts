@@ -9,13 +9,14 @@ import * as nodeFs from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import picomatch from 'picomatch';
+import { t } from './l10n';
 
 export type WalkFs = Pick<typeof nodeFs, 'statSync' | 'readdirSync' | 'realpathSync'>;
 /** Reports a path that is not checked, and why (an errno code or a French phrase). */
 export type Problem = (path: string, why: string) => void;
 
 export const MAX_BYTES = 5 * 1024 * 1024;
-export const NOT_REGULAR = 'pas un fichier ordinaire (FIFO, périphérique ou socket), refusé';
+const notRegular = () => t('not a regular file (FIFO, device or socket), refused');
 const MARKDOWN = /\.(md|markdown)$/i;
 
 const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -46,7 +47,7 @@ export function walk(dir: string, problem: Problem, fs: WalkFs = nodeFs, visited
     if (st.isDirectory()) out.push(...walk(path, problem, fs, visited));
     else if (MARKDOWN.test(name)) {
       if (st.isFile()) out.push(path);
-      else problem(path, NOT_REGULAR);
+      else problem(path, notRegular());
     }
   }
   return out;
@@ -91,7 +92,7 @@ export function expandTargets(targets: string[], cwd: string, problem: Problem):
     else if (st) out.add(target);
     else {
       const found = globSync(target, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
-      if (found.length === 0) problem(target, 'aucun fichier ne correspond à ce motif');
+      if (found.length === 0) problem(target, t('no file matches this pattern'));
       found.forEach((f) => out.add(f));
     }
   }
@@ -102,13 +103,13 @@ export function expandTargets(targets: string[], cwd: string, problem: Problem):
 export function readSource(path: string, problem: Problem): string | undefined {
   try {
     const st = nodeFs.statSync(path); // before opening: opening a FIFO would block
-    if (!st.isFile()) return void problem(path, NOT_REGULAR);
-    if (st.size > MAX_BYTES) return void problem(path, `ignoré, plus de ${MAX_BYTES / 1024 / 1024} Mo`);
+    if (!st.isFile()) return void problem(path, notRegular());
+    if (st.size > MAX_BYTES) return void problem(path, t('skipped, over {0} MB', MAX_BYTES / 1024 / 1024));
     const fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NONBLOCK);
     try {
       const now = nodeFs.fstatSync(fd); // the same file, not one swapped in since
-      if (!now.isFile()) return void problem(path, NOT_REGULAR);
-      if (now.size > MAX_BYTES) return void problem(path, `ignoré, plus de ${MAX_BYTES / 1024 / 1024} Mo`);
+      if (!now.isFile()) return void problem(path, notRegular());
+      if (now.size > MAX_BYTES) return void problem(path, t('skipped, over {0} MB', MAX_BYTES / 1024 / 1024));
       return nodeFs.readFileSync(fd, 'utf8');
     } finally {
       nodeFs.closeSync(fd);

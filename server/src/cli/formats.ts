@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, type Rule, type Severity } from '../core/rules/registry';
 import { formatText, type FileDiagnostics } from '../features/report';
 import type { Diagnostic } from '../features/diagnostics';
+import { t } from './l10n';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -90,6 +91,6 @@ export function formatReport(format: Format, reports: FileDiagnostics[], version
     case 'sarif': return JSON.stringify(sarif(reports, version), null, 2);
     case 'github': return github(reports);
     case 'junit': return junit(reports);
-    default: return formatText(reports);
+    default: return formatText(reports, (total, files) => t('{0} diagnostic(s) in {1} file(s).', total, files));
   }
 }

@@ -4,13 +4,15 @@
  * one line on stderr: « medlint : écriture impossible (ENOSPC) ». No stack trace either way.
  */
 
+import { said, t } from './l10n';
+
 let exitCode = 0;
 let guarded = false;
 
 function onWriteError(e: NodeJS.ErrnoException): void {
   if (e.code === 'EPIPE') process.exit(exitCode);
   try {
-    process.stderr.write(`medlint : écriture impossible (${e.code ?? e.message})\n`);
+    process.stderr.write(`${said(t('cannot write ({0})', e.code ?? e.message))}\n`);
   } finally {
     process.exit(2);
   }

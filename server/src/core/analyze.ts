@@ -7,8 +7,10 @@ import { findMentions, tokenize, type Mention } from './mentions';
 import { findDoses, type Dose } from './doses';
 import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences, contextOf } from './attach';
-import { findUnknownDrugs, type Finding } from './checks';
-import { checkCombination, doseFinding, judgeDose, type DoseVerdict } from './rules/dose';
+import type { Finding } from './checks';
+import type { DoseVerdict } from './rules/dose';
+import { runRules } from './rules/registry';
+import { inTreatmentContext } from './treatment-context';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
@@ -20,6 +22,8 @@ export interface AttachedDose extends Dose {
   attachedBy?: string;
   /** The verdict against the drug's documented ranges or the envelope, when the drug is known. */
   verdict?: DoseVerdict;
+  /** The DCI the verdict is about (for a combination brand, the component it was compared with). */
+  substance?: string;
 }
 
 export interface Analysis {
@@ -41,7 +45,8 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
   if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
   const inMention = new Uint8Array(source.length);
   for (const m of allMentions) inMention.fill(1, m.start, m.end);
-  const findings: Finding[] = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
+  // Findings, stage 1: the registry's word rules (rules/registry.ts), before attachment, which reads them.
+  const findings: Finding[] = runRules('words', { text: prose.text, tokens, covered: (t) => inMention[t.start] === 1, lexicon, speller });
   const sentences = splitSentences(prose);
   const written = findDoses(prose.text);
   const found = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
@@ -53,25 +58,17 @@ export function analyze(source: string, lexicon: Lexicon): Analysis {
     const attachment = attached.get(dose);
     const drug = attachment?.drug;
     // A percentage is a dose only for a drug documented as a concentration (capsaïcine 8 %).
-    if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
     doses.push(dose);
   }
-  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
+  // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || inTreatmentContext(prose.text, m));
 
-  for (const d of doses) {
-    if (d.components) {
-      findings.push(...checkCombination(d, lexicon, contextOf(prose, sentences, d.start)));
-      continue;
-    }
-    const substance = d.drug && lexicon.substance(d.drug.id);
-    if (!substance) continue;
-    d.verdict = judgeDose(d, substance, contextOf(prose, sentences, d.start));
-    const f = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
-    if (f) findings.push(f);
-  }
+  // Findings, stage 2: the registry's dose rules, once each dose has its drug.
+  findings.push(...runRules('doses', { doses, lexicon, contextAt: (offset) => contextOf(prose, sentences, offset) }));
   findings.sort((a, b) => a.start - b.start);
   return { prose, mentions, doses, findings };
 }

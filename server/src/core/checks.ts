@@ -8,6 +8,7 @@ import { markAt, type Token } from './mentions';
 import type { Speller, Suggestion } from './suggest';
 import { amongCapitals, doseFollows, inDrugSlot, joinsList, startsSentence } from './slots';
 import { foldKey } from './normalize';
+import { afterClassPrefix } from './class-prefixes';
 
 import type { RuleCode, Severity } from './rules/registry';
 export type { RuleCode, Severity };
@@ -129,7 +130,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
   const findings: Finding[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t)) continue;
+    if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t) || afterClassPrefix(text, t.start)) continue;
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;

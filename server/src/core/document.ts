@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis } from './analyze';
 import { createDocumentAnalyzer } from './incremental';
-import { findEnglishNames } from './english';
+import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
 
 export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
@@ -22,7 +22,7 @@ export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis
 }
 
 function withNotes(analysis: Analysis): Analysis {
-  const notes = findEnglishNames(analysis.prose.text, analysis.mentions);
+  const notes = runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions });
   if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
   return analysis;
 }

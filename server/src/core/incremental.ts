@@ -11,8 +11,8 @@
  * Markdown is read per piece (core/chunks.ts), the per-stretch work (mentions, unknown words, doses, the drug
  * found in the stretch) per stretch (core/pieces.ts), each memoised on its text. One pass then joins them for
  * what crosses stretches: the heading a dose falls back on (`attachDoses`, as `analyze` calls it, for the doses
- * with neither a drug nor a heading in their stretch), verdicts and combination checks (memoised on the dose, its
- * drug and the context they were judged in), the final sort. A dose's context and cross-stretch attachment are
+ * with neither a drug nor a heading in their stretch), the mentions kept (dosed, or a gas where it is a
+ * treatment), the registry's dose rules (`runRules('doses')`, as `analyze` runs them), the final sort. A dose's context and cross-stretch attachment are
  * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
  * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
@@ -27,7 +27,7 @@ import type { Finding } from './checks';
 import type { Dose } from './doses';
 import { attachDoses, contextOf, type Attachment, type Sentences } from './attach';
 import { SENTENCE_END } from './blocks';
-import { checkCombination, doseFinding, judgeDose } from './rules/dose';
+import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
@@ -209,6 +209,7 @@ class Surroundings {
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
 function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
+  const treated = new Set<Mention>();
   const findings: Finding[] = [];
   const blocks: Block[] = [];
   let proseText = '';
@@ -219,7 +220,11 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
     proseText += piece.prose.text;
     for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
     const base = allMentions.length;
-    for (const m of piece.mentions) allMentions.push(movedMention(m, start));
+    piece.mentions.forEach((m, i) => {
+      const moved = movedMention(m, start);
+      allMentions.push(moved);
+      if (piece.treated[i]) treated.add(moved);
+    });
     for (const f of piece.unknown) findings.push(movedFinding(f, start));
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
@@ -235,15 +240,17 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
     const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
     const dose = f.dose;
-    if (dose.unit === '%' && !(drug && lexicon.substance(drug.id)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
     doses.push(dose);
     judged.push(f);
   }
-  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m));
-  for (const f of judged) findings.push(...judge(f, around, lexicon));
+  // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || treated.has(m));
+  const at = new Map(judged.map((f) => [f.dose.start, f]));
+  findings.push(...runRules('doses', { doses, lexicon, contextAt: (offset) => contextFor(at.get(offset)!, around) }));
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
   return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
@@ -276,30 +283,6 @@ function contextFor(f: Found, around: Surroundings): string {
   if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
   const { base, prose, sentences } = around.of(f);
   return contextOf(prose, sentences, f.dose.start - base);
-}
-
-/** A dose's verdict and findings, as `analyze` gives them; reused when the dose, its drug and its context are the same. */
-function judge(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
-  const { dose: d, piece, index } = f;
-  if (d.components) {
-    const context = contextFor(f, around);
-    const key = `${d.drug?.id ?? ''}\u0000${context}`;
-    let memo = piece.combined[index];
-    if (!memo || memo.key !== key || memo.entry !== d.drug?.entry) {
-      const findings = checkCombination(d, lexicon, context).map((x) => movedFinding(x, -d.start));
-      piece.combined[index] = memo = { key, entry: d.drug?.entry, findings };
-    }
-    return memo.findings.map((x) => movedFinding(x, d.start));
-  }
-  const substance = d.drug && lexicon.substance(d.drug.id);
-  if (!substance) return [];
-  const context = contextFor(f, around);
-  const key = `${d.drug!.id}\u0000${context}`;
-  let memo = piece.judged[index];
-  if (!memo || memo.key !== key) piece.judged[index] = memo = { key, entry: undefined, verdict: judgeDose(d, substance, context) };
-  d.verdict = memo.verdict;
-  const finding = doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
-  return finding ? [finding] : [];
 }
 
 export type { Chunk };

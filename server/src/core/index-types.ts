@@ -3,7 +3,7 @@
  * build and read by the analysis core. Plain data, no behaviour.
  */
 
-export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'mmol' | 'mEq';
+export type Unit = 'mg' | 'µg' | 'g' | 'UI' | '%' | 'mL' | 'L' | 'mmol' | 'mEq';
 export type RangeBasis = 'day' | 'intake' | 'week' | 'month' | 'hour' | 'minute' | 'infusion' | 'injection' | 'application' | 'cycle';
 
 export interface SourceRef {
@@ -58,7 +58,7 @@ export interface Strength {
  * or in development.
  */
 export interface WorldStatus {
-  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development';
+  status: 'authorised' | 'withdrawn' | 'refused' | 'not-marketed' | 'in-development' | 'no-longer-marketed';
   /** EMA: the marketing authorisation date; curated: the date of the fact `detail` states. */
   date?: string;
   /** The EU product (EMA). */
@@ -90,7 +90,7 @@ export interface Substance {
   strengths?: Strength[];
   /** A common word or endogenous molecule: a mention only when a dose follows. */
   needsDose?: boolean;
-  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema';
+  origin: 'bdpm' | 'curated' | 'atc-lexicon' | 'ema' | 'project';
   source?: SourceRef;
   /** Not sold in France: its status in the EU (EMA) or elsewhere (curated). */
   world?: WorldStatus;
@@ -107,7 +107,7 @@ export interface Brand {
   conditions: string[];
   /** A brand whose name is also an ordinary word: needs capitals or ®. */
   needsMark?: boolean;
-  origin: 'bdpm' | 'curated' | 'ema';
+  origin: 'bdpm' | 'curated' | 'ema' | 'project';
   source?: SourceRef;
   /** A product not sold in France: its EU status (EMA) or curated status. */
   world?: WorldStatus;

@@ -179,6 +179,11 @@ export class Lexicon {
     return this.lookup;
   }
 
+  /** The lexicons whose spelling tables suggest names (see suggest.ts): this one; an overlay adds its project's. */
+  spellingSources(): Lexicon[] {
+    return [this];
+  }
+
   /** Every name, in lookup order. */
   get entries(): NameEntry[] {
     return (this.all ??= Array.from(this.names, (_, k) => this.entryAt(k)));
@@ -294,8 +299,12 @@ export class Lexicon {
       seen.add(e.key);
       out.push(e);
     }
+    return Lexicon.rankCompletions(out).slice(0, limit);
+  }
+
+  /** Completions best first: a DCI, a brand, a trial, another name; shorter first, then in French order. */
+  static rankCompletions(entries: NameEntry[]): NameEntry[] {
     const rank = (e: NameEntry) => (e.kind === 'substance' && e.name === e.dci ? 0 : e.kind === 'brand' ? 1 : e.kind === 'trial' ? 2 : 3);
-    out.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
-    return out.slice(0, limit);
+    return entries.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr'));
   }
 }

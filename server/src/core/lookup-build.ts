@@ -8,6 +8,7 @@
 import type { CompiledIndex, Lookup } from './index-types';
 import { foldKey, soundKey, spellingKey } from './normalize';
 import { hashOf, hashesOf } from './vocabulary';
+import { brandVariantKeys } from './brand-variants';
 
 export type NameKind = 'substance' | 'brand' | 'trial' | 'abbreviation' | 'class';
 /** How strictly a name must be written to count as a mention. */
@@ -56,10 +57,16 @@ export function compileLookup(index: CompiledIndex): Lookup {
     add('substance', s.dci, 'any', ref, s.cisCount + 1000, substanceKeys[ref]);
     for (const a of s.aliases) add('substance', a, /^[A-Z0-9Δ-]+$/.test(a) && a.length <= 5 ? 'exact' : 'any', ref, s.cisCount);
   });
+  const brandKeys = index.brands.map((b) => foldKey(b.name));
+  const common = new Set(index.commonWords);
+  const variants = brandVariantKeys(brandKeys, (w) => common.has(w));
   index.brands.forEach((b, ref) => {
-    const key = foldKey(b.name);
+    const key = brandKeys[ref];
     const short = key.replace(/[^\p{L}]/gu, '').length <= 5;
-    add('brand', b.name, b.needsMark || short ? 'capitalsOrMark' : 'any', ref, b.cis.length, key);
+    const rule = b.needsMark || short ? 'capitalsOrMark' : 'any';
+    add('brand', b.name, rule, ref, b.cis.length, key);
+    // Spellings of it (« corenitec », « co doliprane »): the same name, found by another key.
+    for (const v of variants[ref]) add('brand', b.name, rule, ref, b.cis.length, v);
   });
   index.trials.forEach((t, ref) => {
     for (const n of [t.name, ...t.aliases]) add('trial', n, 'exact', ref);
@@ -159,7 +166,7 @@ export function compileLookup(index: CompiledIndex): Lookup {
     deletionHashes: Int32Array.from(deletionPairs, (p) => p[0]), deletionCandidates: Int32Array.from(deletionPairs, (p) => p[1]),
     soundHashes: Int32Array.from(soundPairs, (p) => p[0]), soundCandidates: Int32Array.from(soundPairs, (p) => p[1]),
     dcis: index.substances.map((s) => s.dci).join('\n'), substanceKeys: substanceKeys.join('\n'),
-    brandKeys: index.brands.map((b) => foldKey(b.name)).join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
+    brandKeys: brandKeys.join('\n'), trialKeys: index.trials.map((t) => foldKey(t.name)).join('\n'),
   };
 }
 

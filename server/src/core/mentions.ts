@@ -6,6 +6,8 @@
  */
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
 import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
+import { afterClassPrefix } from './class-prefixes';
+import { inDrugSlot } from './slots';
 import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
 
 export interface Token {
@@ -25,7 +27,15 @@ export interface Mention {
   end: number;
   text: string;
   entry: NameEntry;
-  /** DCI, product code or trial name. */
+  /**
+   * The DCIs a drug names: one for a substance or a brand of one, each component for a combination brand
+   * (« Bactrim® » → triméthoprime, sulfaméthoxazole); none for an ambiguous abbreviation (see `candidates`),
+   * a trial or a class. What rules and cards resolve.
+   */
+  substances: string[];
+  /** What a reader is shown: the DCI, « triméthoprime + sulfaméthoxazole », the abbreviation, trial or class name. */
+  label: string;
+  /** The label, kept for callers written before `label` (never resolve it as a substance: use `substances`). */
   id: string;
   /** For an ambiguous abbreviation: the DCIs it may stand for. */
   candidates?: string[];
@@ -122,7 +132,14 @@ function alnum(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): boolean {
+/** « Xanax »: a capital, then lower case. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Whether a name may be written so. A short brand (XANAX, TAHOR) in Title Case counts where a drug stands
+ * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); a brand that is an ordinary word (needsMark) never does.
+ */
+function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean): boolean {
   switch (entry.caseRule) {
     case 'any':
       return true;
@@ -130,7 +147,8 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean): bo
       return alnum(surface) === alnum(entry.name);
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
-      return markFollows || (letters.length > 0 && letters === letters.toUpperCase());
+      if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
+      return entry.kind === 'brand' && entry.tokens.length === 1 && TITLE_CASE.test(surface) && inSlot() && !entry.brand!.needsMark;
     }
   }
 }
@@ -161,29 +179,29 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       let entry: NameEntry | undefined;
       LONGER_ACRONYM.lastIndex = end;
       const longer = LONGER_ACRONYM.test(prose);
+      const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
         if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark)) entry = e;
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot)) entry = e;
       }
       if (!entry) continue;
       if (mark) end += mark.length;
       chosen = mentionOf(entry, start, end, prose.slice(start, end));
       i += length;
     }
-    if (chosen) mentions.push(chosen);
-    else i++;
+    // « anti-héparine », « anti-TNF »: the target of a class word is no drug mention.
+    if (chosen && !(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
+    else if (!chosen) i++;
   }
   return mentions;
 }
 
 function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
-  if (entry.kind === 'trial') return { kind: 'trial', start, end, text, entry, id: entry.trial!.name };
-  if (entry.kind === 'class') return { kind: 'class', start, end, text, entry, id: entry.drugClass!.name };
-  if (entry.ambiguous) {
-    return { kind: 'drug', start, end, text, entry, id: entry.name, candidates: entry.ambiguous.map((s) => s.dci) };
-  }
-  const brand = entry.kind === 'brand' ? entry.brand! : undefined;
-  const dci = brand ? brand.substances.join(' + ') : entry.dci!;
+  const named = (kind: Mention['kind'], substances: string[], label: string) => ({ kind, start, end, text, entry, substances, label, id: label });
+  if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
+  if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
+  if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
+  const substances = entry.kind === 'brand' ? entry.brand!.substances : [entry.dci!];
   // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
-  return { kind: 'drug', start, end, text, entry, id: dci, needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
+  return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
 }

@@ -14,14 +14,15 @@
 import type { Chunk } from './chunks';
 import type { Block, Prose } from './prose';
 import { findMentions, tokenize, type Mention } from './mentions';
-import { findUnknownDrugs, type Finding } from './checks';
+import type { Finding } from './checks';
+import { runRules } from './rules/registry';
+import { inTreatmentContext } from './treatment-context';
 import { findDoses, type Dose } from './doses';
 import { findTableDoses } from './dose/tables';
 import { attachDoses, splitSentences, type Sentences } from './attach';
 import { headingBefore, indexBlocks, SENTENCE_END } from './blocks';
 import type { Lexicon } from './lexicon';
 import type { Speller } from './suggest';
-import type { DoseVerdict } from './rules/dose';
 
 /** How far (in characters, widened to whole lines) a boundary must be from any digit. */
 const DIGIT_FREE = 256;
@@ -110,7 +111,9 @@ export interface Piece {
   prose: Prose;
   /** Every mention (those that need a dose included), in text order. */
   mentions: Mention[];
-  /** Unknown-drug and company notes, in text order. */
+  /** Per mention, whether it stands where it is a treatment (a gas: « sous oxygène »; `inTreatmentContext`). */
+  treated: boolean[];
+  /** The registry's word findings (unknown drugs, company notes), in text order. */
   unknown: Finding[];
   /** Doses (written and in tables), in text order, as read: no drug, no verdict. */
   doses: Dose[];
@@ -131,10 +134,6 @@ export interface Piece {
   starts: number[];
   first: number;
   last: number;
-  /** Per dose, the last verdict given, with what it was given for. */
-  judged: ({ key: string; entry: unknown; verdict: DoseVerdict } | undefined)[];
-  /** Per combination dose, the last findings (offsets relative to the dose), with what they were given for. */
-  combined: ({ key: string; entry: unknown; findings: Finding[] } | undefined)[];
 }
 
 /** The prose of a stretch: its pieces' texts joined, their blocks shifted. */
@@ -158,7 +157,7 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
   const drugs = mentions.filter((m) => m.kind === 'drug');
   const inMention = new Uint8Array(prose.text.length);
   for (const m of mentions) inMention.fill(1, m.start, m.end);
-  const unknown = findUnknownDrugs(prose.text, tokens, (t) => inMention[t.start] === 1, lexicon, speller);
+  const unknown = runRules('words', { text: prose.text, tokens, covered: (t) => inMention[t.start] === 1, lexicon, speller });
   const written = findDoses(prose.text);
   const doses = [...written, ...findTableDoses(prose, written)].sort((a, b) => a.start - b.start);
   const sentences = splitSentences(prose);
@@ -171,9 +170,8 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
   const first = firstNonSpace(prose.text), last = lastNonSpace(prose.text);
   const blocks = indexBlocks(prose);
   return {
-    prose, mentions, unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined),
+    prose, mentions, treated: mentions.map((m) => !!m.needsDose && inTreatmentContext(prose.text, m)), unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined),
     hasHeading: blocks.headings.length > 0, sentences, contexts: doses.map(() => undefined), starts: ownStarts(prose, first, last), first, last,
-    judged: doses.map(() => undefined), combined: doses.map(() => undefined),
   };
 }
 

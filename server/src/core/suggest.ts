@@ -35,31 +35,37 @@ interface Candidate { name: string; key: string; weight: number; brand: boolean 
 export interface Suggestion { name: string; distance: number; brand: boolean }
 
 export class Speller {
-  private readonly candidates: (Candidate | undefined)[] = [];
+  /** The lexicons whose spelling tables are searched (a project's overlay: the shipped one and the project's). */
+  private readonly sources: Lexicon[];
+  private readonly candidates: (Candidate | undefined)[][];
   private readonly memo = new Map<string, Suggestion[]>();
 
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(lexicon: Lexicon) {
+    this.sources = lexicon.spellingSources();
+    this.candidates = this.sources.map(() => []);
+  }
 
-  private candidate(i: number): Candidate {
-    let c = this.candidates[i];
+  private candidate(s: number, i: number): Candidate {
+    let c = this.candidates[s][i];
     if (!c) {
-      const { spellKeys, spellStarts, spellNames } = this.lexicon.spelling;
-      const e = this.lexicon.entryAt(spellNames[i]);
+      const source = this.sources[s];
+      const { spellKeys, spellStarts, spellNames } = source.spelling;
+      const e = source.entryAt(spellNames[i]);
       c = { name: e.kind === 'substance' ? e.dci! : e.name, key: spellKeys.slice(spellStarts[i], spellStarts[i + 1] - 1), weight: e.weight, brand: e.kind === 'brand' };
-      this.candidates[i] = c;
+      this.candidates[s][i] = c;
     }
     return c;
   }
 
   /** Candidates sharing a one-letter deletion (or none) with the key: a binary search of the sorted hashes. */
-  private *near(key: string): Generator<number> {
-    const { deletionHashes, deletionCandidates } = this.lexicon.spelling;
+  private *near(s: number, key: string): Generator<number> {
+    const { deletionHashes, deletionCandidates } = this.sources[s].spelling;
     for (const del of new Set(deletions(key))) yield* sameHash(deletionHashes, deletionCandidates, hashOf(del));
   }
 
   /** Candidates that sound like the key (« levotirox », LEVOTHYROX). */
-  private soundsLike(key: string): Iterable<number> {
-    const { soundHashes, soundCandidates } = this.lexicon.spelling;
+  private soundsLike(s: number, key: string): Iterable<number> {
+    const { soundHashes, soundCandidates } = this.sources[s].spelling;
     return sameHash(soundHashes, soundCandidates, hashOf(soundKey(key)));
   }
 
@@ -72,18 +78,22 @@ export class Speller {
     if (cached) return cached;
     const scored = new Map<string, { d: number; w: number; brand: boolean }>();
     const allowed = key.length >= 8 ? 2 : 1;
-    for (const i of this.near(key)) {
-      const c = this.candidate(i);
-      if (scored.has(c.name)) continue;
-      // A shared hash may be a collision: the edit distance decides.
-      const d = editDistance(key, c.key, 2);
-      if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
+    for (let s = 0; s < this.sources.length; s++) {
+      for (const i of this.near(s, key)) {
+        const c = this.candidate(s, i);
+        if (scored.has(c.name)) continue;
+        // A shared hash may be a collision: the edit distance decides.
+        const d = editDistance(key, c.key, 2);
+        if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
+      }
     }
     // A name that sounds the same, a little further by letters (« levotirox »), counts as one slip.
-    for (const i of this.soundsLike(key)) {
-      const c = this.candidate(i);
-      const d = scored.get(c.name)?.d ?? 9;
-      if (d > 1 && c.key !== key && soundKey(c.key) === soundKey(key) && editDistance(key, c.key, 3) <= 3) scored.set(c.name, { d: 1, w: c.weight, brand: c.brand });
+    for (let s = 0; s < this.sources.length; s++) {
+      for (const i of this.soundsLike(s, key)) {
+        const c = this.candidate(s, i);
+        const d = scored.get(c.name)?.d ?? 9;
+        if (d > 1 && c.key !== key && soundKey(c.key) === soundKey(key) && editDistance(key, c.key, 3) <= 3) scored.set(c.name, { d: 1, w: c.weight, brand: c.brand });
+      }
     }
     const result = [...scored.entries()].sort((a, b) => a[1].d - b[1].d || b[1].w - a[1].w)
       .map(([name, v]) => ({ name, distance: v.d, brand: v.brand })).slice(0, max);

@@ -104,6 +104,7 @@ export function worldLine(w: WorldStatus): string {
     case 'refused': return `Statut : refusé par l'EMA, non commercialisé en France — ${link}`;
     case 'not-marketed': return `Statut : non commercialisé en France (${w.detail}) — ${link}`;
     case 'in-development': return `Statut : en développement (${w.detail}) — ${link}`;
+    case 'no-longer-marketed': return `Statut : plus commercialisé (${w.detail}) — ${link}`;
   }
 }
 
@@ -120,6 +121,7 @@ export function substanceCard(s: Substance, lexicon: Lexicon): string {
   if (brand) lines.push(`Conditions de prescription (${brand.name}) : ${curly(brand.conditions.join(' ; '))}`);
   if (s.cis.length) lines.push(`[Fiche BDPM (ANSM)](${BDPM_PAGE(s.cis[0])})`);
   else if (s.source) lines.push(`Fiche : [${curly(s.source.title)}](${s.source.url})`);
+  if (s.origin === 'project') lines.push(PROJECT_LINE);
   lines.push('', `_Données : BDPM de l’ANSM du ${frenchDate(lexicon.meta.bdpmDate)}._`);
   return toMarkdown(lines);
 }
@@ -137,6 +139,7 @@ export function brandCard(b: Brand, lexicon: Lexicon): string {
   if (b.conditions.length) lines.push(`Conditions de prescription : ${curly(b.conditions.join(' ; '))}`);
   if (b.cis.length) lines.push(`[Fiche BDPM (ANSM), CIS ${b.cis[0]}](${BDPM_PAGE(b.cis[0])})`);
   else if (b.source) lines.push(`Fiche : [${curly(b.source.title)}](${b.source.url})`);
+  if (b.origin === 'project') lines.push(PROJECT_LINE);
   return toMarkdown(lines);
 }
 
@@ -155,15 +158,20 @@ export function entryCard(e: NameEntry, lexicon: Lexicon, written = e.name): str
   if (e.kind === 'class') return classCard(e.drugClass!, lexicon);
   if (e.kind === 'brand') return brandCard(e.brand!, lexicon);
   if (e.ambiguous) return `**${written}** — abréviation ambiguë : ${e.ambiguous.map((s) => s.dci).join(' ou ')}. Écrivez la DCI en toutes lettres.`;
-  return substanceCard(e.substance!, lexicon);
+  // The lexicon's own record: with a project's ranges added to it, if any.
+  return substanceCard(lexicon.substance(e.substance!.dci) ?? e.substance!, lexicon);
 }
+
+/** A drug or brand of the project's `.medlint.json` `data`, not of the data MedLint ships. */
+const PROJECT_LINE = '_Ajout du projet (.medlint.json)._';
 
 /** The dose card: the verdict first, then the reading, the drug, the indications and the sources. */
 export function doseCard(d: AttachedDose, lexicon: Lexicon): string {
   const j = judgeForReader(d, lexicon);
   const lines = [`**${j.headline}**`];
   const reading = j.normalised && !j.headline.includes(`: ${j.normalised}`) && !sameText(d.text, j.normalised) ? `${d.text} = ${j.normalised}` : '';
-  const about = [d.drug ? `${d.drug.id}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
+  const drug = d.drug && (d.substance && d.drug.substances.length > 1 ? `${d.substance} (${d.drug.text})` : d.drug.label);
+  const about = [drug ? `${drug}${d.route ? `, ${d.route}` : ''}` : '', reading].filter(Boolean).join(' · ');
   if (about) lines.push(about);
   if (j.contexts.length) lines.push(`Indication${j.contexts.length > 1 ? 's' : ''} : ${j.contexts.slice(0, 4).join(' ; ')}${j.contexts.length > 4 ? '…' : ''}`);
   if (j.sources.length) lines.push(`Source${j.sources.length > 1 ? 's' : ''} : ${links(j.sources.slice(0, 3))}`);

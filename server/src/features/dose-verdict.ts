@@ -77,12 +77,13 @@ function readingText(c: Comparison, dose: AttachedDose): string | undefined {
 const times = (ratio: number) => `${num(Math.round(ratio * 10) / 10)} fois`;
 
 export function judgeForReader(dose: AttachedDose, lexicon: Lexicon): DoseJudgement {
-  const substance = dose.drug && lexicon.substance(dose.drug.id);
   if (!dose.drug) return { kind: 'unknown', headline: '? aucun médicament rattaché à cette dose', contexts: [], sources: [] };
   if (dose.components) return { kind: 'undocumented', headline: '– association à doses fixes : chaque composant est comparé à sa fourchette (voir les problèmes)', contexts: [], sources: [] };
-  if (!substance || !dose.verdict) return { kind: 'unknown', headline: `? ${dose.drug.text} : médicament sans fiche dans la base`, contexts: [], sources: [] };
+  if (!dose.verdict) return { kind: 'unknown', headline: `? ${dose.drug.text} : médicament sans fiche dans la base`, contexts: [], sources: [] };
+  // The substance the verdict is about: for a combination brand, the component it was compared with, or none.
+  const substance = dose.substance ? lexicon.substance(dose.substance) : undefined;
   const c = dose.verdict.comparison;
-  const behind = rangesBehind(dose, substance.ranges, c);
+  const behind = substance ? rangesBehind(dose, substance.ranges, c) : [];
   const base = {
     normalised: readingText(c, dose), documented: spanText(c),
     contexts: [...new Set(behind.map((r) => curly(r.context)))], sources: uniqueSources(behind),

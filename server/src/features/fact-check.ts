@@ -7,6 +7,7 @@
  */
 import type { Analysis } from '../core/analyze';
 import type { Lexicon } from '../core/lexicon';
+import type { Substance } from '../core/index-types';
 import { LineIndex, type Range } from '../core/positions';
 import { judgeForReader, uniqueSources, type SourceLink } from './dose-verdict';
 import { posologySummary } from './cards';
@@ -42,10 +43,13 @@ export interface FactCheckModel {
 }
 
 function drugItem(m: Analysis['mentions'][number], lexicon: Lexicon): Omit<FactCheckItem, 'range'> {
-  const s = lexicon.substance(m.id);
-  const base = { kind: 'drug' as const, text: m.text, start: m.start, end: m.end, name: s?.dci ?? m.id };
-  if (!s?.ranges.length) return { ...base, verdict: 'undocumented', headline: m.candidates ? `abréviation ambiguë : ${m.candidates.join(' ou ')}` : undefined, contexts: [], sources: [] };
-  return { ...base, verdict: 'documented', documented: posologySummary(s), contexts: [...new Set(s.ranges.map((r) => r.context))], sources: uniqueSources(s.ranges) };
+  const named = m.substances.map((d) => lexicon.substance(d)).filter((s): s is Substance => !!s?.ranges.length);
+  const base = { kind: 'drug' as const, text: m.text, start: m.start, end: m.end, name: m.label };
+  if (!named.length) return { ...base, verdict: 'undocumented', headline: m.candidates ? `abréviation ambiguë : ${m.candidates.join(' ou ')}` : undefined, contexts: [], sources: [] };
+  // A combination brand: each component's summary, named.
+  const documented = named.length === 1 && m.substances.length === 1 ? posologySummary(named[0]) : named.map((s) => `${s.dci} : ${posologySummary(s)}`).join(' ; ');
+  const ranges = named.flatMap((s) => s.ranges);
+  return { ...base, verdict: 'documented', documented, contexts: [...new Set(ranges.map((r) => r.context))], sources: uniqueSources(ranges) };
 }
 
 function trialItem(m: Analysis['mentions'][number]): Omit<FactCheckItem, 'range'> {
@@ -69,7 +73,7 @@ export function factCheck(file: string, source: string, analysis: Analysis, lexi
   for (const d of analysis.doses) {
     const j = judgeForReader(d, lexicon);
     items.push({
-      kind: 'dose', text: d.text, start: d.start, end: d.end, name: d.drug?.id, verdict: j.kind, headline: j.headline,
+      kind: 'dose', text: d.text, start: d.start, end: d.end, name: d.substance ?? d.drug?.label, verdict: j.kind, headline: j.headline,
       normalised: j.normalised, documented: j.documented, contexts: j.contexts, sources: j.sources,
     });
   }

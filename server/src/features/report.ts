@@ -8,9 +8,9 @@ export interface FileDiagnostics { file: string; diagnostics: Diagnostic[] }
 export function annotateReport(file: string, source: string, analysis: Analysis) {
   const lines = new LineIndex(source);
   const entities = [
-    ...analysis.mentions.map((m) => ({ kind: m.kind, text: m.text, range: lines.range(m.start, m.end), id: m.id, ...(m.candidates ? { candidates: m.candidates } : {}), start: m.start })),
+    ...analysis.mentions.map((m) => ({ kind: m.kind, text: m.text, range: lines.range(m.start, m.end), id: m.label, ...(m.kind === 'drug' ? { substances: m.substances } : {}), ...(m.candidates ? { candidates: m.candidates } : {}), start: m.start })),
     ...analysis.doses.map((d) => ({
-      kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.id ?? null, drug: d.drug?.id ?? null,
+      kind: 'dose' as const, text: d.text, range: lines.range(d.start, d.end), id: d.drug?.label ?? null, drug: d.substance ?? d.drug?.label ?? null,
       value: { min: d.min, max: d.max }, unit: d.unit + (d.perWeight ? `/${d.perWeight === 'm2' ? 'm²' : 'kg'}` : ''), per: d.per,
       daily: d.daily, ...(d.attachedBy ? { attachedBy: d.attachedBy } : {}),
       ...(d.verdict ? { verdict: verdictOf(d) } : {}), start: d.start,
@@ -26,7 +26,8 @@ function verdictOf(d: Analysis['doses'][number]) {
   return { outcome: c.verdict, ...(c.reason ? { reason: c.reason } : {}), ...(c.span ? { documented: c.span, unit: c.reading?.unit, basis: c.reading?.basis } : {}) };
 }
 
-export function formatText(reports: FileDiagnostics[]): string {
+/** `summary`: the last line, in the caller's language (« 3 diagnostic(s) dans 2 fichier(s). » by default). */
+export function formatText(reports: FileDiagnostics[], summary = (total: number, files: number) => `${total} diagnostic(s) dans ${files} fichier(s).`): string {
   const out: string[] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) {
@@ -34,6 +35,6 @@ export function formatText(reports: FileDiagnostics[]): string {
     }
   }
   const total = reports.reduce((n, r) => n + r.diagnostics.length, 0);
-  out.push(`${total} diagnostic(s) dans ${reports.length} fichier(s).`);
+  out.push(summary(total, reports.length));
   return out.join('\n');
 }

@@ -29,6 +29,7 @@ export const WRITTEN_BASES: BasisDefinition[] = [
   { written: 'cures?|cycles?', basis: 'cycle', example: 'cyclophosphamide 750 mg/m² par cure' },
   { written: 'heures?|h', basis: 'hour', example: 'fentanyl 25 µg/h' },
   { written: 'minutes?|min', basis: 'minute', example: 'noradrénaline 0,1 µg/kg/min' },
+  { written: 'mn', basis: 'minute', example: 'oxygène 7 à 10 litres/mn' },
 ];
 export const BASIS_PATTERN = WRITTEN_BASES.map((b) => b.written).join('|');
 

@@ -9,7 +9,7 @@
 import { LETTER } from '../normalize';
 import { FORM, PRESENTATION_WORDS, SP } from './lexemes';
 
-export type FilterVerdict = 'glued' | 'combination' | 'concentration' | 'presentation' | 'lab-value';
+export type FilterVerdict = 'glued' | 'combination' | 'concentration' | 'presentation' | 'lab-value' | 'gas-mixture';
 
 export interface DoseFilter {
   name: string;
@@ -46,6 +46,12 @@ export const DOSE_FILTERS: DoseFilter[] = [
     name: 'protéinurie et autres dosages urinaires', side: 'before', window: 40,
     pattern: new RegExp(`(?<![${LETTER}])(?:protéinurie|albuminurie|protéines|natriurèse|kaliurèse|calciurie|excrétion|RAC|RPC)(?![${LETTER}])${SP}*(?:[^.;:\\n]{0,20})$`, 'u'),
     verdict: 'lab-value', example: 'Une protéinurie supérieure à 0,5 g/24 h.',
+  },
+  {
+    // High-flow oxygen (30–60 L/min) is the flow of an air–oxygen mixture whose FiO2 is set apart: not the oxygen's dose.
+    name: 'débit d’un mélange gazeux (haut débit)', side: 'before', window: 50,
+    pattern: new RegExp(`(?:haut${SP}*[-‐]?${SP}*débit|OHD|Optiflow)[^.;:\\n]{0,30}$`, 'iu'),
+    verdict: 'gas-mixture', example: 'Oxygénothérapie nasale à haut débit 50 L/min, FiO2 60 %.',
   },
   {
     name: 'présentation (flacon, dosage)', side: 'before', window: 40,

@@ -54,6 +54,17 @@ function saidIn(text: string): Set<string> {
   return lastSaid;
 }
 
+/**
+ * Whether the text may be about the range's indication: the range names none (« adulte »), or the text names one of
+ * its parts. « rituximab 375 mg/m² dans le lymphome » is not about « polyarthrite rhumatoïde ».
+ */
+export function mayConcern(range: DoseRange, text: string, dci = ''): boolean {
+  const parts = contextParts(range.context, dci);
+  if (!parts.length) return true;
+  const said = saidIn(text);
+  return parts.some((part) => part.every((w) => said.has(w)));
+}
+
 /** The ranges whose context the text names, or none. */
 export function rangesForIndication(ranges: DoseRange[], text: string, dci = ''): DoseRange[] {
   if (ranges.length < 2 || !text) return [];

@@ -25,6 +25,7 @@ export const UNITS: Record<Unit, UnitDefinition> = {
   mmol: { unit: 'mmol', dimension: 'mmol', base: 1, label: 'mmol' },
   mEq: { unit: 'mEq', dimension: 'mEq', base: 1, label: 'mEq' },
   mL: { unit: 'mL', dimension: 'volume', base: 1, label: 'mL' },
+  L: { unit: 'L', dimension: 'volume', base: 1000, label: 'L' },
   '%': { unit: '%', dimension: 'percent', base: 1, label: '%' },
 };
 
@@ -38,6 +39,8 @@ export const WRITTEN_UNITS: { written: string; unit: Unit; factor: number; examp
   { written: 'mmol|millimoles?', unit: 'mmol', factor: 1, example: 'potassium 40 mmol/j' },
   { written: 'mEq|milliéquivalents?', unit: 'mEq', factor: 1, example: 'potassium 40 mEq/j' },
   { written: 'mL|ml|millilitres?', unit: 'mL', factor: 1, example: 'sirop 10 mL' },
+  // A gas's flow (« oxygène 3 L/min »): a capital L only, « 3 l » being too often something else.
+  { written: 'L|litres?', unit: 'L', factor: 1, example: 'oxygène 3 L/min' },
   { written: '%', unit: '%', factor: 1, example: 'capsaïcine 8 %' },
 ];
 

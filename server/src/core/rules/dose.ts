@@ -14,7 +14,7 @@ import type { Dose } from '../doses';
 import { formatAmount } from '../doses';
 import { compareDose, rangesForRoute, type Comparison } from '../dose/compare';
 import { checkEnvelope, type Implausible } from '../dose/envelope';
-import { rangesForIndication } from '../dose/indication';
+import { mayConcern, rangesForIndication } from '../dose/indication';
 import { RANGE_BASIS_LABEL } from '../dose/basis';
 import type { Finding } from '../checks';
 
@@ -58,11 +58,20 @@ export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseV
     if (c.verdict === 'in-range' || (!c.reading?.weak && c.verdict !== 'below')) return { comparison: c };
     fallback ??= c;
   }
-  if (fallback) return { comparison: fallback };
+  if (fallback) return { comparison: belowOfThisIndication(fallback, context, substance.dci) };
   // No range of the route at all: no comparison was tried.
   comparison ??= { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const implausible = checkEnvelope(dose, substance.strengths);
   return implausible ? { comparison, implausible } : { comparison };
+}
+
+/**
+ * A minimum holds for its own indication only: below the minimum of an indication the text does not name is not
+ * comparable (the article may treat another disease at another dose).
+ */
+function belowOfThisIndication(c: Comparison, context: string, dci: string): Comparison {
+  if (c.verdict !== 'below' || !c.range || mayConcern(c.range, context, dci)) return c;
+  return { verdict: 'not-comparable', reason: `minimum documenté pour une autre indication (${c.range.context})`, range: c.range, reading: c.reading };
 }
 
 const unitLabel = (r: { unit: string; perWeight?: string }) => r.unit + (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');

@@ -1,10 +1,21 @@
 /**
  * Every rule MedLint reports, in one place: its code, default severity, category, French title and
- * description (the editor's and the CLI's language) and English description (the README's).
+ * description (the editor's and the CLI's language) and English description (the README's); and how it runs:
+ * each rule belongs to one family (`RULE_FAMILIES`) whose `run(context)` analyze() calls. A family is the rules
+ * one judgement produces: the dose verdicts give six codes from one comparison with the documented ranges.
  * The README's rules table and package.json's `medlint.severity` are generated from it (`npm run docs:rules`).
  *   « prégabaline 1200 mg/j »  → dose-above-max, warning by default (an error at ten times the maximum).
  * A setting names a rule by code; « dose-out-of-range » is kept as a deprecated name for two rules.
  */
+
+import type { AttachedDose } from '../analyze';
+import { findUnknownDrugs, type Finding } from '../checks';
+import { findEnglishNames } from '../english';
+import type { Lexicon } from '../lexicon';
+import type { Mention, Token } from '../mentions';
+import type { Speller } from '../suggest';
+import { checkCombination, doseFinding, judgeDose } from './dose';
+import { judgeBrandDose } from './brand-dose';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** What a user may write for a rule: a severity, `off`, or `default` (the finding's own severity). */
@@ -115,4 +126,75 @@ export function resolveSeverity(code: RuleCode, own: Severity, settings: RuleSev
   if (setting === 'off') return undefined;
   if (setting !== 'default') return setting;
   return ruleOf(code).severity === 'off' ? undefined : own;
+}
+
+/**
+ * What a family's run is given, by stage: `words` before the doses are attached (its findings tell attachment
+ * which words are unknown drugs), `doses` once each dose has its drug, `notes` on the finished analysis (they
+ * must not take part in attachment: « acetaminophen 1 g » keeps its dose).
+ */
+export interface RuleContexts {
+  words: { text: string; tokens: Token[]; covered: (t: Token) => boolean; lexicon: Lexicon; speller: Speller };
+  doses: { doses: AttachedDose[]; lexicon: Lexicon; contextAt: (offset: number) => string };
+  notes: { text: string; mentions: Mention[] };
+}
+export type RuleStage = keyof RuleContexts;
+
+export type RuleFamily = { [S in RuleStage]: { name: string; stage: S; codes: readonly RuleCode[]; run: (context: RuleContexts[S]) => Finding[] } }[RuleStage];
+
+/** The dose verdicts: each dose of a known drug judged once against its ranges (the verdict is kept on the dose). */
+function runDoseVerdicts({ doses, lexicon, contextAt }: RuleContexts['doses']): Finding[] {
+  const findings: Finding[] = [];
+  for (const d of doses) {
+    if (d.components) {
+      findings.push(...checkCombination(d, lexicon, contextAt(d.start)));
+      continue;
+    }
+    const names = d.drug?.substances ?? [];
+    const f = names.length > 1 ? judgeAfterCombinationBrand(d, names, lexicon, contextAt(d.start)) : judgeAfterSubstance(d, names[0], lexicon, contextAt(d.start));
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+/** A single-strength dose after a combination brand, against its components (« Bactrim® 80 g/j »). */
+function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: Lexicon, context: string): Finding | null {
+  const judged = judgeBrandDose(d, names, lexicon, context);
+  d.verdict = judged.verdict;
+  d.substance = judged.substance?.dci;
+  const name = judged.substance ? `${judged.substance.dci} (${d.drug!.text})` : d.drug!.text;
+  return doseFinding(d, name, d.verdict, !!judged.substance?.ranges.some((r) => r.phase === 'initiation'));
+}
+
+function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon: Lexicon, context: string): Finding | null {
+  const substance = name ? lexicon.substance(name) : undefined;
+  if (!substance) return null;
+  d.verdict = judgeDose(d, substance, context);
+  d.substance = substance.dci;
+  return doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
+}
+
+/** Every rule, by family, in the order analyze() runs them. */
+export const RULE_FAMILIES: RuleFamily[] = [
+  {
+    name: 'noms inconnus', stage: 'words', codes: ['unknown-drug', 'company-as-brand'],
+    run: ({ text, tokens, covered, lexicon, speller }) => findUnknownDrugs(text, tokens, covered, lexicon, speller),
+  },
+  {
+    name: 'verdicts de dose', stage: 'doses',
+    codes: ['dose-above-max', 'dose-below-min', 'dose-rhythm', 'dose-implausible', 'dose-unit-mismatch', 'dose-not-comparable'],
+    run: runDoseVerdicts,
+  },
+  { name: 'noms anglais', stage: 'notes', codes: ['english-name'], run: ({ text, mentions }) => findEnglishNames(text, mentions) },
+];
+
+export function familyOf(code: RuleCode): RuleFamily {
+  return RULE_FAMILIES.find((f) => f.codes.includes(code))!;
+}
+
+/** The findings of every family of a stage, in registry order. */
+export function runRules<S extends RuleStage>(stage: S, context: RuleContexts[S]): Finding[] {
+  const findings: Finding[] = [];
+  for (const f of RULE_FAMILIES) if (f.stage === stage) findings.push(...(f.run as (c: RuleContexts[S]) => Finding[])(context));
+  return findings;
 }

@@ -1,9 +1,15 @@
-/** Schema validation of every curated file (used by the build and by the data tests). */
+/**
+ * Source reader: the curated files (data/curated), each validated against its schema in data/schema (used by the
+ * build, by check-curated-file and by the data tests).
+ *
+ *   data/curated/ranges/antiepileptiques.json → { substance: 'lévétiracétam', min: 1000, max: 3000, … } in `ranges`;
+ *   a range with min > max, or a file off its schema, stops the build with « non conforme à … ».
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import type { WorldDrug } from './steps/world';
-import type { EnglishName } from './steps/english';
+import type { WorldDrug } from '../steps/world';
+import type { EnglishName } from '../steps/english';
 
 export interface CuratedData {
   names: {
@@ -28,21 +34,35 @@ export interface CuratedData {
 
 export class CuratedDataError extends Error {}
 
+/** A schema of data/schema, compiled once per Ajv instance. */
+function schemaValidator(ajv: Ajv, dataDir: string, schema: string) {
+  const validate = ajv.getSchema(schema) ?? ajv.compile(JSON.parse(readFileSync(join(dataDir, 'schema', schema), 'utf8')));
+  if (!ajv.getSchema(schema)) ajv.addSchema(validate.schema as object, schema);
+  return validate;
+}
+
+/** What is wrong in a value against a schema of data/schema (« /ranges/0/min must be number »), in order. */
+export function schemaProblems(dataDir: string, schema: string, value: unknown, ajv = new Ajv({ allErrors: true })): string[] {
+  const validate = schemaValidator(ajv, dataDir, schema);
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** A dose range whose bounds are inverted (« lévétiracétam: min 3000 > max 1000 »), or null. */
+export function invertedRange(r: { substance: string; min: number; max: number }): string | null {
+  return r.min > r.max ? `${r.substance}: min ${r.min} > max ${r.max}` : null;
+}
+
 export function validateCurated(dataDir: string): CuratedData {
   const ajv = new Ajv({ allErrors: true });
   const load = (schema: string, file: string) => {
-    const validate = ajv.getSchema(schema) ?? ajv.compile(JSON.parse(readFileSync(join(dataDir, 'schema', schema), 'utf8')));
-    if (!ajv.getSchema(schema)) ajv.addSchema(validate.schema as object, schema);
     let value: unknown;
     try {
       value = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
       throw new CuratedDataError(`${file}: JSON invalide (${(e as Error).message})`);
     }
-    if (!validate(value)) {
-      const errs = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message}`).join('; ');
-      throw new CuratedDataError(`${file}: non conforme à ${schema}: ${errs}`);
-    }
+    const problems = schemaProblems(dataDir, schema, value, ajv);
+    if (problems.length) throw new CuratedDataError(`${file}: non conforme à ${schema}: ${problems.slice(0, 5).join('; ')}`);
     return value as any;
   };
   const curated = join(dataDir, 'curated');
@@ -50,7 +70,8 @@ export function validateCurated(dataDir: string): CuratedData {
   const rangeFiles = readdirSync(rangeDir).filter((f) => f.endsWith('.json')).sort();
   const ranges = rangeFiles.flatMap((f) => load('dose-ranges.schema.json', join(rangeDir, f)).ranges);
   for (const r of ranges as { substance: string; min: number; max: number }[]) {
-    if (r.min > r.max) throw new CuratedDataError(`${r.substance}: min ${r.min} > max ${r.max}`);
+    const inverted = invertedRange(r);
+    if (inverted) throw new CuratedDataError(inverted);
   }
   return {
     names: load('names.schema.json', join(curated, 'names.json')),

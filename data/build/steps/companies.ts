@@ -3,8 +3,8 @@
  * a company's own name (IDORSIA from « IDORSIA PHARMACEUTICALS DEUTSCHLAND (ALLEMAGNE) »), so that a company
  * written where a brand belongs (« ponesimod (IDORSIA®) ») is told apart from an unknown drug.
  */
-import type { Specialite } from './bdpm';
-import { foldKey } from '../../server/src/core/normalize';
+import type { Specialite } from '../sources/bdpm';
+import { foldKey } from '../../../server/src/core/normalize';
 
 /** Words of a holder's name that do not name the company. */
 const GENERIC = new Set([

@@ -6,8 +6,10 @@
  *   « METFORMINE 1000 mg, comprimé » → metformine, orale, 1 000 mg par comprimé
  *   « FENTANYL … 100 microgrammes/heure, dispositif transdermique » → fentanyl, transdermique, 100 µg/h
  */
-import type { Strength, Unit } from '../../server/src/core/index-types';
-import type { BdpmExport } from './bdpm';
+import type { Strength, Unit } from '../../../server/src/core/index-types';
+import { foldKey } from '../../../server/src/core/normalize';
+import { substanceName, type BdpmExport } from '../sources/bdpm';
+import type { BuildState } from './state';
 
 /** Reference units that are counted one by one, with the name a writer counts them by. */
 const COUNTED: [RegExp, string][] = [
@@ -71,4 +73,14 @@ export function compileStrengths(bdpm: BdpmExport, substanceOf: (name: string) =
     byDci.set(dci, [...(byDci.get(dci) ?? []), s]);
   }
   return byDci;
+}
+
+/** The step: each substance of the state gets its strongest units (a composition row's name found by DCI or alias). */
+export function addStrengths(state: BuildState, bdpm: BdpmExport): void {
+  const strengths = compileStrengths(bdpm, (name) => {
+    const n = substanceName(name);
+    const key = n && (state.aliasToKey.get(foldKey(n)) ?? foldKey(n));
+    return key && state.substances.has(key) ? key : null;
+  });
+  for (const [key, list] of strengths) state.substances.get(key)!.strengths = list;
 }

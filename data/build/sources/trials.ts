@@ -1,12 +1,13 @@
 /**
- * Trials from the ClinicalTrials.gov extracts. The extracts have no acronym
+ * Source reader: trials from the ClinicalTrials.gov extracts (data/sources/trials/*.csv). The extracts have no acronym
  * column: an acronym is taken only where a title carries it, as a prefix
  * ("RESET-SLE: …"), a final parenthesis ("… (RESET-PV)") or "the X study/trial",
  * in the brief title first, then in the official title.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Trial } from '../../server/src/core/index-types';
+import type { Trial } from '../../../server/src/core/index-types';
 
 /** Acronyms too generic to be a trial's name (diseases, tests, statuses). */
 const NOT_TRIAL_NAMES = new Set([
@@ -39,12 +40,13 @@ export function acronymOfOfficial(officialTitle: string): string | null {
   return acronymOf(officialTitle) ?? (named ? acronymOf(`${named[1]}:`) : null);
 }
 
-export function readTrialExtract(path: string, label: string, isNotTrialName: (name: string) => boolean = () => false): Trial[] {
+/** The trials named in one extract; `label` is the file as a source cites it. */
+export function readTrialExtract(path: string, label: string): Trial[] {
   const records = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
   const out: Trial[] = [];
   for (const r of records) {
     const name = acronymOf(r.BriefTitle ?? '') ?? acronymOfOfficial(r.OfficialTitle ?? '');
-    if (!name || isNotTrialName(name) || !/^NCT\d{8}$/.test(r.NCTId ?? '')) continue;
+    if (!name || !/^NCT\d{8}$/.test(r.NCTId ?? '')) continue;
     const products = (r.ProductName || r.Interventions || r.InterventionNames || '').split('|').map((s) => s.trim()).filter(Boolean);
     out.push({
       name,
@@ -59,4 +61,9 @@ export function readTrialExtract(path: string, label: string, isNotTrialName: (n
     });
   }
   return out;
+}
+
+/** Every extract of a folder, in file-name order: « RESET-SLE » from « RESET-SLE: … » of data/sources/trials/x.csv. */
+export function readTrialExtracts(dir: string, label = 'data/sources/trials'): Trial[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.csv')).sort().flatMap((f) => readTrialExtract(join(dir, f), `${label}/${f}`));
 }

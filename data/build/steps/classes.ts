@@ -3,8 +3,8 @@
  * whose BDPM ATC code falls in its ATC groups, and the listed DCIs the index knows (ATC codes are missing
  * for many substances of the export). A class left with no member is an error in the curated file.
  */
-import type { DrugClassEntry, Substance } from '../../server/src/core/index-types';
-import type { CuratedData } from './validate';
+import type { DrugClassEntry, Substance } from '../../../server/src/core/index-types';
+import type { CuratedData } from '../sources/curated';
 
 export function compileClasses(curated: CuratedData['classes'], substances: Substance[], resolve: (name: string) => Substance | undefined): DrugClassEntry[] {
   return curated.classes.map((c) => {

@@ -1,0 +1,81 @@
+/**
+ * The server's scheduling helpers, pure: the edit log (an analysis read in today's text), the cut of a large
+ * document into pieces, the prose decision from the block around a word, the cap on diagnostics.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { EditLog } from '../../server/src/live/edit-log';
+import { pieceStarts } from '../../server/src/live/slices';
+import { isProseAt, type LastReading } from '../../server/src/features/prose-at';
+import { capDiagnostics } from '../../server/src/features/diagnostics';
+import { extractProse } from '../../server/src/core/prose';
+
+test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
+  const log = new EditLog();
+  log.record(0, 0, 'Chez l’adulte, '.length); // « La prégabaline » → « Chez l’adulte, La prégabaline »
+  assert.deepEqual(log.span(3, 14), { start: 18, end: 29 });
+  assert.equal(log.span(0, 2), undefined);
+  assert.equal(log.analysed(20), 5);
+  assert.equal(log.analysed(4), undefined);
+  assert.equal(log.analysed(4, true), 0);
+});
+
+test('edit log: a deletion before a span moves it back; a whole-text change makes it unusable', () => {
+  const log = new EditLog();
+  log.record(0, 3, 0); // « La prégabaline » → « prégabaline »
+  assert.deepEqual(log.span(3, 14), undefined); // touches its start
+  assert.deepEqual(log.span(4, 14), { start: 1, end: 11 });
+  log.replaceAll();
+  assert.equal(log.usable, false);
+  assert.equal(log.span(4, 14), undefined);
+});
+
+test('edit log property: every span no edit touched reads the same text today', () => {
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 5 }), text: fc.string({ maxLength: 6 }) });
+  fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 60 }), fc.array(edit, { maxLength: 8 }), fc.nat(), fc.nat({ max: 10 }), (original, edits, a, n) => {
+    const log = new EditLog();
+    let text = original;
+    for (const e of edits) {
+      const start = e.at % (text.length + 1), end = Math.min(text.length, start + e.cut);
+      log.record(start, end, e.text.length);
+      text = text.slice(0, start) + e.text + text.slice(end);
+    }
+    const start = a % (original.length + 1), end = Math.min(original.length, start + n);
+    const span = log.span(start, end);
+    if (span) assert.equal(text.slice(span.start, span.end), original.slice(start, end));
+  }), { numRuns: 2000 });
+});
+
+test('pieces: cut before a heading once a piece holds `size` characters, never inside a fenced code block', () => {
+  const text = '# Un\n\nLa prégabaline.\n\n```\n\n# pas un titre\n\n```\n\n## Deux\n\nTexte.\n\n## Trois\n\nFin.\n';
+  assert.deepEqual(pieceStarts(text, 10).map((i) => text.slice(i, i + 7)), ['# Un\n\nL', '## Deux', '## Troi']);
+});
+
+test('pieces: without a heading, cut before a paragraph (not a list item) past twice the size', () => {
+  const text = 'Un.\n\n- item\n\n- item\n\nDeux trois.\n\nQuatre.\n';
+  assert.deepEqual(pieceStarts(text, 4).map((i) => text.slice(i, i + 4)), ['Un.\n', 'Deux', 'Quat']);
+});
+
+/** The last reading of `text` with nothing typed since. */
+const reading = (text: string): LastReading => ({ text, prose: extractProse(text).text, analysedOffset: (o) => Math.min(o, text.length) });
+
+test('prose at: a word in a paragraph is prose, one in a code span or a link target is not', () => {
+  const text = 'La cicl et `cicl` et [x](cicl).';
+  const at = (k: number) => isProseAt(text, text.indexOf('cicl', k), text.indexOf('cicl', k) + 4, reading(text));
+  assert.deepEqual([at(0), at(5), at(15)], [true, false, false]);
+});
+
+test('prose at: a line inside a fenced block of the last reading is not prose, even a blank one; after the block it is', () => {
+  const text = 'Texte.\n\n```\ncode\n\nsuite\n```\n\nApres.\n';
+  const at = (offset: number) => isProseAt(text, offset, offset, reading(text));
+  const blankInside = text.indexOf('code\n') + 5;
+  assert.deepEqual([at(text.indexOf('code')), at(blankInside), at(text.indexOf('Apres'))], [false, false, true]);
+});
+
+test('cap: the most severe kept in text order, then one notice at the first left out', () => {
+  const d = (severity: number, line: number) => ({ severity, range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+  const capped = capDiagnostics([d(2, 0), d(1, 1), d(4, 2), d(1, 3)], 2, (left, at) => ({ severity: 3, range: at, left }));
+  assert.deepEqual(capped, [d(1, 1), d(1, 3), { severity: 3, range: d(2, 0).range, left: 2 }]);
+  assert.equal(capDiagnostics([d(1, 0)], 1, () => d(3, 9)).length, 1);
+});

@@ -249,8 +249,7 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   }
   // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || treated.has(m));
-  const at = new Map(judged.map((f) => [f.dose.start, f]));
-  findings.push(...runRules('doses', { doses, lexicon, contextAt: (offset) => contextFor(at.get(offset)!, around) }));
+  for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
   return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
@@ -283,6 +282,26 @@ function contextFor(f: Found, around: Surroundings): string {
   if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
   const { base, prose, sentences } = around.of(f);
   return contextOf(prose, sentences, f.dose.start - base);
+}
+
+/**
+ * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
+ * the findings come in dose order either way); reused while the dose's drug and context are the same.
+ */
+function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
+  const d = f.dose, drug = d.drug;
+  const context = d.components || drug ? contextFor(f, around) : '';
+  const key = `${drug ? `${drug.entry.kind}:${drug.entry.key}|${drug.text}|${drug.substances.join('+')}|${drug.id}|${d.attachedBy}` : ''}\u0000${context}`;
+  let memo = f.piece.ruled[f.index];
+  if (!memo || memo.key !== key) {
+    const before: Record<string, unknown> = { ...d };
+    const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
+    const set: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(d)) if (before[k] !== v) set[k] = v;
+    f.piece.ruled[f.index] = memo = { key, findings: found.map((x) => movedFinding(x, -d.start)), set };
+  }
+  Object.assign(d, memo.set);
+  return memo.findings.map((x) => movedFinding(x, d.start));
 }
 
 export type { Chunk };

@@ -130,6 +130,11 @@ export interface Piece {
   sentences: Sentences;
   /** Per dose, its context (`contextOf`) read in the stretch alone, once (core/incremental.ts says when it holds). */
   contexts: (string | undefined)[];
+  /**
+   * Per dose, the last run of the dose rules on it: what it was run for (drug and context), the findings (offsets
+   * relative to the dose) and the fields the rules set on the dose (its verdict, its substance).
+   */
+  ruled: ({ key: string; findings: Finding[]; set: Record<string, unknown> } | undefined)[];
   /** Sentence starts that no other stretch can change: block bounds, and sentence ends between the first and last non-space characters. */
   starts: number[];
   first: number;
@@ -171,7 +176,7 @@ export function analysePiece(prose: Prose, lexicon: Lexicon, speller: Speller): 
   const blocks = indexBlocks(prose);
   return {
     prose, mentions, treated: mentions.map((m) => !!m.needsDose && inTreatmentContext(prose.text, m)), unknown, doses, attached, headed: doses.map((d) => headingBefore(blocks, d.start) !== undefined),
-    hasHeading: blocks.headings.length > 0, sentences, contexts: doses.map(() => undefined), starts: ownStarts(prose, first, last), first, last,
+    hasHeading: blocks.headings.length > 0, sentences, contexts: doses.map(() => undefined), ruled: doses.map(() => undefined), starts: ownStarts(prose, first, last), first, last,
   };
 }
 

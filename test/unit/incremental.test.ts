@@ -79,6 +79,16 @@ test('after every random edit, the incremental analysis equals a fresh analyze',
   }), options);
 });
 
+test('a dose the rules leave without a substance reads the same after edits (a field set to undefined is kept)', () => {
+  // Found by `npm run fuzz` (MEDLINT_SEED=9090): « 160 mg » after a combination brand cut in two.
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const last = 'pLa prégabaline à 150 mg/j.\nBactrim 8oxygène\n/160 mg\n';
+  for (const text of ['p', 'pBactrim 800/160 mg\n', 'pBactrim 8oxygène\n/160 mg\n', last, last]) {
+    assert.deepEqual(comparable(doc.analyze(text)), comparable(analyze(text, lex)), JSON.stringify(text));
+  }
+});
+
 test('a fence opened by an edit hides everything after it, and closing it shows it again', () => {
   const lex = lexicon();
   const doc = createDocumentAnalyzer(lex);

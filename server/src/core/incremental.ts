@@ -297,7 +297,7 @@ function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
     const before: Record<string, unknown> = { ...d };
     const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
     const set: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(d)) if (before[k] !== v) set[k] = v;
+    for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
     f.piece.ruled[f.index] = memo = { key, findings: found.map((x) => movedFinding(x, -d.start)), set };
   }
   Object.assign(d, memo.set);

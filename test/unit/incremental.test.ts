@@ -45,7 +45,7 @@ const documentText = fc.tuple(fc.array(fc.tuple(line, lineEnd), { maxLength: 40 
   .map(([lines, crlf]) => lines.map(([l, end]) => l + end).join('').replace(/\n/g, crlf ? '\r\n' : '\n'));
 
 /** What is typed or pasted at an edit. */
-const INSERTS = ['p', ' ', '\n', '\n\n', '```', '```\n', '\n```\n', '~~~', '<!--', '-->', '- ', '# ', '|', '.', '1', '150 mg', ' mg/j', 'é', 'e\u0301', '\r\n', '---\n', 'prégabaline ', '> '];
+const INSERTS = ['', 'p', ' ', '\n', '\n\n', '```', '```\n', '\n```\n', '~~~', '<!--', '-->', '- ', '# ', '|', '.', '1', '150 mg', ' mg/j', 'é', 'e\u0301', '\r\n', '---\n', 'prégabaline ', '> '];
 const edit = fc.record({
   at: fc.nat(),
   remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),

@@ -16,6 +16,7 @@ import { coldAnalysis, inProcessFigures, warmAnalysis } from './bench/in-process
 import { nodeStartAfter, startFigures } from './bench/server-start';
 import { bigDocument, pullSession, pushSession, tenMegabytes } from './bench/server-load';
 import { cspellFigures } from './bench/cspell';
+import { incrementalFigures } from './bench/incremental';
 import { printFigure, withRatios, type Figure } from './bench/figures';
 import { machine, readResults, rewriteReadme, writeResults } from './bench/report';
 
@@ -50,6 +51,7 @@ async function main(readme: boolean): Promise<void> {
     ...(await step('10 MB document (given up after 60 s)', tenMegabytes, nodeStart)),
     ...(await step('cSpell over the same corpus', cspellFigures, nodeStart)),
     ...(await step('analysis in process (no LSP)', inProcessFigures, nodeStart)),
+    ...(await step('incremental analysis in process (no LSP)', incrementalFigures, nodeStart)),
     ...(await step('the machine at the end', nodeStartAfter, nodeStart)),
   ];
   const results = { date: began.toISOString(), machine: machine(loadBefore), seconds: (performance.now() - t0) / 1000, figures: withRatios(figures, nodeStart) };
@@ -63,4 +65,5 @@ const [mode, arg] = process.argv.slice(2);
 if (mode === '--cold') coldAnalysis(arg);
 else if (mode === '--warm') warmAnalysis(arg);
 else if (mode === '--readme-only') rewriteReadme(readResults());
+else if (mode === '--incremental') void incrementalFigures().then((f) => f.forEach(printFigure));
 else void main(mode === '--readme');

@@ -17,7 +17,7 @@ import {
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
-import { analyzeDocument } from './core/document';
+import { analyzeDocument, documentAnalyzer } from './core/document';
 import { loadLexicon } from './core/load';
 import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
@@ -123,11 +123,11 @@ const COMPLETION_KINDS = { drug: CompletionItemKind.Value, brand: CompletionItem
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 /**
- * Per document, what analyses its whole text. Today each text afresh; an incremental analyzer (one per document,
- * keeping its blocks between versions) plugs in by changing `newAnalyzer` alone.
+ * Per document, what analyses its whole text: its incremental analyzer (core/incremental.ts; one per document,
+ * keeping its pieces between versions, re-reading only what an edit changed).
  */
 interface DocumentAnalyzer { lexicon: Lexicon; analyze(text: string): Analysis }
-const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, analyze: (text) => analyzeDocument(text, lexicon) });
+const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, analyze: documentAnalyzer(lexicon) });
 const analyzers = new Map<string, DocumentAnalyzer>();
 
 /** The one function that analyses a whole document. */

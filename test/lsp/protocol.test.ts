@@ -78,6 +78,48 @@ test('push mode: a closed document leaves no entry behind', async () => {
   s.dispose();
 });
 
+test('each open document keeps one incremental analyzer, dropped when it closes', async () => {
+  const s = await startServer();
+  await s.initialize({});
+  const server = require('../../server/src/server');
+  const u = 'file:///incremental.md';
+  s.open(u, 'La prégabaline à 1200 mg/j.\n\nLe patient va bien.');
+  await s.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 5 } });
+  assert.equal(server.perDocument.analyzers.size, 1);
+  await s.client.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  assert.equal(server.perDocument.analyzers.size, 0);
+  s.dispose();
+});
+
+test('after edits typed into a document, its pulled diagnostics are those of a fresh analysis of its text', async () => {
+  const s = await startServer();
+  await s.initialize();
+  const u = 'file:///typed.md';
+  let text = '## Prégabaline\n\nLe patient va bien.\n\nDe 150 à 600 mg/j.\n\n```\n\nLe ramipril 10 mg/j.\n';
+  s.open(u, text);
+  await s.request('textDocument/diagnostic', { textDocument: { uri: u } });
+  // Typed at the end of the first paragraph, then the fence closed before the ramipril.
+  const edits = [{ line: 2, character: 19, text: ' Il prend de la prégabaline à 1200 mg/j.' }, { line: 8, character: 0, text: '```\n\n' }];
+  for (const [k, e] of edits.entries()) {
+    const lines = text.split('\n');
+    lines[e.line] = lines[e.line].slice(0, e.character) + e.text + lines[e.line].slice(e.character);
+    text = lines.join('\n');
+    const range = { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character } };
+    await s.client.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: k + 2 }, contentChanges: [{ range, text: e.text }] });
+    const typed = await s.request('textDocument/diagnostic', { textDocument: { uri: u } });
+    const fresh = await startServer();
+    await fresh.initialize();
+    const other = `file:///fresh-${k}.md`; // a document of its own: nothing remembered from the typed one
+    fresh.open(other, text);
+    const expected = await fresh.request('textDocument/diagnostic', { textDocument: { uri: other } });
+    fresh.dispose();
+    assert.deepEqual(typed.items, expected.items);
+    assert.ok(typed.items.some((d: any) => d.code === 'dose-above-max'));
+  }
+  s.dispose();
+});
+
 test('in-process: a document pushes its diagnostics, hover shows the drug card', async () => {
   const s = await startServer();
   await s.initialize({});

@@ -1,102 +1,165 @@
 /**
- * Where a large Markdown text can be cut so that markdown-it parses each piece alone and gives the same
- * blocks as for the whole: after a blank line, before a line that starts with a letter at column 0 (a new
- * paragraph at the top level: it ends every list, quote, table and indented code before it), or between two
- * one-line items of a top-level bullet list; outside any
- * fenced code or HTML block that a blank line does not end (« <!-- », « <script », « ``` »…), each followed
- * from a line at column 0 after a blank line to the line that closes it.
+ * A long document cut into pieces that Markdown reads the same alone as inside the whole text, so that an
+ * edit re-reads only the piece it touches (core/incremental.ts). A piece starts after a blank line, on a
+ * line at column 0 that can neither continue a list nor a quote (« Le patient… », « ## Titre », « | a | b | »,
+ * never « - item », « 2. item », « > cité », «   indenté »); a piece whose last block runs on to its end (a
+ * fence or an HTML comment left open, a front matter) is widened with the pieces after it until it closes.
  *
- *   « La prégabaline…\n\nLe paracétamol… » → cut before « Le paracétamol » (in a text over 32 KB)
- *   « ```\n\nLe code\n``` »                  → no cut: « Le code » is inside the fence
- *   « - 10 mg\n- 10 mg »                      → a cut between two one-line items of a top-level list
- *
- * Parsed whole, a 3 MB document keeps hundreds of thousands of tokens alive until the end of the parse
- * (markdown-it's time per MB doubles from 1 to 3 MB, mostly garbage collection); in pieces, each piece's
- * tokens die young. Anything this scan is not sure of (a fence or an unclosed HTML block that is not at
- * column 0, a carriage return, front matter) means no cut at all: the text is parsed whole, as before.
+ *   « # Douleur\n\nLa prégabaline…\n\n```\ncode\n\nsuite\n```\n\nFin. » → « # Douleur\n\n »,
+ *   « La prégabaline…\n\n », « ```…```\n\n » (widened over its blank line), « Fin. ».
  */
+import { readProse, type Prose } from './prose';
 
-/** Pieces are at least this long: an ordinary article is parsed whole. */
-export const CHUNK_MIN = 32 * 1024;
+/** One piece's reading, offsets relative to the piece; computed once per piece text. */
+export interface ChunkReading {
+  prose: Prose;
+  /** A block runs on to the piece's last line: the piece may read otherwise followed by more text. */
+  openAtEnd: boolean;
+}
 
-/** HTML blocks that a blank line does not end (CommonMark types 1–5), with what ends them. */
-const HTML_OPEN: [RegExp, RegExp][] = [
-  [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<![A-Za-z]/, />/],
-  [/^<!\[CDATA\[/, /\]\]>/],
-];
-/** A line that may open a fence or such an HTML block once container markers and indentation are skipped. */
-const MAYBE_OPENER = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,}|<[!?a-zA-Z])/;
-const FENCE = /^(`{3,}|~{3,})/;
-const STARTS_PARAGRAPH = /[A-Za-z\u00C0-\u024F]/;
+export interface Chunk {
+  start: number;
+  end: number;
+  reading: ChunkReading;
+}
 
-/** The offsets where pieces start (0 first), or [0] when the text should be parsed whole. */
-export function chunkStarts(source: string): number[] {
-  const starts = [0];
-  if (source.length < 2 * CHUNK_MIN || source.includes('\r') || source.startsWith('---')) return starts;
-  let closer: RegExp | null = null; // inside a fence or HTML block until a line matches it
-  let html = false; // an HTML block may be open: a blank line ends it
-  let last = 0;
-  let previous = ''; // the line before, outside fences and HTML blocks
-  for (let at = 0; at < source.length;) {
-    const next = source.indexOf('\n', at);
-    const end = next < 0 ? source.length : next;
-    const line = source.slice(at, end);
-    if (line === '') html = false;
-    else if (HTML_LINE.test(line)) html = true;
-    if (closer) {
-      if (closer.test(line)) closer = null;
-    } else if (at - last >= CHUNK_MIN && !html && isListCut(previous, line)) {
-      starts.push(at);
-      last = at;
-    } else if (MAYBE_OPENER.test(line)) {
-      // Trusted only after a blank line: there, a line at column 0 is at the top level (not in a paragraph,
-      // a table or an HTML block that a blank line ends).
-      const opened = openerAt(line);
-      if (opened === undefined || (opened && at > 0 && source.charCodeAt(at - 2) !== 10)) return [0]; // not sure: parse whole
-      closer = opened;
-    } else if (at - last >= CHUNK_MIN && at >= 2 && source.charCodeAt(at - 2) === 10 && STARTS_PARAGRAPH.test(source[at] ?? '')) {
-      starts.push(at);
-      last = at;
-    }
-    previous = closer ? '' : line;
-    at = end + 1;
-  }
+/** Offsets (after 0) where a piece may start: a line at column 0 after a blank line, that no list or quote may own. */
+export function candidateStarts(text: string): number[] {
+  const bounds = new Bounds(text, 0);
+  const starts: number[] = [];
+  for (let b = bounds.at(1); b < text.length; b = bounds.at(starts.length + 1)) starts.push(b);
   return starts;
 }
 
-/** A line that may start or continue an HTML block (« <div> », « - <p> »): no list cut until a blank line. */
-const HTML_LINE = /^[ \t>*+\-\d.)]*</;
-/** A one-line bullet item whose text starts with a letter or a digit (« - 10 mg »): never a rule « - - - ». */
-const SIMPLE_ITEM = /^[-*+] +[A-Za-z0-9\u00C0-\u024F]/;
+/**
+ * The offsets where pieces may start from `from` (itself a line start) on, found as far as they are asked for;
+ * the text's length ends the list.
+ */
+class Bounds {
+  private readonly found: number[];
+  private line: number; // start of the next line to read
+  private previousBlank = false;
+  constructor(private readonly text: string, from: number) {
+    this.found = [from];
+    this.line = from;
+  }
+
+  /** The k-th offset (0: `from`), or the text's length past the last one. */
+  at(k: number): number {
+    while (this.found.length <= k && this.line < this.text.length) this.readLine();
+    return k < this.found.length ? this.found[k] : this.text.length;
+  }
+
+  private readLine(): void {
+    const text = this.text, at = this.line;
+    let next = text.indexOf('\n', at);
+    if (next < 0) next = text.length;
+    const first = text.charCodeAt(at);
+    let blank = at === next || first === 32 || first === 9;
+    if (blank) for (let i = at; i < next; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9) { blank = false; break; }
+    }
+    if (this.previousBlank && !blank && at > this.found[0] && mayStartPiece(text, at)) this.found.push(at);
+    this.previousBlank = blank;
+    this.line = next + 1;
+  }
+}
+
+/** Not a space, a quote, a bullet (or a thematic break, a front matter), a setext underline or an ordered item. */
+function mayStartPiece(text: string, at: number): boolean {
+  const c = text[at];
+  if (c === ' ' || c === '\t' || c === '>' || c === '-' || c === '+' || c === '*' || c === '=' || c === '\u0000') return false;
+  if (c >= '0' && c <= '9') return !/^\d{1,9}[.)]/.test(text.slice(at, at + 11));
+  return !MARK.test(String.fromCodePoint(text.codePointAt(at)!)); // a mark belongs to the character before it (core/nfc.ts reads them together)
+}
+const MARK = /[\p{M}\u1160-\u11FF]/u;
 
 /**
- * Between two one-line items of a top-level bullet list (same marker, column 0): the second starts a new item
- * wherever the first one was, and the first ends there, whole or in pieces (« - 10 mg\n- 10 mg »).
+ * The document's pieces, each read by `read` (memoised by the caller on the piece's text). A piece left open
+ * at its end takes the next 1, 2, 4… candidate pieces with it until it closes (or the text ends).
  */
-function isListCut(previous: string, line: string): boolean {
-  return SIMPLE_ITEM.test(line) && SIMPLE_ITEM.test(previous) && previous[0] === line[0];
+export function readChunks(text: string, read: (piece: string) => ChunkReading): Chunk[] {
+  const chunks: Chunk[] = [];
+  readFrom(text, 0, read, chunks, () => false);
+  if (chunks.length === 0) chunks.push({ start: 0, end: 0, reading: read('') });
+  return chunks;
+}
+
+/** Pieces from `from` (a piece's start) on, pushed to `chunks`, until the text ends or `done(end)` says to stop. */
+function readFrom(text: string, from: number, read: (piece: string) => ChunkReading, chunks: Chunk[], done: (end: number) => boolean): void {
+  const bounds = new Bounds(text, from);
+  for (let i = 0; bounds.at(i) < text.length; ) {
+    let step = 1;
+    let j: number;
+    let reading: ChunkReading;
+    for (;;) {
+      j = i + step;
+      reading = read(text.slice(bounds.at(i), bounds.at(j)));
+      if (!reading.openAtEnd || bounds.at(j) >= text.length) break;
+      step *= 2;
+    }
+    chunks.push({ start: bounds.at(i), end: bounds.at(j), reading });
+    if (done(bounds.at(j))) return;
+    i = j;
+  }
 }
 
 /**
- * For a line that may open a fence or HTML block: what closes it (null: nothing left open, such as a comment
- * closed on its line or a line that opens nothing), or undefined when it is not at column 0 (it may be inside
- * a list or a quote, whose end this scan does not follow).
+ * The pieces of `text` after an edit of `previous` (whose pieces were `before`): the pieces before the first
+ * changed character and after the last one are taken over (moved), the ones between read again; the same
+ * pieces `readChunks` would give.
  */
-function openerAt(line: string): RegExp | null | undefined {
-  const fence = FENCE.exec(line);
-  if (fence) {
-    if (fence[1][0] === '`' && line.indexOf('`', fence[1].length) >= 0) return undefined; // not a fence: a code span
-    return new RegExp(`^ {0,3}${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*$`);
-  }
-  for (const [open, close] of HTML_OPEN) {
-    if (open.test(line)) return close.test(line) ? null : close;
-  }
-  // Indented, or after a container marker: inside something whose end is not followed here.
-  const trimmed = line.replace(/^[ \t>*+\-\d.)]*/, '');
-  if (/^(?:`{3,}|~{3,})/.test(trimmed)) return undefined;
-  for (const [open, close] of HTML_OPEN) if (open.test(trimmed) && !close.test(trimmed)) return undefined;
-  return null;
+export function rereadChunks(previous: string, before: Chunk[], text: string, read: (piece: string) => ChunkReading): Chunk[] {
+  if (previous.length === 0 || text.length === 0 || before.length === 0) return readChunks(text, read);
+  const prefix = commonPrefix(previous, text);
+  const suffix = commonSuffix(previous, text, Math.min(previous.length, text.length) - prefix);
+  const shift = text.length - previous.length;
+  // A piece is kept when it ends before the first change, and the start of the line after it (which decides
+  // that a piece may start there) is unchanged too.
+  let kept = 0;
+  while (kept < before.length && before[kept].end + DECIDING <= prefix) kept++;
+  const chunks = before.slice(0, kept);
+  const from = kept ? chunks[kept - 1].end : 0;
+  // From the first piece that ends inside the unchanged end of the text and starts where an old piece started.
+  const oldStarts = new Map<number, number>();
+  for (let k = kept; k < before.length; k++) if (before[k].start >= previous.length - suffix) oldStarts.set(before[k].start, k);
+  let resume = -1;
+  readFrom(text, from, read, chunks, (end) => {
+    if (end < text.length - suffix) return false;
+    resume = oldStarts.get(end - shift) ?? -1;
+    return resume >= 0;
+  });
+  if (resume >= 0) for (let k = resume; k < before.length; k++) chunks.push({ start: before[k].start + shift, end: before[k].end + shift, reading: before[k].reading });
+  return chunks;
+}
+
+/** How many characters of a line `mayStartPiece` reads. */
+const DECIDING = 12;
+
+/** Length of the common start of two texts (compared 4 KB at a time, natively). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + 4096 <= n && a.slice(i, i + 4096) === b.slice(i, i + 4096)) i += 4096;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + 4096 <= max && a.slice(a.length - i - 4096, a.length - i) === b.slice(b.length - i - 4096, b.length - i)) i += 4096;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * A piece read alone: `readProse` on its own copy of the text (a piece cut from the document would keep the
+ * whole document of its day alive as long as its reading is memoised).
+ */
+export function readChunk(piece: string): ChunkReading {
+  const reading = readProse(`${piece} `.slice(0, -1));
+  /\S/.test(reading.prose.text); // made flat now: a string built of slices keeps what it was cut from
+  return reading;
 }

@@ -4,11 +4,24 @@
  * « acetaminophen 1 g » keeps its dose). « Le patient prend de l'acetaminophen » → english-name, paracétamol.
  */
 import { analyze, type Analysis } from './analyze';
+import { createDocumentAnalyzer } from './incremental';
 import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
 
 export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
-  const analysis = analyze(source, lexicon);
+  return withNotes(analyze(source, lexicon));
+}
+
+/**
+ * The same analysis for a document that is edited (the server keeps one per open document): each call
+ * re-reads only what changed since the previous one (core/incremental.ts).
+ */
+export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis {
+  const incremental = createDocumentAnalyzer(lexicon);
+  return (source) => withNotes(incremental.analyze(source));
+}
+
+function withNotes(analysis: Analysis): Analysis {
   const notes = runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions });
   if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
   return analysis;

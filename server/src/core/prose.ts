@@ -8,7 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { inlineNonProse } from './inline';
-import { chunkStarts } from './chunks';
+import { chunkStarts } from './parse-pieces';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
 
@@ -86,6 +86,16 @@ function lineStarts(source: string): number[] {
 
 /** `cut`: where markdown-it may parse the text in pieces (tests pass `() => [0]` to parse it whole). */
 export function extractProse(source: string, cut: (source: string) => number[] = chunkStarts): Prose {
+  return readProse(source, cut).prose;
+}
+
+/**
+ * The prose of a text, and whether a block of it runs on to the text's last line (a fence or an HTML block
+ * left open, a front matter without its end): then the same lines followed by more text may read otherwise
+ * (core/chunks.ts cuts a long document for the incremental analyzer and widens a piece that ends open);
+ * `cut`: where markdown-it may parse the text in pieces (parse-pieces.ts).
+ */
+export function readProse(source: string, cut: (source: string) => number[] = chunkStarts): { prose: Prose; openAtEnd: boolean } {
   const starts = lineStarts(source);
   const lineEnd = (line: number) => {
     let end = line + 1 < starts.length ? starts[line + 1] : source.length;
@@ -97,7 +107,11 @@ export function extractProse(source: string, cut: (source: string) => number[] =
   const hidden: number[] = [];
   let cursor = 0; // everything before it is decided
   let covered = -1; // last line already taken as prose (nested blocks share lines)
+  let openAtEnd = false;
+  // markdown-it's line count: a final line break ends the last line, it does not open another.
+  const lineCount = starts.length - (starts[starts.length - 1] === source.length && source.length > 0 ? 1 : 0);
   const take = (t: { type: string; map: [number, number] | null }, lineOffset: number) => {
+    if (t.map && t.map[1] + lineOffset >= lineCount) openAtEnd = true;
     const kind = BLOCKS[t.type];
     if (!kind || !t.map) return;
     const first = t.map[0] + lineOffset, last = t.map[1] + lineOffset;
@@ -111,7 +125,7 @@ export function extractProse(source: string, cut: (source: string) => number[] =
     cursor = end;
     covered = last - 1;
   };
-  // A large text in pieces that parse alone to the same blocks (chunks.ts): their tokens die young.
+  // A large text in pieces that parse alone to the same blocks (parse-pieces.ts): their tokens die young.
   const pieces = cut(source);
   let tokens: ReturnType<typeof md.parse> = [];
   for (let p = 0, line = 0; p < pieces.length; p++) {
@@ -121,14 +135,14 @@ export function extractProse(source: string, cut: (source: string) => number[] =
       tokens = md.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
     } catch {
       // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
-      return { text: blankRanges(source, [0, source.length]), blocks: [] };
+      return { prose: { text: blankRanges(source, [0, source.length]), blocks: [] }, openAtEnd: false };
     }
     for (const t of tokens) take(t, line);
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   // markdown-it's tokens come in that order already: the sort is a check, skipped when it would do nothing.
   if (!inOrder(blocks)) blocks.sort(byStartOuterFirst);
-  return { text: blankRanges(source, hidden), blocks };
+  return { prose: { text: blankRanges(source, hidden), blocks }, openAtEnd };
 }
 
 const byStartOuterFirst = (a: Block, b: Block) => a.start - b.start || b.end - a.end;

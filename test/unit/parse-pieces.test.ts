@@ -1,5 +1,5 @@
 /**
- * A large text parsed by markdown-it in pieces (chunks.ts) gives exactly the blocks and prose of the whole
+ * A large text parsed by markdown-it in pieces (parse-pieces.ts) gives exactly the blocks and prose of the whole
  * parse: cuts only before a top-level paragraph after a blank line, or between one-line items of a top-level
  * bullet list; never inside a fence or an HTML block; none at all when unsure.
  *
@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CHUNK_MIN, chunkStarts } from '../../server/src/core/chunks';
+import { CHUNK_MIN, chunkStarts } from '../../server/src/core/parse-pieces';
 import { extractProse } from '../../server/src/core/prose';
 
 const PARAGRAPHS = 'La prégabaline est prescrite à 150 mg/j.\n\nLe paracétamol 1 g par prise.\n\n';

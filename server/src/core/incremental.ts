@@ -1,0 +1,307 @@
+/**
+ * The analysis of a document that is edited: `createDocumentAnalyzer(lexicon).analyze(text)` returns what
+ * `analyze(text, lexicon)` returns (same mentions, doses, findings, in the same order, at the same offsets),
+ * but re-reads only the stretches of text that changed since the previous call. Typing « p » in the middle of
+ * a 1 MB article re-reads the paragraph around it, not the megabyte.
+ *
+ *   const doc = createDocumentAnalyzer(lexicon);
+ *   doc.analyze('La prégabaline à 150 mg/j.\n\nLe patient…');   // every stretch read
+ *   doc.analyze('La prégabaline à 1500 mg/j.\n\nLe patient…');  // only the first one again
+ *
+ * Markdown is read per piece (core/chunks.ts), the per-stretch work (mentions, unknown words, doses, the drug
+ * found in the stretch) per stretch (core/pieces.ts), each memoised on its text. One pass then joins them for
+ * what crosses stretches: the heading a dose falls back on (`attachDoses`, as `analyze` calls it, for the doses
+ * with neither a drug nor a heading in their stretch), the mentions kept (dosed, or a gas where it is a
+ * treatment), the registry's dose rules (`runRules('doses')`, as `analyze` runs them), the final sort. A dose's context and cross-stretch attachment are
+ * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
+ * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
+ * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
+ * stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
+ */
+import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
+import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
+import type { Analysis, AttachedDose } from './analyze';
+import type { Block, Prose } from './prose';
+import type { Mention } from './mentions';
+import type { Finding } from './checks';
+import type { Dose } from './doses';
+import { attachDoses, contextOf, type Attachment, type Sentences } from './attach';
+import { SENTENCE_END } from './blocks';
+import { runRules } from './rules/registry';
+import type { Lexicon } from './lexicon';
+import { Speller } from './suggest';
+import { isNfc, withNfc } from './nfc';
+
+export interface DocumentAnalyzer {
+  analyze(text: string): Analysis;
+  /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
+  stats(): { stretches: number; read: number; held: number };
+}
+
+const spellers = new WeakMap<Lexicon, Speller>();
+
+export function createDocumentAnalyzer(lexicon: Lexicon): DocumentAnalyzer {
+  let speller = spellers.get(lexicon);
+  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  const memory = new Memory(lexicon, speller);
+  const analyzeNfc = (text: string) => memory.analyze(text, true)!;
+  return {
+    // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
+    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || withNfc(text, analyzeNfc),
+    stats: () => ({ ...memory.stats }),
+  };
+}
+
+type Reading = ChunkReading & { edges?: Edges; nfc?: boolean; tag: string };
+let nextId = 0;
+
+/** The pieces and stretches of the last text analysed, by their text. */
+class Memory {
+  private readings = new Map<string, Reading>();
+  private pieces = new Map<string, Piece>();
+  /** The last text and its pieces: an edit re-reads only the pieces between its first and last changed characters. */
+  private last = { text: '', chunks: [] as Chunk[] };
+  private spans: SpanMemory = new Map();
+  stats = { stretches: 0, read: 0, held: 0 };
+  constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
+
+  /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
+  analyze(text: string, nfc: boolean): Analysis | undefined {
+    const readings = new Map<string, Reading>();
+    const chunks = rereadChunks(this.last.text, this.last.chunks, text, (piece) => {
+      let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
+      if (!r) r = { ...readChunk(piece), tag: `${nextId++},` };
+      readings.set(piece, r);
+      return r;
+    });
+    this.readings = readings;
+    this.last = { text, chunks };
+    if (!nfc && !chunks.every((c) => ((c.reading as Reading).nfc ??= isNfc(text.slice(c.start, c.end))))) return undefined;
+    const edges = chunks.map((c) => ((c.reading as Reading).edges ??= edgesOf(c.reading.prose.text)));
+    const pieces = new Map<string, Piece>();
+    const placed: { start: number; piece: Piece }[] = [];
+    let read = 0;
+    for (const [first, last] of stretches(chunks, edges)) {
+      const start = chunks[first].start;
+      // The same pieces (memoised on their text) make the same stretch.
+      let key = '';
+      for (let i = first; i <= last; i++) key += (chunks[i].reading as Reading).tag;
+      let piece = pieces.get(key) ?? this.pieces.get(key);
+      if (!piece) {
+        piece = analysePiece(proseOfStretch(chunks, first, last), this.lexicon, this.speller);
+        read++;
+      }
+      pieces.set(key, piece);
+      placed.push({ start, piece });
+    }
+    this.pieces = pieces;
+    this.stats = { stretches: placed.length, read, held: pieces.size };
+    const { analysis, spans } = join(text, placed, this.lexicon, this.spans);
+    this.spans = spans;
+    return analysis;
+  }
+}
+
+/** A copy of a mention, a finding or a dose, `shift` characters further. */
+function movedMention(m: Mention, shift: number): Mention {
+  return { ...m, start: m.start + shift, end: m.end + shift };
+}
+function movedFinding(f: Finding, shift: number): Finding {
+  const moved: Finding = { ...f, start: f.start + shift, end: f.end + shift };
+  if (f.fixes) moved.fixes = f.fixes.map((x) => ({ ...x, edit: { ...x.edit, start: x.edit.start + shift, end: x.edit.end + shift } }));
+  return moved;
+}
+function movedDose(d: Dose, shift: number): AttachedDose {
+  const moved: AttachedDose = { ...d, start: d.start + shift, end: d.end + shift, unitStart: d.unitStart + shift };
+  if (d.basisStart !== undefined) moved.basisStart = d.basisStart + shift;
+  return moved;
+}
+
+interface Placed { start: number; piece: Piece }
+
+/**
+ * The prose and sentence starts of stretches from..to, offsets relative to the first one's start: what
+ * `contextOf` and `attachDoses` read around a dose (its sentence, the heading above it) is the same there as
+ * in the whole document.
+ */
+function proseOf(placed: Placed[], from: number, to: number): { prose: Prose; sentences: Sentences } {
+  const base = placed[from].start;
+  const blocks: Block[] = [];
+  const starts: number[] = [0];
+  let text = '';
+  // The white space between two stretches' texts (from the last non-space character of one to the first of the
+  // next) is read here, across them: a sentence end there depends on both.
+  let gap = '', gapFrom = 0;
+  const readGap = (to: number) => {
+    ENDS.lastIndex = 0;
+    for (let m = ENDS.exec(gap); m && gapFrom + m.index < to; m = ENDS.exec(gap)) insertSorted(starts, gapFrom + m.index + m[0].length);
+  };
+  for (let k = from; k <= to; k++) {
+    const { start, piece } = placed[k];
+    const at = start - base, own = piece.prose.text;
+    text += own;
+    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + at, end: b.end + at });
+    if (piece.first < 0) { gap += own; continue; }
+    gap += own.slice(0, piece.first + 1); // with the next non-space character, for the look-ahead
+    readGap(at + piece.first);
+    for (const s of piece.starts) insertSorted(starts, s + at);
+    gap = own.slice(piece.last);
+    gapFrom = at + piece.last;
+  }
+  readGap(text.length);
+  return { prose: { text, blocks }, sentences: { starts } };
+}
+const ENDS = new RegExp(SENTENCE_END.source, 'g');
+
+/** Adds `value` to an ascending list without repeats; values come nearly in order (a short walk back at most). */
+function insertSorted(list: number[], value: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > value) i--;
+  if (i > 0 && list[i - 1] === value) return;
+  if (i === list.length) list.push(value);
+  else list.splice(i, 0, value);
+}
+
+/** A found dose, where it comes from, and the drug its stretch gave it. */
+interface Found { dose: AttachedDose; at: number; piece: Piece; index: number; drug?: Mention; strategy?: string }
+/** Per stretch, where its mentions and unknown words start in the document's lists. */
+interface Bases { mentions: number; unknown: number }
+
+/**
+ * Around a dose (stretch `at`): the stretches from the nearest one before with a heading (or its own, when the
+ * heading above it is in it) to the one after it. Made once per call and span.
+ */
+interface Around { base: number; from: number; to: number; prose: Prose; sentences: Sentences }
+
+/** The prose of a run of stretches, by the stretches it is made of: kept from one call to the next while used. */
+export type SpanMemory = Map<string, { prose: Prose; sentences: Sentences }>;
+const pieceIds = new WeakMap<Piece, number>();
+let nextPieceId = 0;
+function pieceId(piece: Piece): number {
+  let id = pieceIds.get(piece);
+  if (id === undefined) pieceIds.set(piece, (id = nextPieceId++));
+  return id;
+}
+
+class Surroundings {
+  private made = new Map<string, Around>();
+  /** The spans used in this call, for the next one. */
+  readonly used: SpanMemory = new Map();
+  constructor(private readonly placed: Placed[], private readonly previous: SpanMemory) {}
+
+  of(f: Found): Around {
+    let from = f.at;
+    if (!f.piece.headed[f.index]) for (let k = f.at - 1; k >= 0; k--) if (this.placed[k].piece.hasHeading) { from = k; break; }
+    const to = Math.min(f.at + 1, this.placed.length - 1);
+    const key = `${from}:${to}`;
+    let s = this.made.get(key);
+    if (!s) {
+      let ids = '';
+      for (let k = from; k <= to; k++) ids += `${pieceId(this.placed[k].piece)},`;
+      const span = this.used.get(ids) ?? this.previous.get(ids) ?? proseOf(this.placed, from, to);
+      this.used.set(ids, span);
+      this.made.set(key, (s = { base: this.placed[from].start, from, to, ...span }));
+    }
+    return s;
+  }
+}
+
+/** What `analyze` does after attachment, on the whole document, from the stretches' results. */
+function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory): { analysis: Analysis; spans: SpanMemory } {
+  const allMentions: Mention[] = [];
+  const treated = new Set<Mention>();
+  const findings: Finding[] = [];
+  const blocks: Block[] = [];
+  let proseText = '';
+  const found: Found[] = [];
+  const bases: Bases[] = [];
+  placed.forEach(({ start, piece }, at) => {
+    bases.push({ mentions: allMentions.length, unknown: findings.length });
+    proseText += piece.prose.text;
+    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
+    const base = allMentions.length;
+    piece.mentions.forEach((m, i) => {
+      const moved = movedMention(m, start);
+      allMentions.push(moved);
+      if (piece.treated[i]) treated.add(moved);
+    });
+    for (const f of piece.unknown) findings.push(movedFinding(f, start));
+    piece.doses.forEach((d, index) => {
+      const a = piece.attached[index];
+      found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
+    });
+  });
+  const around = new Surroundings(placed, spans);
+  const doses: AttachedDose[] = [];
+  const dosed = new Set<Mention>();
+  const judged: Found[] = [];
+  for (const f of found) {
+    // A dose with no drug and no heading in its stretch: a heading in a stretch before may name it. As `analyze` does.
+    const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
+    const drug = attachment?.drug;
+    const dose = f.dose;
+    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
+    dose.drug = drug;
+    if (attachment) dose.attachedBy = attachment.strategy;
+    if (drug) dosed.add(drug);
+    doses.push(dose);
+    judged.push(f);
+  }
+  // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
+  const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || treated.has(m));
+  for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
+  findings.sort((a, b) => a.start - b.start);
+  // A rope of the stretches' texts: made flat only if something reads it whole.
+  return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
+}
+
+/** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */
+function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMentions: Mention[], findings: Finding[]): Attachment | undefined {
+  const { base, prose, sentences, from, to } = around.of(f);
+  const stop = to + 1 < bases.length ? bases[to + 1] : { mentions: allMentions.length, unknown: findings.length };
+  const originals = new Map<Mention, Mention>();
+  const drugs: Mention[] = [];
+  for (const m of allMentions.slice(bases[from].mentions, stop.mentions)) {
+    if (m.kind !== 'drug') continue;
+    const moved = movedMention(m, -base);
+    originals.set(moved, m);
+    drugs.push(moved);
+  }
+  const unknown = findings.slice(bases[from].unknown, stop.unknown).map((u) => ({ start: u.start - base, end: u.end - base }));
+  const dose = movedDose(f.dose, -base);
+  const a = attachDoses(prose, sentences, [dose], drugs, unknown).get(dose);
+  return a && { drug: originals.get(a.drug)!, strategy: a.strategy };
+}
+
+/** The context `contextOf` gives a dose in the whole document: read in its stretch alone when that is the same. */
+function contextFor(f: Found, around: Surroundings): string {
+  const { piece, index } = f;
+  const local = piece.doses[index].start;
+  const next = piece.sentences.starts.find((s) => s > local);
+  // Its sentence ends before the stretch's last non-space character, and the heading above it is in the stretch.
+  if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
+  const { base, prose, sentences } = around.of(f);
+  return contextOf(prose, sentences, f.dose.start - base);
+}
+
+/**
+ * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
+ * the findings come in dose order either way); reused while the dose's drug and context are the same.
+ */
+function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
+  const d = f.dose, drug = d.drug;
+  const context = d.components || drug ? contextFor(f, around) : '';
+  const key = `${drug ? `${drug.entry.kind}:${drug.entry.key}|${drug.text}|${drug.substances.join('+')}|${drug.id}|${d.attachedBy}` : ''}\u0000${context}`;
+  let memo = f.piece.ruled[f.index];
+  if (!memo || memo.key !== key) {
+    const before: Record<string, unknown> = { ...d };
+    const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
+    const set: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
+    f.piece.ruled[f.index] = memo = { key, findings: found.map((x) => movedFinding(x, -d.start)), set };
+  }
+  Object.assign(d, memo.set);
+  return memo.findings.map((x) => movedFinding(x, d.start));
+}
+
+export type { Chunk };

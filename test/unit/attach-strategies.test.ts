@@ -40,3 +40,8 @@ test('strategy « mot-inconnu »: a dose right after an unknown drug-like word b
 test('every strategy is exercised above', () => {
   assert.deepEqual(STRATEGIES.map((s) => s.name).filter((n) => n !== 'mot-inconnu' && !cases.some(([c]) => c === n)), []);
 });
+
+test('a drug a germ resists or a patient is allergic to takes no dose (« résistant à la méticilline »)', () => {
+  assert.deepEqual(attached('Le paracétamol est utile. Germe résistant au kétoprofène. La dose est de 1 g.'), [['paracétamol', 'paragraphe']]);
+  assert.deepEqual(attached('Le paracétamol, chez un patient allergique au kétoprofène, est donné à 1 g.'), [['paracétamol', 'phrase-avant']]);
+});

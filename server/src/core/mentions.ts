@@ -141,9 +141,11 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 /**
  * Whether a name may be written so. A short brand (XANAX, TAHOR) in Title Case counts where a drug stands
- * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); a brand that is an ordinary word (needsMark) never does.
+ * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); so does a brand that needs capitals or ® because it is little
+ * known (a fancy-named generic: « sous Leeloo »; the first word of brands: « Symbicort 200 µg »), unless its
+ * word is an ordinary one (`ordinaryWord`) or shorter than 4 letters.
  */
-function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean): boolean {
+function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean, ordinaryWord: boolean): boolean {
   switch (entry.caseRule) {
     case 'any':
       return true;
@@ -152,7 +154,9 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
       if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
-      return entry.kind === 'brand' && entry.tokens.length === 1 && TITLE_CASE.test(surface) && inSlot() && !entry.brand!.needsMark;
+      if (entry.kind !== 'brand' || entry.tokens.length !== 1 || !TITLE_CASE.test(surface)) return false;
+      if (entry.brand!.needsMark && (ordinaryWord || letters.length < 4)) return false;
+      return inSlot();
     }
   }
 }
@@ -186,7 +190,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
         if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot)) entry = e;
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (tokens[i].cls & COMMON_WORD) !== 0)) entry = e;
       }
       if (!entry) continue;
       if (mark) end += mark.length;

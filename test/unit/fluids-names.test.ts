@@ -48,3 +48,8 @@ test('a fancy-named generic that is a French word stays silent outside a drug sl
 test('a Title Case brand the lexicon knows is never « unknown »: Symbicort 200 µg', () => {
   assert.deepEqual(codes('Le traitement associe Symbicort 200 µg matin et soir.').filter((c) => c === 'unknown-drug'), []);
 });
+
+test('the first word of longer brands stays in capitals or ® even where a drug stands: « associée à Helicobacter pylori »', () => {
+  assert.deepEqual(drugs('Une gastrite associée à Helicobacter pylori.'), []);
+  assert.deepEqual(drugs('Patient sous Dialyse depuis un an.'), []);
+});

@@ -142,8 +142,9 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 /**
  * Whether a name may be written so. A short brand (XANAX, TAHOR) in Title Case counts where a drug stands
  * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); so does a brand that needs capitals or ® because it is little
- * known (a fancy-named generic: « sous Leeloo »; the first word of brands: « Symbicort 200 µg »), unless its
- * word is an ordinary one (`ordinaryWord`) or shorter than 4 letters.
+ * known (a fancy-named generic: « sous Leeloo », « la pilule Optimizette »), unless its word is an ordinary one
+ * (`ordinaryWord`: « il estima » is no slot anyway), shorter than 4 letters, or the first word of longer brands
+ * made a brand (« associée à Helicobacter pylori » is not HELICOBACTER TEST INFAI).
  */
 function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean, ordinaryWord: boolean): boolean {
   switch (entry.caseRule) {
@@ -155,7 +156,8 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
       const letters = surface.replace(/[^\p{L}]/gu, '');
       if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
       if (entry.kind !== 'brand' || entry.tokens.length !== 1 || !TITLE_CASE.test(surface)) return false;
-      if (entry.brand!.needsMark && (ordinaryWord || letters.length < 4)) return false;
+      const brand = entry.brand!;
+      if (brand.needsMark && (ordinaryWord || letters.length < 4 || brand.firstWord)) return false;
       return inSlot();
     }
   }
@@ -209,7 +211,8 @@ function mentionOf(entry: NameEntry, start: number, end: number, text: string): 
   if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
   if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
   if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
-  const substances = entry.kind === 'brand' ? entry.brand!.substances : [entry.dci!];
+  const mixture = entry.combination;
+  const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
   // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
   return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
 }

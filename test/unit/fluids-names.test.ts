@@ -8,6 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
+import { Lexicon } from '../../server/src/core/lexicon';
+import { tinyIndex } from '../support/tiny-lexicon';
 import { lexicon } from '../helpers';
 
 const lex = lexicon();
@@ -52,4 +54,18 @@ test('a Title Case brand the lexicon knows is never « unknown »: Symbicort 200
 test('the first word of longer brands stays in capitals or ® even where a drug stands: « associée à Helicobacter pylori »', () => {
   assert.deepEqual(drugs('Une gastrite associée à Helicobacter pylori.'), []);
   assert.deepEqual(drugs('Patient sous Dialyse depuis un an.'), []);
+});
+
+test('an abbreviation marked as a combination names each of its DCIs; the same list unmarked stays ambiguous (tiny lexicon)', () => {
+  const index = tinyIndex({ substances: [{ dci: 'oxygène' }, { dci: 'protoxyde d\'azote' }] });
+  index.abbreviations.push({ abbreviation: 'MEOPA', dci: ['oxygène', 'protoxyde d\'azote'], combination: true }, { abbreviation: 'OXNO', dci: ['oxygène', 'protoxyde d\'azote'] });
+  const tiny = new Lexicon(index);
+  const [mixture] = analyze('Soins sous MEOPA.', tiny).mentions;
+  assert.deepEqual([mixture.substances, mixture.label, mixture.candidates], [['oxygène', 'protoxyde d\'azote'], 'oxygène + protoxyde d\'azote', undefined]);
+  const [ambiguous] = analyze('Soins sous OXNO.', tiny).mentions;
+  assert.deepEqual([ambiguous.substances, ambiguous.candidates], [[], ['oxygène', 'protoxyde d\'azote']]);
+});
+
+test('« Méopa » as the INRS writes it is MEOPA', () => {
+  assert.deepEqual(drugs('Le Méopa soulage les soins.'), [['Méopa', 'oxygène + protoxyde d\'azote']]);
 });

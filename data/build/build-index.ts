@@ -109,7 +109,7 @@ export function compileIndex(src: Sources): CompiledIndex {
     brands,
     trials,
     classes: compileClasses(curated.classes, substances, (name) => state.substances.get(state.aliasToKey.get(foldKey(name)) ?? foldKey(name))),
-    abbreviations: curated.names.abbreviations.map((a) => ({ abbreviation: a.abbreviation, dci: a.dci.map((d) => resolveDci(state, d).dci) })),
+    abbreviations: curated.names.abbreviations.map((a) => ({ abbreviation: a.abbreviation, dci: a.dci.map((d) => resolveDci(state, d).dci), ...(a.combination ? { combination: true } : {}) })),
     commonWords: [...state.common].sort(),
     innStems: curated.innStems,
     companies: companiesOf(bdpm.specialites.values(), (k) => state.common.has(k) || isDrugName(state, k)),

@@ -18,7 +18,7 @@ export interface CuratedData {
     brands?: { from: string; to: string }[];
     needsDose: string[];
     ordinaryWords?: string[];
-    abbreviations: { abbreviation: string; dci: string[]; source: string }[];
+    abbreviations: { abbreviation: string; dci: string[]; combination?: boolean; source: string }[];
   };
   products: { products: { name: string; kind: string; aliases?: string[]; brands?: string[]; drugClass?: string; atc?: string; status: string; description?: string; source: { type: string; title: string; url: string } }[] };
   trials: { trials: { name: string; aliases: string[]; nct?: string; phase?: string; status?: string; conditions: string[]; products: string[]; title?: string; source: { type: string; title: string; url: string } }[] };

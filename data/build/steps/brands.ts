@@ -160,7 +160,7 @@ function shortBrands(list: Brand[], taken: (key: string) => boolean): Brand[] {
     const union = (pick: (b: Brand) => string[]) => [...new Set(group.flatMap(pick))];
     out.push({
       name: first, substances: [...group[0].substances], cis: union((b) => b.cis), forms: union((b) => b.forms), routes: union((b) => b.routes),
-      conditions: union((b) => b.conditions), needsMark: true, origin: group[0].origin,
+      conditions: union((b) => b.conditions), needsMark: true, firstWord: true, origin: group[0].origin,
     });
   }
   return out;

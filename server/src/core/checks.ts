@@ -131,6 +131,8 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t) || afterClassPrefix(text, t.start)) continue;
+    // A name the lexicon knows, refused here by its case rule (« Symbicort » outside a drug slot), is no unknown drug.
+    if (lexicon.isName(t.key)) continue;
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;

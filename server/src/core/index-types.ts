@@ -107,6 +107,11 @@ export interface Brand {
   conditions: string[];
   /** A brand whose name is also an ordinary word: needs capitals or ®. */
   needsMark?: boolean;
+  /**
+   * The first word of longer brands, made a brand of its own (SYMBICORT of SYMBICORT TURBUHALER…): it may be a
+   * word the word list lacks (« Dialyse », « Helicobacter »), so it counts in capitals or with ® only, even where a drug stands.
+   */
+  firstWord?: boolean;
   origin: 'bdpm' | 'curated' | 'ema' | 'project';
   source?: SourceRef;
   /** A product not sold in France: its EU status (EMA) or curated status. */
@@ -139,7 +144,8 @@ export interface CompiledIndex {
   /** Drug classes as writers name them (hover only, never a diagnostic). */
   classes?: DrugClassEntry[];
   /** Abbreviations (IgIV, MTX…); several DCIs = ambiguous, never resolved silently. */
-  abbreviations: { abbreviation: string; dci: string[] }[];
+  /** `combination`: the abbreviation names all its DCIs together (MEOPA: oxygène + protoxyde d'azote); else several DCIs are ambiguous. */
+  abbreviations: { abbreviation: string; dci: string[]; combination?: boolean }[];
   /** Words never reported as unknown drugs (ordinary French words, from ROMEDI). */
   commonWords: string[];
   /** INN stems (suffixes) that make an unknown word drug-like. */

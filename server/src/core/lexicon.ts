@@ -86,11 +86,16 @@ export class NameEntry {
     return this.kind === 'class' ? this.lexicon.classes[this.ref] : undefined;
   }
 
-  /** Abbreviations naming several DCIs: recognised, never silently resolved. */
+  /** Abbreviations naming several DCIs: recognised, never silently resolved (unless a combination). */
   get ambiguous(): Substance[] | undefined {
-    if (this.kind !== 'abbreviation') return undefined;
+    if (this.kind !== 'abbreviation' || this.lexicon.abbreviationIsCombination(this.ref)) return undefined;
     const targets = this.lexicon.abbreviationTargets(this.ref);
     return targets.length > 1 ? targets : undefined;
+  }
+
+  /** An abbreviation of a mixture (MEOPA): each DCI it names together. */
+  get combination(): Substance[] | undefined {
+    return this.kind === 'abbreviation' && this.lexicon.abbreviationIsCombination(this.ref) ? this.lexicon.abbreviationTargets(this.ref) : undefined;
   }
 }
 
@@ -179,6 +184,10 @@ export class Lexicon {
 
   abbreviationTargets(ref: number): Substance[] {
     return this.abbreviations[ref].dci.map((d) => this.substance(d)).filter((s): s is Substance => !!s);
+  }
+
+  abbreviationIsCombination(ref: number): boolean {
+    return this.abbreviations[ref].combination === true;
   }
 
   /** The spelling-suggestion tables (see `Lookup`). */

@@ -141,9 +141,12 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 /**
  * Whether a name may be written so. A short brand (XANAX, TAHOR) in Title Case counts where a drug stands
- * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); a brand that is an ordinary word (needsMark) never does.
+ * (« prend du Xanax », « Tahor 20 mg »: `inSlot`); so does a brand that needs capitals or ® because it is little
+ * known (a fancy-named generic: « sous Leeloo », « la pilule Optimizette »), unless its word is an ordinary one
+ * (`ordinaryWord`: « il estima » is no slot anyway), shorter than 4 letters, or the first word of longer brands
+ * made a brand (« associée à Helicobacter pylori » is not HELICOBACTER TEST INFAI).
  */
-function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean): boolean {
+function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inSlot: () => boolean, ordinaryWord: boolean): boolean {
   switch (entry.caseRule) {
     case 'any':
       return true;
@@ -152,7 +155,10 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
       if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
-      return entry.kind === 'brand' && entry.tokens.length === 1 && TITLE_CASE.test(surface) && inSlot() && !entry.brand!.needsMark;
+      if (entry.kind !== 'brand' || entry.tokens.length !== 1 || !TITLE_CASE.test(surface)) return false;
+      const brand = entry.brand!;
+      if (brand.needsMark && (ordinaryWord || letters.length < 4 || brand.firstWord)) return false;
+      return inSlot();
     }
   }
 }
@@ -186,7 +192,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
         if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot)) entry = e;
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (tokens[i].cls & COMMON_WORD) !== 0)) entry = e;
       }
       if (!entry) continue;
       if (mark) end += mark.length;
@@ -205,7 +211,8 @@ function mentionOf(entry: NameEntry, start: number, end: number, text: string): 
   if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
   if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
   if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
-  const substances = entry.kind === 'brand' ? entry.brand!.substances : [entry.dci!];
+  const mixture = entry.combination;
+  const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
   // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
   return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
 }

@@ -13,11 +13,11 @@ const DOSE_BEFORE = /\d(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI|mL|ml|cp|comprim
 
 /**
  * A verb or phrase that introduces a treatment, then an article: « prend du », « traité par », « relais par »,
- * « sous », « introduction de la », « arrêt de l’ », « prescrire ».
+ * « sous », « introduction de la », « arrêt de l’ », « prescrire », « la pilule » (« la pilule Optimizette »).
  */
 const TREATMENT_BEFORE = new RegExp(
   '(?:^|[^\\p{L}])(?:pren(?:d|ds|nent|ait|aient|ant|ons|ez|dre)|pris|prise|prescri\\p{L}*|sous|reçoit|reçu|recevoir|administr\\p{L}*'
-  + '|(?:trait\\p{L}*|relais|relayée?s?|remplacée?s?|switch(?:ée?)?) par|associée?s? à|passage (?:à|au|sous)|introduction|instauration|arrêt|ajout|switch vers)'
+  + '|(?:trait\\p{L}*|relais|relayée?s?|remplacée?s?|switch(?:ée?)?) par|associée?s? à|passage (?:à|au|sous)|introduction|instauration|arrêt|ajout|switch vers|pilule)'
   + '[ \\u00A0]+(?:(?:de[ \\u00A0]+la|de[ \\u00A0]+l[\'’]|du|des|de|d[\'’]|le|la|l[\'’]|les|un|une)[ \\u00A0]*)?$',
   'iu',
 );

@@ -28,6 +28,8 @@ export interface TinyLexicon {
   commonWords?: string[];
   innStems?: string[];
   companies?: { name: string; holder: string }[];
+  /** Brands of several substances: { name: 'BACTRIM', substances: ['triméthoprime', 'sulfaméthoxazole'] }. */
+  combinations?: { name: string; substances: string[] }[];
 }
 
 const SOURCE = { type: 'rcp', title: 'TEST 10 mg, comprimé', url: 'https://example.org/rcp', cis: '12345678' };
@@ -52,6 +54,8 @@ export function tinyIndex(spec: TinyLexicon): CompiledIndex {
   }));
   const brands: Brand[] = spec.substances.flatMap((s) => (s.brands ?? []).map((name) => ({
     name, substances: [s.dci], cis: ['12345678'], forms: ['comprimé'], routes: ['orale'], conditions: [], origin: 'bdpm' as const,
+  }))).concat((spec.combinations ?? []).map((c) => ({
+    name: c.name, substances: c.substances, cis: ['12345678'], forms: ['comprimé'], routes: ['orale'], conditions: [], origin: 'bdpm' as const,
   })));
   return {
     meta: { bdpmDate: '2025-11-13', builtAt: '2025-11-13', counts: { substances: substances.length, brands: brands.length, ranges: 0, trials: 0 } },

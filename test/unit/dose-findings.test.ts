@@ -20,12 +20,30 @@ const lex = tinyLexicon({
     { dci: 'énoxaparine', ranges: [['100-100 UI/injection sous-cutanée', { perWeight: 'kg', interval: 'toutes les 12 heures' }]] },
     { dci: 'zorbitinib', strengths: [{ form: 'comprimé', amount: 240, unit: 'mg', per: 'unit' }] },
     { dci: 'fentanyl', strengths: [{ route: 'transdermique', form: 'patch', amount: 100, unit: 'µg', per: 'hour' }] },
+    { dci: 'vincristine', ranges: [['1.4-1.4 mg/injection intraveineuse', { perWeight: 'm2' }]] },
+    { dci: 'metformine', ranges: ['200-400 mg/intake orale', '150-2000 mg/day orale'] },
+    // Routes: an oral and another route, to see which set of ranges decides when no route is written.
+    { dci: 'budésonide', ranges: ['10-40 mg/day orale', '0.2-0.8 mg/day inhalée'] },
+    { dci: 'zolédronate', ranges: ['1000-2000 UI/day orale', '10-20 mg/injection intraveineuse'] },
+    { dci: 'kétamine', ranges: ['10-100 mg/day orale', '200-600 mg/injection intraveineuse'] },
+    { dci: 'alendronate', ranges: ['7.5-25 mg/week orale', '1-2 mg/injection intraveineuse'] },
+  ],
+});
+const combo = tinyLexicon({
+  substances: [
+    { dci: 'sulfaméthoxazole', ranges: ['1600-2400 mg/day orale'] }, { dci: 'triméthoprime', ranges: ['320-480 mg/day orale'] },
+    { dci: 'méthotrexate', ranges: ['7.5-25 mg/week orale'] },
+  ],
+  combinations: [
+    { name: 'BACTRIM', substances: ['triméthoprime', 'sulfaméthoxazole'] },
+    { name: 'TRIPLIX', substances: ['triméthoprime', 'sulfaméthoxazole', 'méthotrexate'] },
+    { name: 'FANTOMIX', substances: ['triméthoprime', 'inconnuvir'] },
   ],
 });
 const SOURCE = 'RCP TEST 10 mg, comprimé, CIS 12345678, rubrique 4.2';
 /** The one finding of a text: code, severity, the text it covers, message. */
-const only = (text: string) => {
-  const found = analyze(text, lex).findings;
+const only = (text: string, lexicon = lex) => {
+  const found = analyze(text, lexicon).findings;
   assert.equal(found.length, 1, JSON.stringify(found));
   const f = found[0];
   return { code: f.code, severity: f.severity, on: text.slice(f.start, f.end), message: f.message, suggestions: f.suggestions, fixes: f.fixes };
@@ -151,4 +169,72 @@ test('a source described: an RCP with its CIS and section, an RCP without CIS, a
   assert.equal(source({ cis: '60000001', section: '4.4' }), 'RCP X 1 mg, comprimé, CIS 60000001, rubrique 4.4');
   assert.equal(source({}), 'RCP X 1 mg, comprimé, rubrique 4.2');
   assert.equal(source({ type: 'has', title: 'HAS, fiche 2024' }), 'HAS, fiche 2024');
+});
+
+test('ten times the maximum exactly is already an error and says « 10 fois »', () => {
+  const f = only('La prégabaline 6000 mg/j.');
+  assert.deepEqual([f.severity, f.message], ['error', `prégabaline : 6000 mg/j > max 600 mg/j (10 fois le maximum) — test ; ${SOURCE}.`]);
+});
+
+test('ten times below exactly is already a warning and says « 10 fois moins »', () => {
+  const f = only('La prégabaline 15 mg/j.');
+  assert.deepEqual([f.severity, f.message], ['warning', `prégabaline : 15 mg/j < min 150 mg/j (10 fois moins) — test ; ${SOURCE}.`]);
+});
+
+test('a maximum per m² is written « mg/m² »', () => {
+  assert.equal(only('La vincristine 3 mg/m² IV.').message, `vincristine : 3 mg/m² > max 1,4 mg/m² par injection — test ; ${SOURCE}.`);
+});
+
+test('a per-kg dose above a plain maximum even for the lightest adult says so', () => {
+  assert.equal(only('La prégabaline 30 mg/kg/j.').message, `prégabaline : 30 mg/kg/j > max 600 mg/j même pour un adulte de 40 kg (1,4 m²) — test ; ${SOURCE}.`);
+});
+
+test('a daily dose split into intakes, above per intake: the dose as written, no per-intake « = »', () => {
+  assert.equal(only('La metformine 2 g/j en deux prises.').message, `metformine : 2 g/j > max 400 mg par prise — test ; ${SOURCE}.`);
+});
+
+test('a dose in a table row with its rhythm in the next cell is written on one line, without the cell bar', () => {
+  const f = only('| Molécule | Dose | Rythme |\n|---|---|---|\n| méthotrexate | 15 mg | par jour |\n');
+  assert.deepEqual([f.code, f.message, f.fixes], ['dose-rhythm', `méthotrexate : 15 mg par jour, soit 105 mg/sem ; se donne une fois par semaine (max 25 mg/sem) — polyarthrite rhumatoïde ; ${SOURCE}.`, []]);
+});
+
+test('a daily regimen written as a count per day gets the rhythm error but no fix (no « /j » to replace)', () => {
+  const f = only('Le méthotrexate 10 mg deux fois par jour.');
+  assert.deepEqual([f.code, f.suggestions, f.fixes], ['dose-rhythm', ['par semaine'], []]);
+});
+
+test('no route written: a dose below the oral range that fits another route’s is not reported', () => {
+  assert.deepEqual(analyze('Le budésonide 400 µg/j.', lex).findings, []);
+});
+
+test('no route written: oral ranges in another unit leave the dose to the other routes’ ranges', () => {
+  assert.equal(only('Le zolédronate 50 mg.').message, `zolédronate : 50 mg > max 20 mg par injection — test ; ${SOURCE}.`);
+});
+
+test('no route written: a single intake above the oral daily range but within another route’s is not reported', () => {
+  assert.deepEqual(analyze('La kétamine 500 mg.', lex).findings, []);
+});
+
+test('no route written: a single intake of a weekly oral drug in its weekly range is not compared with the other routes', () => {
+  assert.deepEqual(analyze('L’alendronate 15 mg.', lex).findings, []);
+});
+
+test('a combination: when both orders of the components give one finding, the brand’s order decides', () => {
+  assert.equal(only('Le BACTRIM 8000/160 mg deux fois par jour.', combo).message,
+    `triméthoprime : 8000/160 mg deux fois par jour = 16 000 mg/j > max 480 mg/j (33,3 fois le maximum) — test ; ${SOURCE}.`);
+});
+
+test('a combination: the order of the components with fewer findings is kept', () => {
+  assert.equal(only('Le BACTRIM 800/16 mg deux fois par jour.', combo).message,
+    `triméthoprime : 800/16 mg deux fois par jour = 32 mg/j < min 320 mg/j (10 fois moins) — test ; ${SOURCE}.`);
+});
+
+test('a combination: a component merely below (a hint) is not reported', () => {
+  assert.deepEqual(analyze('Le BACTRIM 400/80 mg deux fois par jour.', combo).findings, []);
+});
+
+test('a combination strength is not checked for a brand of three substances, one unknown, a single substance or none', () => {
+  for (const text of ['Le TRIPLIX 8000/1600 mg deux fois par jour.', 'Le FANTOMIX 8000/1600 mg deux fois par jour.', 'Le méthotrexate 8000/1600 mg deux fois par jour.', 'Prendre 8000/1600 mg deux fois par jour.']) {
+    assert.deepEqual(analyze(text, combo).findings.filter((f) => f.code !== 'unknown-drug'), [], text);
+  }
 });

@@ -82,3 +82,39 @@ test('a heading’s drug takes a dose of its section, unless an unknown drug is 
 test('after a dose, the first drug of its sentence; an endogenous molecule there does not count', () => {
   assert.deepEqual(attached('À 300 mg/j, la glycine et la prégabaline.'), [['300 mg/j', 'prégabaline', 'phrase-après']]);
 });
+
+test('a drug at the very start of the text takes the dose right after it', () => {
+  assert.deepEqual(attached('Prégabaline : 150 mg/j.'), [['150 mg/j', 'prégabaline', 'directement-après']]);
+});
+
+test('in a table row, the drug after the dose when none is before it', () => {
+  assert.deepEqual(attached('| Dose | Molécule |\n|---|---|\n| 15 mg/j | prégabaline |\n'), [['15 mg/j', 'prégabaline', 'ligne-de-tableau']]);
+});
+
+test('a parenthesis opened in an earlier sentence does not count', () => {
+  assert.deepEqual(attached('(La prégabaline. La gabapentine) à 300 mg/j.'), [['300 mg/j', 'gabapentine', 'phrase-avant']]);
+});
+
+test('a drug in closed parentheses with no drug before them in the sentence keeps the dose', () => {
+  assert.deepEqual(attached('La prégabaline (oméprazole). Puis (la gabapentine) à 300 mg/j.'), [['300 mg/j', 'gabapentine', 'phrase-avant']]);
+});
+
+test('« de » after a dose: spaces of any width, « l’ », « la », « le » before the drug', () => {
+  assert.deepEqual(attached('La prégabaline, 300 mg     de gabapentine.')[0], ['300 mg', 'gabapentine', 'de-suivant']);
+  assert.deepEqual(attached("La prégabaline, 300 mg de l'oméprazole.")[0], ['300 mg', 'oméprazole', 'de-suivant']);
+  assert.deepEqual(attached('La prégabaline, 300 mg de la gabapentine.')[0], ['300 mg', 'gabapentine', 'de-suivant']);
+  assert.deepEqual(attached('La prégabaline, 300 mg de le paracétamol.')[0], ['300 mg', 'paracétamol', 'de-suivant']);
+});
+
+test('an unknown drug-like word takes a dose only right after it (spaces, « : », « ( »)', () => {
+  assert.deepEqual(attached('Le xabaparinux : 300 mg.'), [['300 mg', null, null]]);
+  assert.deepEqual(attached('Le xabaparinux (300 mg).'), [['300 mg', null, null]]);
+  assert.deepEqual(attached('La prégabaline puis le xabaparinux, donnée à 300 mg.'), [['300 mg', 'prégabaline', 'phrase-avant']]);
+});
+
+test('an endogenous molecule does not take a dose by list item, paragraph, list lead-in or heading', () => {
+  assert.deepEqual(attached('- À 75 mg deux fois par jour. Glycine puis prégabaline.\n'), [['75 mg deux fois par jour', 'prégabaline', 'élément-de-liste']]);
+  assert.deepEqual(attached('La prégabaline est efficace. La glycine aussi. La posologie est de 150 mg/j.'), [['150 mg/j', 'prégabaline', 'paragraphe']]);
+  assert.deepEqual(attached('Le paracétamol et la glycine :\n\n- 1 g par prise ;\n'), [['1 g par prise', 'paracétamol', 'liste-introduite']]);
+  assert.deepEqual(attached('## Glycine et prégabaline\n\nDe 150 à 600 mg/j.\n'), [['150 à 600 mg/j', 'prégabaline', 'titre']]);
+});

@@ -238,3 +238,11 @@ test('a combination strength is not checked for a brand of three substances, one
     assert.deepEqual(analyze(text, combo).findings.filter((f) => f.code !== 'unknown-drug'), [], text);
   }
 });
+
+test('a dose in a compact table row (no spaces around the bars) is written with one space for the bar', () => {
+  assert.match(only('|Molécule|Dose|Rythme|\n|---|---|---|\n|méthotrexate|15 mg|par jour|\n').message, /^méthotrexate : 15 mg par jour, soit 105 mg\/sem ;/);
+});
+
+test('runs of spaces in a dose are written as one', () => {
+  assert.equal(only('La prégabaline 1200  mg/j.').message, `prégabaline : 1200 mg/j > max 600 mg/j — test ; ${SOURCE}.`);
+});

@@ -14,6 +14,11 @@ const lex = tinyLexicon({
   substances: [...['prégabaline', 'gabapentine', 'paracétamol', 'oméprazole'].map((dci) => ({ dci })), { dci: 'glycine', needsDose: true }],
   innStems: ['parinux'],
 });
+const hydrocortisone = tinyLexicon({ substances: [{ dci: 'hydrocortisone', ranges: [
+  ['20-40 mg/day orale', { context: 'insuffisance surrénale chronique' }], ['200-300 mg/day intraveineuse', { context: 'choc septique' }],
+] }] });
+/** The dose findings of a text on hydrocortisone: the indication read in the dose's sentence and heading decides. */
+const hydro = (text: string) => analyze(text, hydrocortisone).findings.filter((f) => f.code !== 'dose-not-comparable').map((f) => f.code);
 const attached = (text: string) => analyze(text, lex).doses.map((d) => [d.text, d.drug?.id ?? null, d.attachedBy ?? null]);
 
 /** How a writer names a comparator, an analogue or a prodrug: the drug named so never takes the dose. */
@@ -117,4 +122,94 @@ test('an endogenous molecule does not take a dose by list item, paragraph, list 
   assert.deepEqual(attached('La prégabaline est efficace. La glycine aussi. La posologie est de 150 mg/j.'), [['150 mg/j', 'prégabaline', 'paragraphe']]);
   assert.deepEqual(attached('Le paracétamol et la glycine :\n\n- 1 g par prise ;\n'), [['1 g par prise', 'paracétamol', 'liste-introduite']]);
   assert.deepEqual(attached('## Glycine et prégabaline\n\nDe 150 à 600 mg/j.\n'), [['150 à 600 mg/j', 'prégabaline', 'titre']]);
+});
+
+test('a comparator written with several spaces is one', () => {
+  for (const phrase of ['celle  de  la', 'comme  la', 'comme le', 'qu’avec  la', 'qu’avec le', 'plutôt que  la', 'plus que le', 'comparée  à  la', 'face  à  la',
+    'en  association  à la', 'contrairement  à la', 'par  rapport  à la', 'analogue  de  la', 'dérivée  de  l’', 'celle de le', 'ceux  de la']) {
+    const drug = phrase.endsWith('le') ? 'paracétamol' : phrase.endsWith('’') ? 'oméprazole' : 'gabapentine';
+    const text = `La prégabaline, ${phrase}${phrase.endsWith('’') ? '' : ' '}${drug}, est donnée à 300 mg/j.`;
+    assert.deepEqual(attached(text)[0][1], 'prégabaline', text);
+  }
+});
+
+test('a comparator with two spaces after its article is one', () => {
+  for (const phrase of ['celle de la  gabapentine', 'comme le  paracétamol', 'qu’avec la  gabapentine', 'que la  gabapentine', 'comparée à la  gabapentine',
+    'comparée aux  gabapentines', 'dérivée de la  gabapentine', 'que le  paracétamol', 'comparé au  paracétamol', 'comparée à l’oméprazole', 'dérivée de  l’oméprazole']) {
+    assert.deepEqual(attached(`La prégabaline, ${phrase}, est donnée à 300 mg/j.`)[0][1], 'prégabaline', phrase);
+  }
+});
+
+test('a comparator with no article, or masculine (« au », « comparé »), is one', () => {
+  for (const phrase of ['celle de gabapentine', 'comme gabapentine', 'qu’avec gabapentine', 'que gabapentine', 'comparé au paracétamol', 'face au paracétamol',
+    'en association au paracétamol', 'contrairement au paracétamol', 'par rapport au paracétamol', 'dérivée de l’oméprazole', "dérivée de l'oméprazole"]) {
+    assert.deepEqual(attached(`La prégabaline, ${phrase}, est donnée à 300 mg/j.`)[0][1], 'prégabaline', phrase);
+  }
+});
+
+test('a comparator not right before the drug does not count', () => {
+  for (const phrase of ['celle de la', 'comme la', 'qu’avec la', 'que la', 'comparée à la', 'analogue de la']) {
+    const text = `Texte ${phrase} x, l’oméprazole est donné à 30 mg/j.`;
+    assert.deepEqual(attached(text), [['30 mg/j', 'oméprazole', 'phrase-avant']], text);
+  }
+});
+
+test('« de » not right after the dose does not make it the next drug’s', () => {
+  assert.deepEqual(attached('La prégabaline 300 mg, ou de la gabapentine.'), [['300 mg', 'prégabaline', 'directement-après']]);
+});
+
+test('« de la » or « de le » with two spaces before the drug', () => {
+  assert.deepEqual(attached('La prégabaline, 300 mg de la  gabapentine.')[0], ['300 mg', 'gabapentine', 'de-suivant']);
+  assert.deepEqual(attached('La prégabaline, 300 mg de le  paracétamol.')[0], ['300 mg', 'paracétamol', 'de-suivant']);
+});
+
+test('a drug that ends its sentence takes the dose before it in that sentence', () => {
+  assert.deepEqual(attached('À 150 mg/j, la prégabaline. Puis autre chose.'), [['150 mg/j', 'prégabaline', 'phrase-après']]);
+});
+
+test('a dose that starts a sentence does not belong to the sentence before', () => {
+  assert.deepEqual(attached('La prégabaline est utile. 300 mg/j le soir.'), [['300 mg/j le soir', 'prégabaline', 'paragraphe']]);
+});
+
+test('a block ends a sentence even without a full stop', () => {
+  assert.deepEqual(attached('Prégabaline\n\n300 mg/j\n'), [['300 mg/j', 'prégabaline', 'titre']]);
+});
+
+test('a drug that ends a list’s lead-in with no colon introduces it', () => {
+  assert.deepEqual(attached('Posologie du paracétamol\n\n- 1 g par prise ;\n'), [['1 g par prise', 'paracétamol', 'liste-introduite']]);
+});
+
+test('an unknown drug in an earlier section does not keep the heading’s drug off', () => {
+  assert.deepEqual(attached('Le xabaparinux est cité.\n\n## Prégabaline\n\nDe 150 à 600 mg/j.\n'), [['150 à 600 mg/j', 'prégabaline', 'titre']]);
+});
+
+test('a dose with no drug anywhere, in prose or in a heading, belongs to none', () => {
+  assert.deepEqual(attached('Prendre 300 mg/j.'), [['300 mg/j', null, null]]);
+  assert.deepEqual(attached('## Posologie : 150 mg/j\n'), [['150 mg/j', null, null]]);
+});
+
+test('a closing parenthesis after the drug, with no opening one before it, is no parenthesis around it', () => {
+  assert.deepEqual(attached('La prégabaline puis l’oméprazole (le soir) à 30 mg/j.'), [['30 mg/j', 'oméprazole', 'phrase-avant']]);
+});
+
+test('parentheses closed before the drug, then others after it, are not around it', () => {
+  assert.deepEqual(attached('La prégabaline (le soir) puis l’oméprazole (le matin) à 30 mg/j.'), [['30 mg/j', 'oméprazole', 'phrase-avant']]);
+});
+
+test('a parenthesis never closed is not around the drug', () => {
+  assert.deepEqual(attached('La prégabaline (puis l’oméprazole à 30 mg/j.'), [['30 mg/j', 'oméprazole', 'phrase-avant']]);
+});
+
+test('the indication named in the dose’s sentence decides, wherever the sentence is', () => {
+  assert.deepEqual(hydro('Autre chose. Dans le choc septique, l’hydrocortisone est donnée à 200 mg/j.'), []);
+  assert.deepEqual(hydro('Texte. 200 mg/j d’hydrocortisone dans le choc septique.'), []);
+});
+
+test('an indication named in another sentence does not decide', () => {
+  assert.deepEqual(hydro('Dans le choc septique, rien. L’hydrocortisone est donnée à 200 mg/j.'), ['dose-above-max']);
+  assert.deepEqual(hydro('L’hydrocortisone est donnée à 200 mg/j. Dans le choc septique, autre.'), ['dose-above-max']);
+});
+
+test('the indication named in the heading above the dose decides', () => {
+  assert.deepEqual(hydro('## Choc septique\n\nL’hydrocortisone est donnée à 200 mg/j.\n'), []);
 });

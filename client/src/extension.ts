@@ -5,8 +5,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { announceRestarts, type RestartCounts, type RestartSink } from './restart-notice';
 import { StatusItem, type DataStatus } from './status';
 import { registerVirtualDocs } from './virtual-docs';
 
@@ -15,9 +16,11 @@ let client: LanguageClient | undefined;
 export interface MedLintApi {
   /** What the status item shows (for the tests). */
   status(): { text: string; detail?: string };
+  /** Automatic restarts of the server in this session, and notifications shown (for the tests). */
+  restarts(): RestartCounts;
 }
 
-function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onRestart: RestartSink, counts: RestartCounts): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -29,7 +32,11 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     initializationOptions: { enable: vscode.workspace.getConfiguration('medlint').get('enable', true) },
     outputChannel: log,
   };
-  return new LanguageClient('medlint', 'MedLint', serverOptions, clientOptions);
+  // The library's handler (restart up to 4 times in 3 minutes), with each restart logged and the first announced.
+  let base: ErrorHandler | undefined;
+  clientOptions.errorHandler = announceRestarts(() => (base ??= created.createDefaultErrorHandler()), CloseAction.Restart, onRestart, counts);
+  const created = new LanguageClient('medlint', 'MedLint', serverOptions, clientOptions);
+  return created;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MedLintApi> {
@@ -48,10 +55,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<MedLin
       return undefined;
     }
   };
+  const restarts: RestartCounts = { restarts: 0, notices: 0 };
+  const onRestart: RestartSink = {
+    log: (line) => log.warn(line),
+    notify: () => void vscode.window.showWarningMessage(vscode.l10n.t('The MedLint server stopped unexpectedly and was restarted (see the log).')),
+    restarted: () => { refreshAfterRestart = true; },
+  };
+  let refreshAfterRestart = false;
   const start = async () => {
     const started = Date.now();
-    client = createClient(context, log);
-    client.onDidChangeState(({ newState }) => { if (newState === State.Stopped) status.failed(vscode.l10n.t('The MedLint server stopped: see the log.')); });
+    client = createClient(context, log, onRestart, restarts);
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) status.failed(vscode.l10n.t('The MedLint server stopped: see the log.'));
+      if (newState === State.Running && refreshAfterRestart) { refreshAfterRestart = false; void refreshStatus(); }
+    });
     client.onNotification('medlint/background', (p: { uri: string; chars?: number }) => status.background(p.uri, p.chars));
     await client.start();
     const s = await refreshStatus();
@@ -68,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MedLin
     if (e.affectsConfiguration('medlint')) setTimeout(() => void refreshStatus(), 200);
   }));
   await start();
-  return { status: () => status.shown };
+  return { status: () => status.shown, restarts: () => ({ ...restarts }) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -173,6 +173,29 @@ describe('MedLint dans VS Code', function () {
     assert.deepEqual(diags.map((d) => [codeOf(d), d.range.start.line]), [['unknown-drug', 3]]);
   });
 
+  it('redémarre le serveur arrêté de l’extérieur et ne le signale qu’une fois par session', async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'medlint')!;
+    // The server's process: forked by vscode-languageclient with --clientProcessId=<this extension host>.
+    const serverPid = () => fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
+      try {
+        const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+        return cmd.includes(path.join('dist', 'server.js')) && cmd.includes(`--clientProcessId=${process.pid}`);
+      } catch { return false; }
+    });
+    const before = ext.exports.restarts().restarts;
+    for (const n of [1, 2]) {
+      const pid = await waitFor('processus du serveur', serverPid);
+      process.kill(Number(pid), 'SIGKILL');
+      await waitFor(`redémarrage ${n}`, () => ext.exports.restarts().restarts === before + n);
+      await waitFor(`nouveau processus ${n}`, () => { const p = serverPid(); return p !== undefined && p !== pid; });
+    }
+    assert.equal(ext.exports.restarts().notices, 1);
+    const card = await waitFor('réponse du serveur redémarré', async () => {
+      try { return await vscode.commands.executeCommand<string>('medlint.lookUp', 'pregab'); } catch { return undefined; }
+    });
+    assert.match(card, /^\*\*prégabaline\*\* — DCI/);
+  });
+
   it('ajoute un mot au dictionnaire du projet par le correctif rapide (.medlint.json, commentaires gardés)', async () => {
     const dir = path.join(CORPUS, `.medlint-test-${process.pid}`);
     fs.mkdirSync(dir, { recursive: true });

@@ -9,7 +9,7 @@
  * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
-  TextDocuments, TextDocumentSyncKind, DiagnosticSeverity, CompletionItemKind,
+  TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
   type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
@@ -24,10 +24,11 @@ import { LineIndex } from './core/positions';
 import type { Lexicon } from './core/lexicon';
 import { hoverAt } from './features/hover';
 import { completionsAt, resolveCompletion } from './features/completion';
-import { capDiagnostics, diagnose, visibleFindings } from './features/diagnostics';
+import { diagnose, visibleFindings } from './features/diagnostics';
 import { isProseAt, type LastReading } from './features/prose-at';
 import { EditLog } from './live/edit-log';
 import { BackgroundPasses } from './live/background';
+import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -119,8 +120,6 @@ function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   return { ...config, path };
 }
 
-const COMPLETION_KINDS = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 /**
  * Per document, what analyses its whole text: its incremental analyzer (core/incremental.ts; one per document,
@@ -189,23 +188,12 @@ function silenced(doc: TextDocument): boolean {
   return !config.enable || !!(config.path && isIgnored(config.path, config));
 }
 
-const count = (n: number) => n.toLocaleString('fr-FR');
-/** The information that ends a capped list: « 1 234 autres problèmes non affichés… ». */
-const leftOut = (n: number, range: LspDiagnostic['range']): LspDiagnostic => ({
-  range, severity: DiagnosticSeverity.Information, source: 'medlint',
-  message: `${count(n)} ${n > 1 ? 'autres problèmes non affichés' : 'autre problème non affiché'} (au plus ${count(limits.maxDiagnostics)} par document) ; « medlint check » les liste tous.`,
-});
-
 /** A document's diagnostics, from the given reading of its current text (else its analysis, made now). */
 function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
   if (silenced(doc)) return [];
   const config = configOf(doc);
   const { analysis, lines } = reading ?? analysisOf(doc);
-  const all = diagnose(doc.getText(), analysis, lines, config).map((d): LspDiagnostic => ({
-    range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'medlint', message: d.message,
-    ...(d.href ? { codeDescription: { href: d.href } } : {}), data: { suggestions: d.suggestions },
-  }));
-  return capDiagnostics(all, limits.maxDiagnostics, leftOut);
+  return toLspDiagnostics(diagnose(doc.getText(), analysis, lines, config), limits.maxDiagnostics);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -380,23 +368,7 @@ connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
     : undefined;
   completionLexicon = lexiconOf(doc);
   const found = completionsAt(text, doc.offsetAt(position), completionLexicon, (a, b) => isProseAt(text, a, b, last), reading?.analysis);
-  // Incomplete: asked after one letter (suggestions while typing), the list must be asked again after the next.
-  if (!found.length) return { isIncomplete: true, items: [] };
-  const range = { start: doc.positionAt(found[0].start), end: doc.positionAt(found[0].end) };
-  const typed = text.slice(found[0].start, found[0].end);
-  // The list is small: no card (given on resolve); the edit range once for the list where the client takes it.
-  return {
-    isIncomplete: true,
-    ...(defaultEditRange ? { itemDefaults: { editRange: range } } : {}),
-    items: found.map((c, i) => ({
-      label: c.label, kind: COMPLETION_KINDS[c.kind], detail: c.detail, sortText: String(i).padStart(2, '0'),
-      // The editor filters and scores by the typed letters: given as every item's filter text, they let
-      // « pregab » keep « prégabaline » and leave the order to sortText.
-      filterText: typed,
-      ...(defaultEditRange ? {} : { textEdit: { range, newText: c.label } }),
-      data: c.data,
-    })),
-  };
+  return toCompletionList(found, doc, defaultEditRange);
 });
 
 /** The lexicon of the last list given (a project's names are numbered after the shipped ones): resolve follows it. */

@@ -5,6 +5,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/features/hover';
 import { entryCard } from '../../server/src/features/cards';
 import { lexicon } from '../helpers';
+import { tinyLexicon } from '../support/tiny-lexicon';
 
 const N = '\u202F';
 const card = (name: string) => entryCard(lexicon().entries.find((e) => e.name === name)!, lexicon());
@@ -80,4 +81,15 @@ test('a dose written in another unit shows its reading in the range’s unit, un
 test('a fixed-dose combination says its components are checked one by one', () => {
   const md = doseHover('BACTRIM 800/160 mg deux fois par jour.', '800');
   assert.equal(firstLine(md), '**– association à doses fixes : chaque composant est comparé à sa fourchette (voir les problèmes)**');
+});
+
+const capped = tinyLexicon({ substances: [{ dci: 'vincristine', ranges: [['2-2 mg/injection intraveineuse', { maxOnly: true }]] }] });
+const cappedHover = (text: string) => firstLine(hoverAt(analyze(text, capped), text.indexOf(' mg') - 1, capped)!.markdown);
+
+test('a dose above a cap (a maximum with no minimum): the cap is quoted as a cap, not as a range from 0', () => {
+  assert.equal(cappedHover('La vincristine 30 mg IV.'), `**⚠ au-dessus du maximum documenté (max 2${N}mg par prise) : 30${N}mg par prise, 15 fois le maximum**`);
+});
+
+test('a dose under a cap: the cap is quoted as a cap', () => {
+  assert.equal(cappedHover('La vincristine 1 mg IV.'), `**✓ dans la fourchette documentée (max 2${N}mg par prise)**`);
 });

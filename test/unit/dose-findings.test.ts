@@ -246,3 +246,25 @@ test('a dose in a compact table row (no spaces around the bars) is written with 
 test('runs of spaces in a dose are written as one', () => {
   assert.equal(only('La prégabaline 1200  mg/j.').message, `prégabaline : 1200 mg/j > max 600 mg/j — test ; ${SOURCE}.`);
 });
+
+test('a column unit in parentheses in the header is written once in parentheses: « 1200 (mg/j) »', () => {
+  assert.equal(only('| Molécule | Dose (mg/j) |\n|---|---|\n| prégabaline | 1200 |\n').message, `prégabaline : 1200 (mg/j) > max 600 mg/j — test ; ${SOURCE}.`);
+});
+
+test('a combination strength named as a starting dose is not reported below the minimum', () => {
+  assert.deepEqual(analyze('On peut débuter le BACTRIM à 80/16 mg deux fois par jour.', combo).findings, []);
+});
+
+test('a combination strength not named as a starting dose is still reported far below the minimum', () => {
+  assert.equal(only('Le BACTRIM à 80/16 mg deux fois par jour.', combo).message,
+    `sulfaméthoxazole : 80/16 mg deux fois par jour = 32 mg/j < min 1 600 mg/j (50 fois moins) — test ; ${SOURCE}.`);
+});
+
+const capped = tinyLexicon({ substances: [{ dci: 'vincristine', ranges: [['2-2 mg/injection intraveineuse', { maxOnly: true }]] }] });
+
+test('far above a cap (no minimum): above the maximum, quoted as a cap, not a unit slip towards any value under it', () => {
+  assert.deepEqual(only('La vincristine 30 mg IV.', capped), {
+    code: 'dose-above-max', severity: 'error', on: '30 mg', suggestions: undefined, fixes: undefined,
+    message: `vincristine : 30 mg > max 2 mg par injection (15 fois le maximum) — test ; ${SOURCE}.`,
+  });
+});

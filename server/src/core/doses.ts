@@ -117,10 +117,12 @@ function readCombination(prose: string, m: RegExpMatchArray): Dose | null {
   const rhythm = readRhythm(prose.slice(end, end + 80));
   if (rhythm && !rhythm.splitInto) end += rhythm.length;
   const unitStart = start + m[0].lastIndexOf(g.ub);
+  // « On peut débuter le BACTRIM à 80/16 mg »: a starting dose, as for a single substance's.
+  const starting = STARTING.test(clauseBefore(prose, start, 90));
   return {
     start, end, text: prose.slice(start, end), min: components[0].amount, max: components[0].amount, unit: components[0].unit, per: 'intake',
     timesPerDay: rhythm?.timesPerDay, interval: rhythm?.interval, daily: null, route: routeNear(prose, start, start + m[0].length),
-    components, unitStart, unitText: g.ub,
+    components, ...(starting ? { starting } : {}), unitStart, unitText: g.ub,
   };
 }
 const GLUED_BEFORE = new RegExp(`[${LETTER}\\d.,/]`, 'u');

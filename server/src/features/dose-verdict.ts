@@ -63,9 +63,12 @@ function rangesBehind(dose: AttachedDose, all: DoseRange[], c: Comparison): Dose
     && (reading.throughEnvelope || (r.perWeight ?? null) === (dose.perWeight ?? null)) && inSpan(r));
 }
 
+/** The documented span (« 150–600 mg/j »); a cap with no minimum as a cap (« max 2 mg par prise », never « 0–2 mg »). */
 function spanText(c: Comparison): string | undefined {
   if (!c.span || !c.reading) return undefined;
-  return amount(c.span.min, c.span.max, c.reading.unit + (c.reading.throughEnvelope ? '' : weightOf(c.reading.perWeight ?? undefined)), RANGE_BASIS_LABEL[c.reading.basis]);
+  const unit = c.reading.unit + (c.reading.throughEnvelope ? '' : weightOf(c.reading.perWeight ?? undefined));
+  if (c.span.min <= 0) return `max ${amount(c.span.max, c.span.max, unit, RANGE_BASIS_LABEL[c.reading.basis])}`;
+  return amount(c.span.min, c.span.max, unit, RANGE_BASIS_LABEL[c.reading.basis]);
 }
 
 function readingText(c: Comparison, dose: AttachedDose): string | undefined {

@@ -123,12 +123,13 @@ function judge(c: Candidate): Comparison {
 
 /**
  * mg written for µg (or g for mg): out of range by at least ten times, while the written figure read in
- * another mass unit falls inside the documented range.
+ * another mass unit falls inside the documented range. Only a range with a minimum is evidence: under a
+ * mere cap (« vincristine 30 mg IV », 2 mg au maximum) any smaller figure fits, so the dose is above the cap.
  */
 function unitSlip(dose: Dose, candidates: Candidate[]): Comparison | null {
   if (!MASS_UNITS.includes(dose.unit)) return null;
   for (const c of candidates) {
-    if (c.envelope || c.reading.atLeast || !MASS_UNITS.includes(c.unit)) continue;
+    if (c.envelope || c.reading.atLeast || !MASS_UNITS.includes(c.unit) || c.lo <= 0) continue;
     const far = c.max > c.hi * 10 || c.max < c.lo / 10;
     if (!far) continue;
     for (const u of MASS_UNITS) {

@@ -46,12 +46,13 @@ function cells(text: string, start: number, end: number): [number, number][] {
   return out;
 }
 
+/** The unit a header cell names, and its text without the opening parenthesis (« Dose (mg/j) » → « mg/j »). */
 function headerUnit(text: string): ColumnUnit | undefined {
   const m = HEADER_UNIT.exec(text);
   if (!m) return undefined;
   const g = m.groups!;
   const { unit, factor } = readUnit(g.unit);
-  return { unit, factor, perWeight: g.weight ? (g.weight === 'kg' ? 'kg' : 'm2') : undefined, per: g.per ? readBasis(g.per) : 'intake', text: m[0].trim() };
+  return { unit, factor, perWeight: g.weight ? (g.weight === 'kg' ? 'kg' : 'm2') : undefined, per: g.per ? readBasis(g.per) : 'intake', text: m[0].replace(/^[\s(]/, '').trim() };
 }
 
 /** Bare-number doses of every table whose header names a unit; `known` are doses already read (skipped). */

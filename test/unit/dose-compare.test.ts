@@ -294,3 +294,8 @@ test('why not comparable: a documented unit that converts, or per kg against per
   assert.deepEqual(verdict('2 mg/kg/j', ['1-2 mg/day', { perWeight: 'm2' }], ['1-2 mg/cycle', { perWeight: 'kg' }])[3], NONE);
   assert.deepEqual(verdict('2 mg/kg/j', '1-2 mg/cycle')[3], NONE);
 });
+
+test('a single intake under the daily minimum is in range with the daily span (read as at least that much a day)', () => {
+  const single = c('50 mg', DAILY);
+  assert.deepEqual([single.verdict, single.reading?.basis, single.span], ['in-range', 'day', { min: 150, max: 600 }]);
+});

@@ -213,3 +213,22 @@ test('an indication named in another sentence does not decide', () => {
 test('the indication named in the heading above the dose decides', () => {
   assert.deepEqual(hydro('## Choc septique\n\nL’hydrocortisone est donnée à 200 mg/j.\n'), []);
 });
+
+test('a comparator with two spaces after « le », « la », « les » (de le, comme, qu’avec, versus) or before an analogue’s adjective', () => {
+  for (const phrase of ['celle de le  paracétamol', 'comme la  gabapentine', 'qu’avec le  paracétamol', 'versus le  paracétamol', 'versus les  gabapentines',
+    'prodrogue  orale de la gabapentine']) {
+    assert.deepEqual(attached(`La prégabaline, ${phrase}, est donnée à 300 mg/j.`)[0][1], 'prégabaline', phrase);
+  }
+});
+
+test('« de » with two spaces before the drug after a dose', () => {
+  assert.deepEqual(attached('La prégabaline, 300 mg de  paracétamol.')[0], ['300 mg', 'paracétamol', 'de-suivant']);
+});
+
+test('a list item ends a sentence even without a full stop', () => {
+  assert.deepEqual(attached('- La prégabaline est citée\n- 300 mg/j le soir'), [['300 mg/j le soir', 'prégabaline', 'titre']]);
+});
+
+test('a dose that starts a paragraph belongs to that paragraph’s sentence', () => {
+  assert.deepEqual(attached('La prégabaline est citée\n\n300 mg/j le soir.'), [['300 mg/j le soir', 'prégabaline', 'titre']]);
+});

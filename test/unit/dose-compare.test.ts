@@ -178,3 +178,124 @@ test('the route written chooses its ranges; with none, an intake is compared wit
 test('with no oral range, an intake is compared with all', () => {
   assert.deepEqual(rangesForRoute(findDoses('8 mg')[0], [range('x', '5-10 mg/injection intraveineuse')]).map((r) => r.route), ['intraveineuse']);
 });
+
+// The survivors of issue #12 §6 (test/mutation-survivors.md): each test below pins one verdict that a mutant of
+// compare.ts changed without any earlier test noticing.
+const c = (text: string, ...specs: Spec[]) => compareDose(findDoses(text)[0], specs.map((s) => range('x', s)));
+const WEEKLY = '7.5-25 mg/week';
+
+test('ranges in µg and in mg of one basis are compared together, in the first one’s unit', () => {
+  assert.deepEqual(verdict('1 500 µg/j', '25-200 µg/day', '1-2 mg/day'), ['in-range', null, null, null]);
+  assert.deepEqual(c('1 500 µg/j', '25-200 µg/day', '1-2 mg/day').span, { min: 25, max: 2000 });
+});
+
+test('a loading dose lower than the maintenance range is no minimum either', () => {
+  assert.deepEqual(verdict('150 mg/j', ['100-1000 mg/day', { phase: 'charge' }], '200-400 mg/day'), ['below', 1.33, '200-400 mg/day', null]);
+});
+
+test('a weekly total against an infusion or an intake given once a week', () => {
+  assert.deepEqual(verdict('20 mg par semaine', ['1-2 mg/infusion', { interval: 'une fois par semaine' }]), ['above', 10, '1-2 mg/infusion', null]);
+  assert.deepEqual(verdict('20 mg par semaine', ['1-2 mg/intake', { interval: 'une fois par semaine' }]), ['above', 10, '1-2 mg/intake', null]);
+});
+
+test('a monthly total is not compared with a weekly injection, nor a weekly total with a monthly or quarterly one', () => {
+  const NONE = ['not-comparable', null, null, 'aucune posologie documentée sur cette base (par prise, par jour, par semaine…)'];
+  assert.deepEqual(verdict('300 mg par mois', ['1-2 mg/injection', { interval: 'une fois par semaine' }]), NONE);
+  assert.deepEqual(verdict('20 mg par semaine', ['70-140 mg/injection', { interval: 'toutes les 4 semaines' }]), NONE);
+  assert.deepEqual(verdict('300 mg par mois', ['100-200 mg/injection', { interval: 'tous les 3 mois' }]), NONE);
+});
+
+test('a reading in range wins over a written one below (a daily total split into intakes)', () => {
+  assert.deepEqual(verdict('100 mg/j en deux prises', DAILY, '50-100 mg/intake'), ['in-range', null, null, null]);
+});
+
+test('a yearly dose spread over the days is never below: an assumption only confirms', () => {
+  assert.deepEqual(verdict('50 mg par an', DAILY), ['in-range', null, null, null]);
+});
+
+test('an in-range and an above verdict carry the documented span', () => {
+  assert.deepEqual(c('300 mg/j', '150-300 mg/day', '200-600 mg/day').span, { min: 150, max: 600 });
+  assert.deepEqual(c('900 mg/j', DAILY).span, { min: 150, max: 600 });
+});
+
+test('a single intake or a per-kg dose is never read as a unit slip', () => {
+  assert.deepEqual(verdict('100 mg', '25-200 µg/day'), ['above', 500, '25-200 µg/day', null]);
+  assert.deepEqual(verdict('10 mg/kg/j', '25-200 µg/day'), ['above', 2000, '25-200 µg/day', null]);
+});
+
+test('exactly ten times below is below, not a unit slip', () => {
+  assert.deepEqual(verdict('1 mg/j', '10-2000 mg/day'), ['below', 10, '10-2000 mg/day', null]);
+});
+
+test('a dose in range is never a unit slip, even when another unit would fit too', () => {
+  assert.deepEqual(verdict('0,6 mg/j', '0.5-600 mg/day'), ['in-range', null, null, null]);
+});
+
+test('a unit slip whose other reading falls exactly on the minimum or the maximum', () => {
+  assert.deepEqual(verdict('150 g/j', DAILY), ['unit-mismatch', null, '150-600 mg/day', null]);
+  assert.deepEqual(verdict('600 g/j', DAILY), ['unit-mismatch', null, '150-600 mg/day', null]);
+});
+
+test('a daily regimen of a drug taken once a week, per intake or per infusion, is a rhythm slip', () => {
+  assert.deepEqual(verdict('15 mg/j', ['7.5-25 mg/intake', { interval: 'une fois par semaine' }]), ['rhythm', 4.2, '7.5-25 mg/intake', null]);
+  assert.deepEqual(verdict('15 mg/j', ['7.5-25 mg/infusion', { interval: 'une fois par semaine' }]), ['rhythm', 4.2, '7.5-25 mg/infusion', null]);
+});
+
+test('a range per cycle is no periodic dose, even with an interval', () => {
+  assert.deepEqual(verdict('100 mg/j', ['75-75 mg/cycle', { interval: 'toutes les 3 semaines' }])[0], 'not-comparable');
+});
+
+test('a periodic range per kg says nothing of a plain daily figure, nor one in another dimension', () => {
+  assert.deepEqual(verdict('15 mg/j', ['0.3-0.5 mg/week', { perWeight: 'kg' }])[0], 'not-comparable');
+  assert.deepEqual(verdict('15 mg/j', '100-200 UI/week', WEEKLY), ['rhythm', 4.2, '7.5-25 mg/week', null]);
+});
+
+test('no rhythm slip when an intake, an injection or an infusion with no long interval holds the figure', () => {
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '10-20 mg/intake')[0], 'not-comparable');
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '10-20 mg/injection')[0], 'not-comparable');
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '10-20 mg/infusion')[0], 'not-comparable');
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, ['10-20 mg/intake', { interval: 'toutes les 8 heures' }])[0], 'not-comparable');
+});
+
+test('a range per cycle, or an intake with an unreadable interval, does not make the drug a daily one', () => {
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '10-20 mg/cycle'), ['rhythm', 4.2, '7.5-25 mg/week', null]);
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, ['10-20 mg/intake', { interval: 'si besoin' }]), ['rhythm', 4.2, '7.5-25 mg/week', null]);
+});
+
+test('a daily range under the figure leaves the rhythm slip; exactly at its maximum it holds it', () => {
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '1-2 mg/day'), ['rhythm', 4.2, '7.5-25 mg/week', null]);
+  assert.deepEqual(verdict('20 mg/j', WEEKLY, '10-20 mg/day'), ['in-range', null, null, null]);
+});
+
+test('the most generous periodic range decides whatever its place, measured per day', () => {
+  assert.deepEqual(verdict('15 mg/j', '10-200 mg/month', WEEKLY), ['rhythm', 2.25, '10-200 mg/month', null]);
+  assert.deepEqual(verdict('15 mg/j', WEEKLY, '10-100 mg/month'), ['rhythm', 4.2, '7.5-25 mg/week', null]);
+});
+
+test('a daily figure whose week is exactly the weekly maximum is no rhythm slip', () => {
+  assert.deepEqual(verdict('5 mg/j', '7-35 mg/week')[0], 'not-comparable');
+});
+
+test('a rhythm slip is read per week for a weekly injection, per injection for a quarterly one', () => {
+  assert.deepEqual(reading('15 mg/j', ['7.5-25 mg/injection', { interval: 'une fois par semaine' }]), ['week', 105, 105, 'mg']);
+  assert.deepEqual(reading('70 mg/j', ['100-200 mg/injection', { interval: 'tous les 3 mois' }]), ['injection', 6300, 6300, 'mg']);
+});
+
+test('a rhythm slip’s reading is derived, with the periodic range as its span', () => {
+  const slip = c('15 mg/j', WEEKLY);
+  assert.equal(slip.reading?.derived, true);
+  assert.deepEqual(slip.span, { min: 7.5, max: 25 });
+});
+
+test('why not comparable: a documented unit that converts, or per kg against per kg, is no unit or weight reason', () => {
+  const NONE = 'aucune posologie documentée sur cette base (par prise, par jour, par semaine…)';
+  assert.deepEqual(verdict('750 mg par cure', '2000-4000 UI/day', DAILY)[3], NONE);
+  assert.deepEqual(verdict('750 mg par cure', ['1-2 mg/day', { perWeight: 'kg' }])[3], NONE);
+  assert.deepEqual(verdict('2 mg/kg/j', ['1-2 mg/day', { perWeight: 'm2' }], ['1-2 mg/cycle', { perWeight: 'kg' }])[3], NONE);
+  assert.deepEqual(verdict('2 mg/kg/j', '1-2 mg/cycle')[3], NONE);
+});
+
+test('a single intake under the daily minimum is in range with the daily span (read as at least that much a day)', () => {
+  const single = c('50 mg', DAILY);
+  assert.deepEqual([single.verdict, single.reading?.basis, single.span], ['in-range', 'day', { min: 150, max: 600 }]);
+});

@@ -3,11 +3,12 @@
  * empty paragraphs in the middle where the bench types, one character at a time, « prégabaline 150 mg/j »,
  * « ciclosporine tacroli » and « rituximab 375 mg/m2. ».
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position } from './lsp-client';
 
-export const ROOT = join(__dirname, '..');
+/** The project's root, whether this file runs bundled (dist/bench.js) or from its source (scripts/bench/). */
+export const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 export const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
 
 /** The articles (not the corpus's README nor its gold list), as paths. */

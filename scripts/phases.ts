@@ -36,7 +36,7 @@ for (let r = 0; r < 8; r++) {
   const attached = attachDoses(prose, sentences, found, drugs, findings); t = lap('attach', t);
   const doses: any[] = found.map((d: any) => ({ ...d, drug: attached.get(d)?.drug }));
   runRules('doses', { doses, lexicon, contextAt: (o: number) => contextOf(prose, sentences, o) } as any); t = lap('doseRules', t);
-  const a = analyze(source, lexicon); t = lap('ALL', t);
+  analyze(source, lexicon); t = lap('ALL', t);
   if (r==0) console.log('tokens', tokens.length, 'mentions', all.length, 'doses', found.length, 'blocks', prose.blocks.length);
 }
 for (const [k, v] of Object.entries(T)) { const s = v.slice(3).sort((a,b)=>a-b); console.log(k.padEnd(10), s[Math.floor(s.length/2)].toFixed(1)); }

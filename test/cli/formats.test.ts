@@ -57,3 +57,10 @@ test('SARIF: an absolute path is given as a file: URI', () => {
   const log = JSON.parse(run(dir, ['check', '--format', 'sarif', `${dir}/a.md`]).stdout);
   assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(`${dir}/a.md`).href);
 });
+
+test('SARIF: a dose result carries the address of the source its message cites', () => {
+  const log = JSON.parse(run(dir, ['check', '--format', 'sarif', 'a.md']).stdout);
+  const [dose, name] = log.runs[0].results;
+  assert.match(dose.properties.source, /^https:\/\/base-donnees-publique\.medicaments\.gouv\.fr\/.*\b\d{8}\b/);
+  assert.equal(name.properties, undefined);
+});

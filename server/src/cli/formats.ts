@@ -5,7 +5,9 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type Rule, type Severity } from '../core/rules/registry';
+import { familyOf, RULES, type Rule, type Severity } from '../core/rules/registry';
+import { ruleDocLink } from '../features/finding-link';
+import { repository } from '../../../package.json';
 import { formatText, type FileDiagnostics } from '../features/report';
 import type { Diagnostic } from '../features/diagnostics';
 import { t } from './l10n';
@@ -24,6 +26,7 @@ const artifactUri = (file: string) => (isAbsolute(file) ? pathToFileURL(file).hr
 function sarif(reports: FileDiagnostics[], version: string): unknown {
   const rules = RULES as readonly Rule[];
   const index = new Map(rules.map((r, i) => [r.code, i]));
+  const helpUri = ruleDocLink(repository?.url);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -33,7 +36,7 @@ function sarif(reports: FileDiagnostics[], version: string): unknown {
           name: 'MedLint', version, informationUri: 'https://www.npmjs.com/package/medlint',
           rules: rules.map((r) => ({
             id: r.code, name: r.title, shortDescription: { text: r.title }, fullDescription: { text: r.description },
-            help: { text: r.descriptionEn },
+            help: { text: r.descriptionEn }, ...(helpUri ? { helpUri } : {}),
             defaultConfiguration: { level: SARIF_LEVEL[r.severity], enabled: r.severity !== 'off' },
             properties: { category: r.category },
           })),
@@ -42,6 +45,8 @@ function sarif(reports: FileDiagnostics[], version: string): unknown {
       columnKind: 'utf16CodeUnits',
       results: reports.flatMap((f) => f.diagnostics.map((d) => ({
         ruleId: d.code, ruleIndex: index.get(d.code), level: SARIF_LEVEL[d.severity], message: { text: d.message },
+        // A dose finding's own source (the RCP its message cites): SARIF has no per-result help address.
+        ...(d.href && familyOf(d.code).stage === 'doses' ? { properties: { source: d.href } } : {}),
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: artifactUri(f.file) },

@@ -1,8 +1,8 @@
 /**
  * The editor's own requests, beside the LSP ones (wiring only; the work is in features/):
  *   medlint/report          { uri }   → the fact-check report (Markdown linking back to each position, HTML, items)
- *   medlint/names           {}        → every name, for the look-up command
- *   medlint/card            { id }    → the card of one name
+ *   medlint/names           { uri? }  → every name, for the look-up command (with the project's own, for a document of it)
+ *   medlint/card            { id, uri? } → the card of one name
  *   medlint/checkWorkspace  { uris }  → analyses files not open in the editor and publishes their problems
  *   medlint/status          {}        → the dataset's date and size, for the status item
  * Example: the client sends `medlint/report` for « article.md » and opens the Markdown in a preview.
@@ -22,6 +22,8 @@ export interface EditorContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   lexicon: () => Lexicon;
+  /** The lexicon of an open document, with its project's data; the shipped one for any other address. */
+  lexiconFor: (uri: string | undefined) => Lexicon;
   /** A document's analysis, and its lexicon (with its project's data). */
   analysisOf: (doc: TextDocument) => { analysis: Analysis; lexicon: Lexicon };
   diagnosticsOf: (doc: TextDocument) => Diagnostic[];
@@ -50,8 +52,8 @@ export function registerEditorRequests(ctx: EditorContext): void {
     return { markdown: renderMarkdown(model, link, t), html: renderHtml(model, t), items: model.items };
   });
 
-  connection.onRequest('medlint/names', () => lookupNames(ctx.lexicon()));
-  connection.onRequest('medlint/card', ({ id }: { id: number }) => cardOf(ctx.lexicon(), id));
+  connection.onRequest('medlint/names', (p?: { uri?: string }) => lookupNames(ctx.lexiconFor(p?.uri)));
+  connection.onRequest('medlint/card', ({ id, uri }: { id: number; uri?: string }) => cardOf(ctx.lexiconFor(uri), id));
 
   connection.onRequest('medlint/status', () => {
     const l = ctx.lexicon();

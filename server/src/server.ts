@@ -396,7 +396,8 @@ connection.onCodeAction(({ textDocument, range, context }) => {
 });
 
 registerEditorRequests({
-  connection, documents, lexicon: lex, analysisOf, diagnosticsOf, forget,
+  connection, documents, lexicon: lex, analysisOf,
+  lexiconFor: (uri) => { const doc = uri ? documents.get(uri) : undefined; return doc ? lexiconOf(doc) : lex(); }, diagnosticsOf, forget,
   enabled: enabledFor, locale: () => locale,
 });
 

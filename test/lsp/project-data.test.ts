@@ -68,3 +68,15 @@ test('an invalid data entry is shown on the project file, and the last good conf
     ]);
   });
 });
+
+test('the look-up lists the project’s names for a document of the project, and shows their cards', async () => {
+  writeFileSync(join(dir, '.medlint.json'), project(40));
+  await withServer(async (s) => {
+    const names: { id: number; label: string; description: string }[] = await s.request('medlint/names', { uri });
+    const own = names.find((n) => n.label === 'zorblimab');
+    assert.deepEqual(own && { label: own.label, description: own.description }, { label: 'zorblimab', description: 'DCI' });
+    const card = await s.request('medlint/card', { id: own!.id, uri });
+    assert.match(card.markdown, /^\*\*zorblimab\*\* — DCI/);
+    assert.equal((await s.request('medlint/names', {})).some((n: { label: string }) => n.label === 'zorblimab'), false);
+  });
+});

@@ -3,8 +3,8 @@
  *   unknown-drug      a drug-like word the data does not know, with suggestions (« pregabalinne »);
  *   company-as-brand  a laboratory's name written with ® where a brand belongs (« IDORSIA® »).
  */
-import { COMMON_WORD, type Lexicon } from './lexicon';
-import { markAt, type Token } from './mentions';
+import { COMMON_WORD, STARTS_NAME, type Lexicon } from './lexicon';
+import { markAt, type Token, type Tokens } from './mentions';
 import type { Speller, Suggestion } from './suggest';
 import { amongCapitals, doseFollows, inDrugSlot, joinsList, startsSentence } from './slots';
 import { foldKey } from './normalize';
@@ -102,11 +102,10 @@ function nearMisses(info: WordInfo, slot: boolean, capitalsSayName: boolean): st
 }
 
 /** The near misses of token i where it stands (see `nearMisses`). */
-function suggestionsAt(text: string, tokens: Token[], i: number, info: WordInfo, marked: boolean, covered: (t: Token) => boolean): string[] {
+function suggestionsAt(text: string, tokens: Tokens, i: number, t: Token, info: WordInfo, marked: boolean, covered: (t: Token) => boolean): string[] {
   if (!info.near.length) return [];
-  const t = tokens[i];
   const listedWith = (side: -1 | 1) => {
-    const o = tokens[i + side];
+    const o = tokens.at(i + side);
     return !!o && covered(o) && joinsList(side < 0 ? text.slice(o.end, t.start) : text.slice(t.end, o.start));
   };
   const slot = inDrugSlot(text, t.start, t.end, { marked, listedWith });
@@ -126,13 +125,17 @@ function companyNote(word: string, t: Token, holder: string): Finding {
 }
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
-export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
+export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
+  const { starts, ends, classes } = tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.key.length < 5 || (t.cls & COMMON_WORD) || covered(t) || afterClassPrefix(text, t.start)) continue;
+    // Cheap rejections first, on the columns: a key is never longer than its word.
+    if (ends[i] - starts[i] < 5 || (classes[i] & COMMON_WORD)) continue;
+    const t = tokens.at(i)!;
+    if (t.key.length < 5 || covered(t) || afterClassPrefix(text, t.start)) continue;
     // A name the lexicon knows, refused here by its case rule (« Symbicort » outside a drug slot), is no unknown drug.
-    if (lexicon.isName(t.key)) continue;
+    // (A word alone a name starts one: no other word needs looking up.)
+    if ((t.cls & STARTS_NAME) && lexicon.isName(t.key)) continue;
     const word = text.slice(t.start, t.end);
     const info = infoOf(word, t.key, lexicon, speller);
     if (info.skip) continue;
@@ -143,7 +146,7 @@ export function findUnknownDrugs(text: string, tokens: Token[], covered: (t: Tok
       if (marked) findings.push(companyNote(word, t, holder));
       continue;
     }
-    const suggestions = suggestionsAt(text, tokens, i, info, marked, covered);
+    const suggestions = suggestionsAt(text, tokens, i, t, info, marked, covered);
     const nearMiss = suggestions.length > 0;
     if (info.allCaps && !marked && !nearMiss) continue; // acronyms and shouted words
     const stem = info.stem;

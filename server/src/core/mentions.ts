@@ -5,21 +5,11 @@
  * written; brands that are ordinary words only in capitals or with ®).
  */
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
-import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
 import { afterClassPrefix } from './class-prefixes';
 import { inDrugSlot } from './slots';
-import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
+import type { Tokens } from './tokens';
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Folded form (lower case, no accents). */
-  key: string;
-  /** The word's id in the lexicon's vocabulary, -1 for a word it does not know. */
-  id: number;
-  /** The lexicon's class of the word (STARTS_NAME, COMMON_WORD bits); 0 without a lexicon. */
-  cls: number;
-}
+export { tokenize, Tokens, type Token } from './tokens';
 
 export interface Mention {
   kind: 'drug' | 'trial' | 'class';
@@ -69,69 +59,6 @@ export function markAt(text: string, at: number): string | undefined {
   return MARK.exec(text)?.[0];
 }
 
-/** 1 for a UTF-16 unit that belongs to a word (letter, digit, folded accent), 2 for not, 0 = unknown yet. */
-const wordTable = new Uint8Array(65536);
-const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
-
-function isWordCode(code: number): boolean {
-  let w = wordTable[code];
-  if (w === 0) {
-    w = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    wordTable[code] = w;
-  }
-  return w === 1;
-}
-
-/**
- * The word tokens of a text, folded (`foldSameLength`, folded accents dropped from the key). With a
- * lexicon, each word is looked up in its vocabulary as it is read, through a hash of its folded codes:
- * a known word gets its id, class and the vocabulary's own string, and no string is cut for it. An ordinary
- * word that is part of no name is left out (most of a text's words): nothing asks about it, and no name runs
- * across it, since the text between the tokens around it is then no name's joiner.
- */
-export function tokenize(text: string, lexicon?: Lexicon): Token[] {
-  const vocabulary = lexicon?.vocabulary;
-  const flags = lexicon?.wordFlags;
-  const tokens: Token[] = [];
-  const codes = foldCodes(text);
-  const n = codes.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordCode(codes[i])) { i++; continue; }
-    let j = i;
-    let hash = HASH_SEED, hash2 = HASH2_SEED;
-    let stand = false; // a folded accent inside the word, dropped from the key
-    for (; j < n; j++) {
-      const c = codes[j];
-      if (!isWordCode(c)) break;
-      if (c === 0) stand = true;
-      else {
-        hash = hashStep(hash, c);
-        hash2 = hash2Step(hash2, c);
-      }
-    }
-    const id = vocabulary ? vocabulary.find(hash, hash2) : -1;
-    if (id >= 0 && flags![id] === COMMON_WORD) {
-      i = j;
-      continue;
-    }
-    const key = id >= 0 ? vocabulary!.word(id) : keyOf(codes, i, j, stand);
-    tokens.push({ start: i, end: j, key, id, cls: id >= 0 ? flags![id] : 0 });
-    i = j;
-  }
-  return tokens;
-}
-
-/** The key of a word the lexicon does not know, from its folded codes (folded accents dropped): no folded copy of the text. */
-function keyOf(codes: Uint16Array, i: number, j: number, stand: boolean): string {
-  if (j - i > 64) {
-    const key = fromCodes(codes.subarray(i, j));
-    return stand ? key.split(COMBINING_STAND_IN).join('') : key;
-  }
-  let key = '';
-  for (let k = i; k < j; k++) if (codes[k] !== 0) key += String.fromCharCode(codes[k]);
-  return key;
-}
-
 function alnum(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -165,24 +92,28 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
 
 const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3, class: 4 };
 
-export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
+export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    if (!(tokens[i].cls & STARTS_NAME)) {
+  const { starts, ends, ids, classes, length: count } = tokens;
+  let i = 0;
+  // The word id of the k-th token from i, while the words join as one name's (one closure for the whole text).
+  const step = (k: number) => {
+    const at = i + k;
+    if (at >= count) return -1;
+    if (k > 0 && !joins(prose, ends[at - 1], starts[at])) return -1;
+    return ids[at];
+  };
+  while (i < count) {
+    if (!(classes[i] & STARTS_NAME)) {
       i++;
       continue;
     }
-    const matches = lexicon.walk((k) => {
-      const t = tokens[i + k];
-      if (!t) return -1;
-      if (k > 0 && !joins(prose, tokens[i + k - 1].end, t.start)) return -1;
-      return t.id;
-    });
+    const matches = lexicon.walk(step);
     let chosen: Mention | undefined;
     for (let m = matches.length - 1; m >= 0 && !chosen; m--) {
       const { length, entries } = matches[m];
-      const start = tokens[i].start;
-      let end = tokens[i + length - 1].end;
+      const start = starts[i];
+      let end = ends[i + length - 1];
       const surface = prose.slice(start, end);
       const mark = markAt(prose, end);
       // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
@@ -192,7 +123,7 @@ export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): 
       const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
         if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (tokens[i].cls & COMMON_WORD) !== 0)) entry = e;
+        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (classes[i] & COMMON_WORD) !== 0)) entry = e;
       }
       if (!entry) continue;
       if (mark) end += mark.length;

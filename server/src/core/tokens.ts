@@ -1,0 +1,148 @@
+/**
+ * The word tokens of a text, as flat arrays: for « la pre\u0301gabaline 150 mg », token k is
+ * [starts[k], ends[k]) of the text (« prégabaline », decomposed accent included), its word id in the lexicon's
+ * vocabulary (ids[k], -1 for a word it does not know) and the lexicon's class of the word (classes[k]:
+ * STARTS_NAME, COMMON_WORD, IN_NAME bits). A 1 MB document has some 80,000 tokens: as arrays they cost no
+ * object each, and a token's folded key (« pregabaline ») is only made when a rule asks for it.
+ */
+import { COMMON_WORD, type Lexicon } from './lexicon';
+import { foldCode } from './normalize';
+import { HASH_SEED, HASH2_SEED, hash2Step, hashStep, type Vocabulary } from './vocabulary';
+
+/** One token as an object, for callers that keep or pass one (`Tokens.at`). */
+export interface Token {
+  start: number;
+  end: number;
+  /** Folded form (lower case, no accents). */
+  key: string;
+  /** The word's id in the lexicon's vocabulary, -1 for a word it does not know. */
+  id: number;
+  /** The lexicon's class of the word (STARTS_NAME, COMMON_WORD bits); 0 without a lexicon. */
+  cls: number;
+}
+
+/** A text's tokens in text order (see the header). */
+export class Tokens {
+  constructor(
+    private readonly text: string,
+    private readonly vocabulary: Vocabulary | undefined,
+    readonly length: number,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly ids: Int32Array,
+    readonly classes: Uint8Array,
+  ) {}
+
+  /** The folded key of token k: the vocabulary's own string for a known word, else cut from the text's folded codes. */
+  key(k: number): string {
+    const id = this.ids[k];
+    return id >= 0 ? this.vocabulary!.word(id) : foldedKey(this.text, this.starts[k], this.ends[k]);
+  }
+
+  /** Token k as an object, or undefined out of range (as `tokens[k]` of an array). */
+  at(k: number): Token | undefined {
+    if (k < 0 || k >= this.length) return undefined;
+    return { start: this.starts[k], end: this.ends[k], key: this.key(k), id: this.ids[k], cls: this.classes[k] };
+  }
+
+  /** Every token as an object (tests, and callers that want the list). */
+  toArray(): Token[] {
+    return Array.from({ length: this.length }, (_, k) => this.at(k)!);
+  }
+}
+
+/**
+ * Per UTF-16 unit: its folded code (`foldSameLength`) in the low 16 bits, WORD if the folded unit belongs to a
+ * word (letter, digit, folded accent), KNOWN once filled (0 = not computed yet).
+ */
+const codeTable = new Int32Array(65536);
+const WORD = 1 << 16, KNOWN = 1 << 17;
+const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
+
+function fillCode(code: number): number {
+  const folded = foldCode(code);
+  const entry = folded | KNOWN | (WORD_CHAR.test(String.fromCharCode(folded)) ? WORD : 0);
+  codeTable[code] = entry;
+  return entry;
+}
+for (let c = 0; c < 128; c++) fillCode(c);
+
+/** The folded key of the word at [start, end): folded codes, folded accents (code 0) left out. */
+function foldedKey(text: string, start: number, end: number): string {
+  let key = '';
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const f = (codeTable[c] || fillCode(c)) & 0xffff;
+    if (f !== 0) key += String.fromCharCode(f);
+  }
+  return key;
+}
+
+/** Growable token columns. */
+class Columns {
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  classes: Uint8Array;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.classes = new Uint8Array(capacity);
+  }
+
+  push(start: number, end: number, id: number, cls: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const k = this.length++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.ids[k] = id;
+    this.classes[k] = cls;
+  }
+
+  private grow(): void {
+    const size = 2 * this.starts.length + 16;
+    const widen = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    this.starts = widen(this.starts, new Int32Array(size));
+    this.ends = widen(this.ends, new Int32Array(size));
+    this.ids = widen(this.ids, new Int32Array(size));
+    this.classes = widen(this.classes, new Uint8Array(size));
+  }
+}
+
+/**
+ * The word tokens of a text, folded (`foldSameLength`, folded accents dropped from the key). With a lexicon,
+ * each word is looked up in its vocabulary as it is read, through a hash of its folded codes computed in the
+ * same pass: no folded copy of the text, no string cut for any word. An ordinary word that is part of no name
+ * is left out (most of a text's words): nothing asks about it, and no name runs across it, since the text
+ * between the tokens around it is then no name's joiner.
+ */
+export function tokenize(text: string, lexicon?: Lexicon): Tokens {
+  const vocabulary = lexicon?.vocabulary;
+  const flags = lexicon?.wordFlags;
+  const out = new Columns((text.length >> 4) + 16);
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (((codeTable[c] || fillCode(c)) & WORD) === 0) { i++; continue; }
+    let j = i;
+    let hash = HASH_SEED, hash2 = HASH2_SEED;
+    for (; j < n; j++) {
+      c = text.charCodeAt(j);
+      const entry = codeTable[c] || fillCode(c);
+      if ((entry & WORD) === 0) break;
+      const f = entry & 0xffff;
+      if (f !== 0) { // a folded accent is no part of the key
+        hash = hashStep(hash, f);
+        hash2 = hash2Step(hash2, f);
+      }
+    }
+    const id = vocabulary ? vocabulary.find(hash, hash2) : -1;
+    const cls = id >= 0 ? flags![id] : 0;
+    if (cls !== COMMON_WORD) out.push(i, j, id, cls);
+    i = j;
+  }
+  return new Tokens(text, vocabulary, out.length, out.starts, out.ends, out.ids, out.classes);
+}

@@ -50,17 +50,31 @@ function joins(text: string, from: number, to: number): boolean {
  * « CLEAR SYNERGY »), another trial (sticky).
  */
 const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d])|[ \u00A0][A-Z]{4,}(?![\p{Ll}]))/uy;
-/** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
-const MARK = /[ \u00A0]?[®™]/y;
 
-/** The ® or ™ (with the space before it, if any) written at `at`, or undefined. */
+/** The ® or ™ (with the space or no-break space before it, if any) written at `at`, or undefined. */
 export function markAt(text: string, at: number): string | undefined {
-  MARK.lastIndex = at;
-  return MARK.exec(text)?.[0];
+  const c = text.charCodeAt(at);
+  if (c === 0xae || c === 0x2122) return text[at];
+  if (c !== 32 && c !== 0xa0) return undefined;
+  const d = text.charCodeAt(at + 1);
+  return d === 0xae || d === 0x2122 ? text.slice(at, at + 2) : undefined;
+}
+
+/** Whether a trial's name ending at `end` is part of a longer name (`LONGER_ACRONYM`). */
+function longerAcronym(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 45 && c !== 42 && c !== 32 && c !== 0xa0) return false;
+  LONGER_ACRONYM.lastIndex = end;
+  return LONGER_ACRONYM.test(text);
 }
 
 function alnum(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Whether a text is written as a name, letters and digits aside (« FOURIER » as « fourier », not « Fourier »). */
+function sameLettersAs(surface: string, name: string): boolean {
+  return surface === name || alnum(surface) === alnum(name);
 }
 
 /** « Xanax »: a capital, then lower case. */
@@ -78,7 +92,7 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
     case 'any':
       return true;
     case 'exact':
-      return alnum(surface) === alnum(entry.name);
+      return sameLettersAs(surface, entry.name);
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
       if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
@@ -118,11 +132,9 @@ export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): M
       const mark = markAt(prose, end);
       // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
       let entry: NameEntry | undefined;
-      LONGER_ACRONYM.lastIndex = end;
-      const longer = LONGER_ACRONYM.test(prose);
       const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
       for (const e of entries) {
-        if (e.kind === 'trial' && longer) continue;
+        if (e.kind === 'trial' && longerAcronym(prose, end)) continue;
         if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (classes[i] & COMMON_WORD) !== 0)) entry = e;
       }
       if (!entry) continue;
@@ -137,13 +149,29 @@ export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): M
   return mentions;
 }
 
+/** What a mention of an entry says, whatever its place: computed once per entry (a document names the same drugs often). */
+interface Reading { kind: Mention['kind']; substances: string[]; label: string; candidates?: string[]; needsDose?: boolean; doseRule: boolean }
+const readings = new WeakMap<NameEntry, Reading>();
+
+function readingOf(entry: NameEntry): Reading {
+  let r = readings.get(entry);
+  if (r) return r;
+  if (entry.kind === 'trial') r = { kind: 'trial', substances: [], label: entry.trial!.name, doseRule: false };
+  else if (entry.kind === 'class') r = { kind: 'class', substances: [], label: entry.drugClass!.name, doseRule: false };
+  else if (entry.ambiguous) r = { kind: 'drug', substances: [], label: entry.name, candidates: entry.ambiguous.map((s) => s.dci), doseRule: false };
+  else {
+    const mixture = entry.combination;
+    const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
+    // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
+    r = { kind: 'drug', substances, label: substances.join(' + '), needsDose: entry.substance?.needsDose && entry.tokens.length === 1, doseRule: true };
+  }
+  readings.set(entry, r);
+  return r;
+}
+
 function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
-  const named = (kind: Mention['kind'], substances: string[], label: string) => ({ kind, start, end, text, entry, substances, label, id: label });
-  if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
-  if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
-  if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
-  const mixture = entry.combination;
-  const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
-  // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
-  return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
+  const { kind, substances, label, candidates, needsDose, doseRule } = readingOf(entry);
+  if (candidates) return { kind, start, end, text, entry, substances, label, id: label, candidates };
+  if (doseRule) return { kind, start, end, text, entry, substances, label, id: label, needsDose };
+  return { kind, start, end, text, entry, substances, label, id: label };
 }

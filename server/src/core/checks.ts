@@ -3,7 +3,7 @@
  *   unknown-drug      a drug-like word the data does not know, with suggestions (« pregabalinne »);
  *   company-as-brand  a laboratory's name written with ® where a brand belongs (« IDORSIA® »).
  */
-import { COMMON_WORD, STARTS_NAME, type Lexicon } from './lexicon';
+import { COMMON_WORD, type Lexicon } from './lexicon';
 import { markAt, type Token, type Tokens } from './mentions';
 import type { Speller, Suggestion } from './suggest';
 import { amongCapitals, doseFollows, inDrugSlot, joinsList, startsSentence } from './slots';
@@ -46,12 +46,15 @@ function countCapitals(word: string): number {
 const FRENCH_ENDINGS = /(?:ée|ées|és|er|ez|ant|ent|ment|tion|sion|eur|euse|ique|isme|iste|able|ible|age|ure|ité|ites?|émies?|uries?|algies?|pathies?|ectomies?|scopies?|graphies?|logies?|plasies?)$/;
 
 interface WordInfo {
-  /** CamelCase, digits, plural of a known name: never an unknown drug. */
-  skip: boolean;
+  /** Never an unknown drug, wherever it stands: a key under 5 letters, a name the lexicon knows, digits, CamelCase, a plural of a known name. */
+  never: boolean;
+  key: string;
   allCaps: boolean;
   capitalised: boolean;
   frenchEnding: boolean;
   stem?: string;
+  /** The marketing-authorisation holder the word names (« idorsia »), if any. */
+  holder?: string;
   /** Every near miss (within two edits), best first. */
   near: Suggestion[];
   /** The near misses that are drug-shaped whatever the context: a DCI with an INN stem, or one letter off a long DCI. */
@@ -61,32 +64,36 @@ interface WordInfo {
 /** What a word is, whatever its context: computed once per word and lexicon (words repeat). */
 const wordInfos = new WeakMap<Lexicon, Map<string, WordInfo>>();
 
-function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): WordInfo {
+function infosOf(lexicon: Lexicon): Map<string, WordInfo> {
   let infos = wordInfos.get(lexicon);
   if (!infos) wordInfos.set(lexicon, (infos = new Map()));
-  let info = infos.get(word);
-  if (info) return info;
+  if (infos.size > 100_000) infos.clear();
+  return infos;
+}
+
+const NEVER: Omit<WordInfo, 'key'> = { never: true, allCaps: false, capitalised: false, frenchEnding: false, near: [], drugShaped: [] };
+
+function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): WordInfo {
+  // A name the lexicon knows, refused here by its case rule (« Symbicort » outside a drug slot), is no unknown drug.
+  if (key.length < 5 || lexicon.isName(key)) return { ...NEVER, key };
   const capitals = countCapitals(word);
   const capitalised = /^\p{Lu}/u.test(word);
   // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs…
   // …and a singular of a plural name (« silicone », « électrolyte ») is not either.
   const plural = /[sx]$/.test(key) && (lexicon.isName(key.slice(0, -1)) || (lexicon.classify(key.slice(0, -1)) & COMMON_WORD) !== 0)
     || lexicon.isName(`${key}s`);
-  const skip = /\d/.test(key) || (capitals > 1 && capitals < word.length) || plural;
-  const near = skip ? [] : speller.suggest(word);
+  if (/\d/.test(key) || (capitals > 1 && capitals < word.length) || plural) return { ...NEVER, key };
+  const near = speller.suggest(word);
   // "hépatite" is not "HEPATATE": outside a drug slot, a DCI near miss counts when it has an INN stem or is one
   // letter off a long DCI; a brand's only when the capitals say so (see `nearMisses`).
   // A DCI in the plural (« insectes », « silicones »: extracts, excipients) is no INN: « injectes » is a verb.
   const drugShaped = near.filter((s) => !s.brand && (lexicon.stemOf(foldKey(s.name)) !== undefined || (s.distance === 1 && key.length >= 8 && !/s$/.test(s.name))))
     .map((s) => s.name);
   const lower = word.toLowerCase();
-  info = {
-    skip, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(lower) || FRENCH_ENDINGS.test(key),
-    stem: lexicon.stemOf(key), near, drugShaped,
+  return {
+    never: false, key, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(lower) || FRENCH_ENDINGS.test(key),
+    stem: lexicon.stemOf(key), holder: lexicon.company(key), near, drugShaped,
   };
-  if (infos.size > 100_000) infos.clear();
-  infos.set(word, info);
-  return info;
 }
 
 /**
@@ -103,7 +110,6 @@ function nearMisses(info: WordInfo, slot: boolean, capitalsSayName: boolean): st
 
 /** The near misses of token i where it stands (see `nearMisses`). */
 function suggestionsAt(text: string, tokens: Tokens, i: number, t: Token, info: WordInfo, marked: boolean, covered: (t: Token) => boolean): string[] {
-  if (!info.near.length) return [];
   const listedWith = (side: -1 | 1) => {
     const o = tokens.at(i + side);
     return !!o && covered(o) && joinsList(side < 0 ? text.slice(o.end, t.start) : text.slice(t.end, o.start));
@@ -113,7 +119,7 @@ function suggestionsAt(text: string, tokens: Tokens, i: number, t: Token, info: 
   const suggestions = nearMisses(info, slot, capitalsSayName);
   // « d’Elisa »: a short word after an apostrophe is more often a name, unless it stands in a drug slot.
   const before = text.charCodeAt(t.start - 1);
-  return !slot && (before === 39 || before === 0x2019) && t.key.length < 6 ? [] : suggestions;
+  return !slot && (before === 39 || before === 0x2019) && info.key.length < 6 ? [] : suggestions;
 }
 
 /** A laboratory's name written with ® where a brand belongs (« IDORSIA® »). */
@@ -128,25 +134,23 @@ function companyNote(word: string, t: Token, holder: string): Finding {
 export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   const { starts, ends, classes } = tokens;
+  const infos = infosOf(lexicon);
   for (let i = 0; i < tokens.length; i++) {
-    // Cheap rejections first, on the columns: a key is never longer than its word.
+    // Cheap rejections first: on the columns (a key is never longer than its word), then by what the word is.
     if (ends[i] - starts[i] < 5 || (classes[i] & COMMON_WORD)) continue;
+    const word = text.slice(starts[i], ends[i]);
+    let info = infos.get(word);
+    if (!info) infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));
+    if (info.never) continue;
     const t = tokens.at(i)!;
-    if (t.key.length < 5 || covered(t) || afterClassPrefix(text, t.start)) continue;
-    // A name the lexicon knows, refused here by its case rule (« Symbicort » outside a drug slot), is no unknown drug.
-    // (A word alone a name starts one: no other word needs looking up.)
-    if ((t.cls & STARTS_NAME) && lexicon.isName(t.key)) continue;
-    const word = text.slice(t.start, t.end);
-    const info = infoOf(word, t.key, lexicon, speller);
-    if (info.skip) continue;
+    if (covered(t) || afterClassPrefix(text, t.start)) continue;
     const marked = markAt(text, t.end) !== undefined;
     // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
-    const holder = lexicon.company(t.key);
-    if (holder) {
-      if (marked) findings.push(companyNote(word, t, holder));
+    if (info.holder) {
+      if (marked) findings.push(companyNote(word, t, info.holder));
       continue;
     }
-    const suggestions = suggestionsAt(text, tokens, i, t, info, marked, covered);
+    const suggestions = info.near.length ? suggestionsAt(text, tokens, i, t, info, marked, covered) : [];
     const nearMiss = suggestions.length > 0;
     if (info.allCaps && !marked && !nearMiss) continue; // acronyms and shouted words
     const stem = info.stem;

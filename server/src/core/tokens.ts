@@ -39,15 +39,24 @@ export class Tokens {
     return id >= 0 ? this.vocabulary!.word(id) : foldedKey(this.text, this.starts[k], this.ends[k]);
   }
 
-  /** Token k as an object, or undefined out of range (as `tokens[k]` of an array). */
+  /** Token k as an object (its key made when read), or undefined out of range (as `tokens[k]` of an array). */
   at(k: number): Token | undefined {
     if (k < 0 || k >= this.length) return undefined;
-    return { start: this.starts[k], end: this.ends[k], key: this.key(k), id: this.ids[k], cls: this.classes[k] };
+    return new TokenAt(this, k, this.starts[k], this.ends[k], this.ids[k], this.classes[k]);
   }
 
   /** Every token as an object (tests, and callers that want the list). */
   toArray(): Token[] {
     return Array.from({ length: this.length }, (_, k) => this.at(k)!);
+  }
+}
+
+/** One token of `Tokens` as an object. */
+class TokenAt implements Token {
+  constructor(private readonly tokens: Tokens, private readonly k: number, readonly start: number, readonly end: number, readonly id: number, readonly cls: number) {}
+
+  get key(): string {
+    return this.tokens.key(this.k);
   }
 }
 

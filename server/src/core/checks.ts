@@ -71,18 +71,21 @@ function infosOf(lexicon: Lexicon): Map<string, WordInfo> {
   return infos;
 }
 
-const NEVER: Omit<WordInfo, 'key'> = { never: true, allCaps: false, capitalised: false, frenchEnding: false, near: [], drugShaped: [] };
+/** A word that is never an unknown drug (one shape for every WordInfo: the rule's loop stays optimised). */
+function never(key: string): WordInfo {
+  return { never: true, key, allCaps: false, capitalised: false, frenchEnding: false, stem: undefined, holder: undefined, near: [], drugShaped: [] };
+}
 
 function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): WordInfo {
   // A name the lexicon knows, refused here by its case rule (« Symbicort » outside a drug slot), is no unknown drug.
-  if (key.length < 5 || lexicon.isName(key)) return { ...NEVER, key };
+  if (key.length < 5 || lexicon.isName(key)) return never(key);
   const capitals = countCapitals(word);
   const capitalised = /^\p{Lu}/u.test(word);
   // Digits, CamelCase, and plurals of known names ("les héparines") are not unknown drugs…
   // …and a singular of a plural name (« silicone », « électrolyte ») is not either.
   const plural = /[sx]$/.test(key) && (lexicon.isName(key.slice(0, -1)) || (lexicon.classify(key.slice(0, -1)) & COMMON_WORD) !== 0)
     || lexicon.isName(`${key}s`);
-  if (/\d/.test(key) || (capitals > 1 && capitals < word.length) || plural) return { ...NEVER, key };
+  if (/\d/.test(key) || (capitals > 1 && capitals < word.length) || plural) return never(key);
   const near = speller.suggest(word);
   // "hépatite" is not "HEPATATE": outside a drug slot, a DCI near miss counts when it has an INN stem or is one
   // letter off a long DCI; a brand's only when the capitals say so (see `nearMisses`).
@@ -141,35 +144,39 @@ export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Toke
     const word = text.slice(starts[i], ends[i]);
     let info = infos.get(word);
     if (!info) infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));
-    if (info.never) continue;
-    const t = tokens.at(i)!;
-    if (covered(t) || afterClassPrefix(text, t.start)) continue;
-    const marked = markAt(text, t.end) !== undefined;
-    // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
-    if (info.holder) {
-      if (marked) findings.push(companyNote(word, t, info.holder));
-      continue;
-    }
-    const suggestions = info.near.length ? suggestionsAt(text, tokens, i, t, info, marked, covered) : [];
-    const nearMiss = suggestions.length > 0;
-    if (info.allCaps && !marked && !nearMiss) continue; // acronyms and shouted words
-    const stem = info.stem;
-    const dosed = !info.frenchEnding && doseFollows(text, t.end);
-    if (!stem && !marked && !dosed && !nearMiss) continue;
-    // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
-    if (stem && !nearMiss && !marked && !dosed && info.capitalised && !startsSentence(text, t.start)) continue;
-    const message = nearMiss
-      ? `« ${word} » est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés) : vouliez-vous dire ${suggestions[0]} ?`
-      : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés).`;
-    // The second word of an unknown two-word name (« datopotamab déruxtécan ») is the same drug: one report.
-    const previous = findings[findings.length - 1];
-    if (previous?.code === 'unknown-drug' && /^[ \u00A0]$/.test(text.slice(previous.end, t.start))) continue;
-    findings.push({
-      code: 'unknown-drug', start: t.start, end: t.end, severity: 'warning', message, suggestions,
-      fixes: suggestions.map((s) => ({ title: `Remplacer par « ${s} »`, edit: { start: t.start, end: t.end, newText: matchCase(s, word) } })),
-    });
+    if (!info.never) judgeWord(text, tokens, i, word, info, covered, findings);
   }
   return findings;
+}
+
+/** Whether token i, a word that may be an unknown drug, is one where it stands: adds its finding, if any. */
+function judgeWord(text: string, tokens: Tokens, i: number, word: string, info: WordInfo, covered: (t: Token) => boolean, findings: Finding[]): void {
+  const t = tokens.at(i)!;
+  if (covered(t) || afterClassPrefix(text, t.start)) return;
+  const marked = markAt(text, t.end) !== undefined;
+  // A company's name is not an unknown drug; written with ®, where a brand belongs, it is worth a note.
+  if (info.holder) {
+    if (marked) findings.push(companyNote(word, t, info.holder));
+    return;
+  }
+  const suggestions = info.near.length ? suggestionsAt(text, tokens, i, t, info, marked, covered) : [];
+  const nearMiss = suggestions.length > 0;
+  if (info.allCaps && !marked && !nearMiss) return; // acronyms and shouted words
+  const stem = info.stem;
+  const dosed = !info.frenchEnding && doseFollows(text, t.end);
+  if (!stem && !marked && !dosed && !nearMiss) return;
+  // A capitalised stem word mid-sentence is more often a name (author, place) than a drug.
+  if (stem && !nearMiss && !marked && !dosed && info.capitalised && !startsSentence(text, t.start)) return;
+  const message = nearMiss
+    ? `« ${word} » est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés) : vouliez-vous dire ${suggestions[0]} ?`
+    : `« ${word} » ressemble à un nom de médicament (${marked ? 'marque ®' : stem ? `terminaison -${stem}` : 'suivi d’une dose'}) mais est inconnu de toutes les listes de MedLint (BDPM, EMA, ajouts sourcés).`;
+  // The second word of an unknown two-word name (« datopotamab déruxtécan ») is the same drug: one report.
+  const previous = findings[findings.length - 1];
+  if (previous?.code === 'unknown-drug' && /^[ \u00A0]$/.test(text.slice(previous.end, t.start))) return;
+  findings.push({
+    code: 'unknown-drug', start: t.start, end: t.end, severity: 'warning', message, suggestions,
+    fixes: suggestions.map((s) => ({ title: `Remplacer par « ${s} »`, edit: { start: t.start, end: t.end, newText: matchCase(s, word) } })),
+  });
 }
 
 /** Keep the writer's capitalisation: "Pregabalinne" → "Prégabaline". */

@@ -108,45 +108,42 @@ const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation
 
 export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
+  const { classes, length: count } = tokens;
+  // A tight loop over the columns; the names are tried apart (`nameAt`), at the few words that start one.
+  for (let i = 0; i < count; ) i += classes[i] & STARTS_NAME ? nameAt(prose, tokens, i, lexicon, mentions) || 1 : 1;
+  return mentions;
+}
+
+/** The longest name allowed at token i, added to `mentions` unless a class word's target; how many tokens it takes (0: none). */
+function nameAt(prose: string, tokens: Tokens, i: number, lexicon: Lexicon, mentions: Mention[]): number {
   const { starts, ends, ids, classes, length: count } = tokens;
-  let i = 0;
-  // The word id of the k-th token from i, while the words join as one name's (one closure for the whole text).
-  const step = (k: number) => {
+  const matches = lexicon.walk((k) => {
     const at = i + k;
     if (at >= count) return -1;
     if (k > 0 && !joins(prose, ends[at - 1], starts[at])) return -1;
     return ids[at];
-  };
-  while (i < count) {
-    if (!(classes[i] & STARTS_NAME)) {
-      i++;
-      continue;
+  });
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const { length, entries } = matches[m];
+    const start = starts[i];
+    let end = ends[i + length - 1];
+    const surface = prose.slice(start, end);
+    const mark = markAt(prose, end);
+    // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
+    let entry: NameEntry | undefined;
+    const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
+    for (const e of entries) {
+      if (e.kind === 'trial' && longerAcronym(prose, end)) continue;
+      if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (classes[i] & COMMON_WORD) !== 0)) entry = e;
     }
-    const matches = lexicon.walk(step);
-    let chosen: Mention | undefined;
-    for (let m = matches.length - 1; m >= 0 && !chosen; m--) {
-      const { length, entries } = matches[m];
-      const start = starts[i];
-      let end = ends[i + length - 1];
-      const surface = prose.slice(start, end);
-      const mark = markAt(prose, end);
-      // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
-      let entry: NameEntry | undefined;
-      const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
-      for (const e of entries) {
-        if (e.kind === 'trial' && longerAcronym(prose, end)) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (classes[i] & COMMON_WORD) !== 0)) entry = e;
-      }
-      if (!entry) continue;
-      if (mark) end += mark.length;
-      chosen = mentionOf(entry, start, end, prose.slice(start, end));
-      i += length;
-    }
+    if (!entry) continue;
+    if (mark) end += mark.length;
+    const chosen = mentionOf(entry, start, end, prose.slice(start, end));
     // « anti-héparine », « anti-TNF »: the target of a class word is no drug mention.
-    if (chosen && !(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
-    else if (!chosen) i++;
+    if (!(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
+    return length;
   }
-  return mentions;
+  return 0;
 }
 
 /** What a mention of an entry says, whatever its place: computed once per entry (a document names the same drugs often). */

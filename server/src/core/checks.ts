@@ -134,13 +134,16 @@ function companyNote(word: string, t: Token, holder: string): Finding {
 }
 
 /** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
+/** Read once: under a CommonJS loader (tsx: scripts, tests) each use of an imported binding is a getter call. */
+const COMMON = COMMON_WORD;
+
 export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   const { starts, ends, classes } = tokens;
   const infos = infosOf(lexicon);
   for (let i = 0; i < tokens.length; i++) {
     // Cheap rejections first: on the columns (a key is never longer than its word), then by what the word is.
-    if (ends[i] - starts[i] < 5 || (classes[i] & COMMON_WORD)) continue;
+    if (ends[i] - starts[i] < 5 || (classes[i] & COMMON)) continue;
     const word = text.slice(starts[i], ends[i]);
     let info = infos.get(word);
     if (!info) infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));

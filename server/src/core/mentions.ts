@@ -106,11 +106,14 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
 
 const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3, class: 4 };
 
+/** Read once: under a CommonJS loader (tsx: scripts, tests) each use of an imported binding is a getter call. */
+const STARTS = STARTS_NAME;
+
 export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
   const { classes, length: count } = tokens;
   // A tight loop over the columns; the names are tried apart (`nameAt`), at the few words that start one.
-  for (let i = 0; i < count; ) i += classes[i] & STARTS_NAME ? nameAt(prose, tokens, i, lexicon, mentions) || 1 : 1;
+  for (let i = 0; i < count; ) i += classes[i] & STARTS ? nameAt(prose, tokens, i, lexicon, mentions) || 1 : 1;
   return mentions;
 }
 

@@ -65,6 +65,9 @@ class TokenAt implements Token {
  * word (letter, digit, folded accent), KNOWN once filled (0 = not computed yet).
  */
 const codeTable = new Int32Array(65536);
+// Imported bindings read once: under a CommonJS loader (tsx: scripts, tests) each use of one is a getter call,
+// here per character.
+const COMMON = COMMON_WORD, SEED = HASH_SEED, SEED2 = HASH2_SEED, step = hashStep, step2 = hash2Step;
 const WORD = 1 << 16, KNOWN = 1 << 17;
 const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
 
@@ -121,20 +124,20 @@ export function tokenize(text: string, lexicon?: Lexicon): Tokens {
     let c = text.charCodeAt(i);
     if (((codeTable[c] || fillCode(c)) & WORD) === 0) { i++; continue; }
     let j = i;
-    let hash = HASH_SEED, hash2 = HASH2_SEED;
+    let hash = SEED, hash2 = SEED2;
     for (; j < n; j++) {
       c = text.charCodeAt(j);
       const entry = codeTable[c] || fillCode(c);
       if ((entry & WORD) === 0) break;
       const f = entry & 0xffff;
       if (f !== 0) { // a folded accent is no part of the key
-        hash = hashStep(hash, f);
-        hash2 = hash2Step(hash2, f);
+        hash = step(hash, f);
+        hash2 = step2(hash2, f);
       }
     }
     const id = vocabulary ? vocabulary.find(hash, hash2) : -1;
     const cls = id >= 0 ? flags![id] : 0;
-    if (cls !== COMMON_WORD) {
+    if (cls !== COMMON) {
       if (count === starts.length) ({ starts, ends, ids, classes } = all = columns(2 * count, all));
       starts[count] = i;
       ends[count] = j;

@@ -133,10 +133,10 @@ function companyNote(word: string, t: Token, holder: string): Finding {
   };
 }
 
-/** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 /** Read once: under a CommonJS loader (tsx: scripts, tests) each use of an imported binding is a getter call. */
 const COMMON = COMMON_WORD;
 
+/** Unknown drug-like words: an INN stem, a ® mark, a dose right after, or a near-miss of a known name. */
 export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Token) => boolean, lexicon: Lexicon, speller: Speller): Finding[] {
   const findings: Finding[] = [];
   const { starts, ends, classes } = tokens;
@@ -146,7 +146,11 @@ export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Toke
     if (ends[i] - starts[i] < 5 || (classes[i] & COMMON)) continue;
     const word = text.slice(starts[i], ends[i]);
     let info = infos.get(word);
-    if (!info) infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));
+    if (!info) {
+      // A word inside a mention, or the target of a class word, is no unknown drug here: no need to learn what it is.
+      if (covered(tokens.at(i)!) || afterClassPrefix(text, starts[i])) continue;
+      infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));
+    }
     if (!info.never) judgeWord(text, tokens, i, word, info, covered, findings);
   }
   return findings;

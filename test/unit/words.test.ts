@@ -76,3 +76,15 @@ test('what a word is, cached for the next analysis, gives the same findings', ()
   assert.deepEqual(first.map((f) => text.slice(f.start, f.end)), ['levotirox', 'levotirox', 'zorblimab']);
   assert.deepEqual(run(), first);
 });
+
+test('a word with no near miss, stem or company is an unknown drug only where a ® or a dose follows it', () => {
+  const lex = lexicon();
+  const speller = new Speller(lex);
+  const found = (text: string) => findUnknownDrugs(text, tokenize(text, lex), () => false, lex, speller).map((f) => text.slice(f.start, f.end));
+  assert.deepEqual(found('Il prend du blorptal 50 mg le soir.'), ['blorptal'], 'a dose after spaces');
+  assert.deepEqual(found('Il prend du blorptal\u00A0\u00A050 mg le soir.'), ['blorptal'], 'after no-break spaces');
+  assert.deepEqual(found('Il prend du Blorptal® le soir.'), ['Blorptal'], 'a ® right after');
+  assert.deepEqual(found('Il prend du Blorptal ™ le soir.'), ['Blorptal'], 'a ™ after a space');
+  assert.deepEqual(found('Il prend du blorptal, 50 mg le soir.'), [], 'a comma between');
+  assert.deepEqual(found('Il prend du blorptal50 le soir.'), [], 'one word with its digits');
+});

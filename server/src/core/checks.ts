@@ -59,6 +59,8 @@ interface WordInfo {
   near: Suggestion[];
   /** The near misses that are drug-shaped whatever the context: a DCI with an INN stem, or one letter off a long DCI. */
   drugShaped: string[];
+  /** No near miss, no INN stem, no company: an unknown drug only where a ® or a dose follows it. */
+  inert: boolean;
 }
 
 /** What a word is, whatever its context: computed once per word and lexicon (words repeat). */
@@ -73,7 +75,7 @@ function infosOf(lexicon: Lexicon): Map<string, WordInfo> {
 
 /** A word that is never an unknown drug (one shape for every WordInfo: the rule's loop stays optimised). */
 function never(key: string): WordInfo {
-  return { never: true, key, allCaps: false, capitalised: false, frenchEnding: false, stem: undefined, holder: undefined, near: [], drugShaped: [] };
+  return { never: true, key, allCaps: false, capitalised: false, frenchEnding: false, stem: undefined, holder: undefined, near: [], drugShaped: [], inert: true };
 }
 
 function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): WordInfo {
@@ -93,9 +95,10 @@ function infoOf(word: string, key: string, lexicon: Lexicon, speller: Speller): 
   const drugShaped = near.filter((s) => !s.brand && (lexicon.stemOf(foldKey(s.name)) !== undefined || (s.distance === 1 && key.length >= 8 && !/s$/.test(s.name))))
     .map((s) => s.name);
   const lower = word.toLowerCase();
+  const stem = lexicon.stemOf(key), holder = lexicon.company(key);
   return {
     never: false, key, allCaps: capitals === word.length, capitalised, frenchEnding: FRENCH_ENDINGS.test(lower) || FRENCH_ENDINGS.test(key),
-    stem: lexicon.stemOf(key), holder: lexicon.company(key), near, drugShaped,
+    stem, holder, near, drugShaped, inert: !near.length && !stem && !holder,
   };
 }
 
@@ -151,9 +154,20 @@ export function findUnknownDrugs(text: string, tokens: Tokens, covered: (t: Toke
       if (covered(tokens.at(i)!) || afterClassPrefix(text, starts[i])) continue;
       infos.set(word, (info = infoOf(word, tokens.key(i), lexicon, speller)));
     }
-    if (!info.never) judgeWord(text, tokens, i, word, info, covered, findings);
+    if (!info.never && !(info.inert && !markOrDoseMayFollow(text, ends[i]))) judgeWord(text, tokens, i, word, info, covered, findings);
   }
   return findings;
+}
+
+/**
+ * Whether a ® or ™ (`markAt`) or a dose (`doseFollows`) may follow a word ending at `end`: either right after,
+ * or after spaces or no-break spaces, a ®, a ™ or a digit. Without, an inert word (`WordInfo.inert`) is no finding.
+ */
+function markOrDoseMayFollow(text: string, end: number): boolean {
+  let at = end;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 0xa0) at++;
+  const c = text.charCodeAt(at);
+  return c === 0xae || c === 0x2122 || (at > end && c >= 48 && c <= 57);
 }
 
 /** Whether token i, a word that may be an unknown drug, is one where it stands: adds its finding, if any. */

@@ -60,14 +60,14 @@ class TokenAt implements Token {
   }
 }
 
+/** Imported bindings read once: under a CommonJS loader (tsx: scripts, tests) each use of one is a getter call, here per character. */
+const COMMON = COMMON_WORD, SEED = HASH_SEED, SEED2 = HASH2_SEED, step = hashStep, step2 = hash2Step;
+
 /**
  * Per UTF-16 unit: its folded code (`foldSameLength`) in the low 16 bits, WORD if the folded unit belongs to a
  * word (letter, digit, folded accent), KNOWN once filled (0 = not computed yet).
  */
 const codeTable = new Int32Array(65536);
-// Imported bindings read once: under a CommonJS loader (tsx: scripts, tests) each use of one is a getter call,
-// here per character.
-const COMMON = COMMON_WORD, SEED = HASH_SEED, SEED2 = HASH2_SEED, step = hashStep, step2 = hash2Step;
 const WORD = 1 << 16, KNOWN = 1 << 17;
 const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
 

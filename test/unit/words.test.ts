@@ -1,13 +1,14 @@
 /**
  * The invariants the word stages' fast paths rely on: tokens as columns (« la pre\u0301gabaline » → token 1 at
  * [3, 15), key « pregabaline »), a key never longer than its word, the ® read by character, the edit distance
- * on reused rows, one-deletion lookups that skip repeated deletions, and what is cached per entry or per word.
+ * on reused rows, one-deletion lookups that skip repeated deletions, and what is cached per entry, per word or per key.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findMentions, markAt, tokenize } from '../../server/src/core/mentions';
 import { findUnknownDrugs } from '../../server/src/core/checks';
 import { editDistance, Speller } from '../../server/src/core/suggest';
+import { KeyTable, keyOrder } from '../../server/src/core/key-table';
 import { lexicon } from '../helpers';
 
 test('tokens are columns of offsets, word ids and classes, read as objects on demand', () => {
@@ -87,4 +88,18 @@ test('a word with no near miss, stem or company is an unknown drug only where a 
   assert.deepEqual(found('Il prend du Blorptal ™ le soir.'), ['Blorptal'], 'a ™ after a space');
   assert.deepEqual(found('Il prend du blorptal, 50 mg le soir.'), [], 'a comma between');
   assert.deepEqual(found('Il prend du blorptal50 le soir.'), [], 'one word with its digits');
+});
+
+test('a key table cuts each key from its text once, then compares the kept strings', () => {
+  const keys = ['aciclovir', 'fer', 'pregabaline', 'zinc'];
+  const joined = keys.map((k) => `${k}\n`).join('');
+  const cut: number[] = [];
+  const text = { slice: (from: number, to: number) => (cut.push(from), joined.slice(from, to)) };
+  const table = new KeyTable(text, Int32Array.from([0, 10, 14, 26, 31]), keyOrder(keys));
+  for (let i = 0; i < 3; i++) {
+    assert.equal(table.find('pregabaline'), 2);
+    assert.equal(table.find('fer'), 1);
+    assert.equal(table.find('paracetamol'), undefined);
+  }
+  assert.equal(new Set(cut).size, cut.length, 'no key cut twice');
 });

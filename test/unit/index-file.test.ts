@@ -49,7 +49,7 @@ test('an index written to a file reads back as the same records and lookups', ()
     assert.equal(lex.classify('acetate'), STARTS_NAME | COMMON_WORD | IN_NAME, 'it also ends « glatiramer acetate »');
     assert.equal(lex.classify('glatiramere'), IN_NAME, 'a later word of a name starts nothing');
     const tokens = tokenize('L’acétate de glatiramère (GA)', lex);
-    const names = lex.walk((k) => tokens[1 + k]?.id ?? -1);
+    const names = lex.walk((k) => tokens.at(1 + k)?.id ?? -1);
     assert.deepEqual(names.map((n) => [n.length, n.entries.map((e) => e.name)]), [[3, ['acétate de glatiramère']]]);
     assert.deepEqual(new Speller(lex).suggest('Copaxonne'), [{ name: 'COPAXONE', distance: 1, brand: true }]);
     assert.deepEqual(new Speller(lex).suggest('Copaxine'), [{ name: 'COPAXONE', distance: 1, brand: true }], 'one letter changed');
@@ -110,7 +110,7 @@ test('the shipped index: every name loaded from the file is found as the one com
 
 test('tokens carry their vocabulary id, found from the text without cutting it; ordinary words outside names are left out', () => {
   const lex = lexicon();
-  const tokens = tokenize('Chez le patient, la pre\u0301gabaline xyzzyq', lex);
+  const tokens = tokenize('Chez le patient, la pre\u0301gabaline xyzzyq', lex).toArray();
   assert.deepEqual(tokens.map((t) => t.key), ['le', 'la', 'pregabaline', 'xyzzyq'], 'chez, patient: ordinary words of no name; le, la: words of some name');
   const [, , pregabaline, xyz] = tokens;
   assert.equal(pregabaline.key, 'pregabaline', 'a decomposed accent is left out of the key');

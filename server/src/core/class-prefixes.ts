@@ -6,6 +6,8 @@
  * (a class « anti-CGRP », a brand) is matched whole before this is asked.
  */
 
+import { caseless } from './caseless';
+
 export interface ClassPrefix {
   /** The prefix as written before its hyphen (case aside). */
   prefix: string;
@@ -22,8 +24,10 @@ export const CLASS_PREFIXES: ClassPrefix[] = [
   { prefix: 'post', what: 'activité mesurée après une injection', example: ['L’activité lipolytique post-héparine est basse.', 'héparine'] },
 ];
 
-/** A prefix and its hyphen right before a word, possibly after another target and a slash (« anti-PF4/héparine »). */
-const BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${[...new Set(CLASS_PREFIXES.map((p) => p.prefix))].join('|')})[-‐‑](?:[\\p{L}\\p{N}]+[-‐‑/])*$`, 'iu');
+/** A prefix and its hyphen right before a word, possibly after another target and a slash (« anti-PF4/héparine »), for the `iu` flags. */
+export const BEFORE_PATTERN = `(?:^|[^\\p{L}\\p{N}])(?:${[...new Set(CLASS_PREFIXES.map((p) => p.prefix))].join('|')})[-‐‑](?:[\\p{L}\\p{N}]+[-‐‑/])*$`;
+/** BEFORE_PATTERN whatever the case (`caseless`: as with the `i` flag, compiled far faster). */
+const BEFORE = new RegExp(caseless(BEFORE_PATTERN), 'u');
 
 /** Whether the word starting at `start` is the target of a hyphenated class word (« anti-TNF »). */
 export function afterClassPrefix(text: string, start: number): boolean {

@@ -5,21 +5,11 @@
  * written; brands that are ordinary words only in capitals or with ®).
  */
 import { COMMON_WORD, STARTS_NAME, type Lexicon, type NameEntry } from './lexicon';
-import { foldCodes, fromCodes, COMBINING_STAND_IN } from './normalize';
 import { afterClassPrefix } from './class-prefixes';
 import { inDrugSlot } from './slots';
-import { HASH_SEED, HASH2_SEED, hash2Step, hashStep } from './vocabulary';
+import type { Tokens } from './tokens';
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Folded form (lower case, no accents). */
-  key: string;
-  /** The word's id in the lexicon's vocabulary, -1 for a word it does not know. */
-  id: number;
-  /** The lexicon's class of the word (STARTS_NAME, COMMON_WORD bits); 0 without a lexicon. */
-  cls: number;
-}
+export { tokenize, Tokens, type Token } from './tokens';
 
 export interface Mention {
   kind: 'drug' | 'trial' | 'class';
@@ -60,80 +50,31 @@ function joins(text: string, from: number, to: number): boolean {
  * « CLEAR SYNERGY »), another trial (sticky).
  */
 const LONGER_ACRONYM = /(?:[-*][A-Za-z0-9]|[ \u00A0][A-Z]{1,2}(?![\p{L}\d])|[ \u00A0][A-Z]{4,}(?![\p{Ll}]))/uy;
-/** A ® or ™ right after a name (sticky: tried at `lastIndex`). */
-const MARK = /[ \u00A0]?[®™]/y;
 
-/** The ® or ™ (with the space before it, if any) written at `at`, or undefined. */
+/** The ® or ™ (with the space or no-break space before it, if any) written at `at`, or undefined. */
 export function markAt(text: string, at: number): string | undefined {
-  MARK.lastIndex = at;
-  return MARK.exec(text)?.[0];
+  const c = text.charCodeAt(at);
+  if (c === 0xae || c === 0x2122) return text[at];
+  if (c !== 32 && c !== 0xa0) return undefined;
+  const d = text.charCodeAt(at + 1);
+  return d === 0xae || d === 0x2122 ? text.slice(at, at + 2) : undefined;
 }
 
-/** 1 for a UTF-16 unit that belongs to a word (letter, digit, folded accent), 2 for not, 0 = unknown yet. */
-const wordTable = new Uint8Array(65536);
-const WORD_CHAR = /[\p{L}\p{N}\u0000]/u;
-
-function isWordCode(code: number): boolean {
-  let w = wordTable[code];
-  if (w === 0) {
-    w = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    wordTable[code] = w;
-  }
-  return w === 1;
-}
-
-/**
- * The word tokens of a text, folded (`foldSameLength`, folded accents dropped from the key). With a
- * lexicon, each word is looked up in its vocabulary as it is read, through a hash of its folded codes:
- * a known word gets its id, class and the vocabulary's own string, and no string is cut for it. An ordinary
- * word that is part of no name is left out (most of a text's words): nothing asks about it, and no name runs
- * across it, since the text between the tokens around it is then no name's joiner.
- */
-export function tokenize(text: string, lexicon?: Lexicon): Token[] {
-  const vocabulary = lexicon?.vocabulary;
-  const flags = lexicon?.wordFlags;
-  const tokens: Token[] = [];
-  const codes = foldCodes(text);
-  const n = codes.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordCode(codes[i])) { i++; continue; }
-    let j = i;
-    let hash = HASH_SEED, hash2 = HASH2_SEED;
-    let stand = false; // a folded accent inside the word, dropped from the key
-    for (; j < n; j++) {
-      const c = codes[j];
-      if (!isWordCode(c)) break;
-      if (c === 0) stand = true;
-      else {
-        hash = hashStep(hash, c);
-        hash2 = hash2Step(hash2, c);
-      }
-    }
-    const id = vocabulary ? vocabulary.find(hash, hash2) : -1;
-    if (id >= 0 && flags![id] === COMMON_WORD) {
-      i = j;
-      continue;
-    }
-    const key = id >= 0 ? vocabulary!.word(id) : keyOf(codes, i, j, stand);
-    tokens.push({ start: i, end: j, key, id, cls: id >= 0 ? flags![id] : 0 });
-    i = j;
-  }
-  return tokens;
-}
-
-/** The key of a word the lexicon does not know, from its folded codes (folded accents dropped): no folded copy of the text. */
-function keyOf(codes: Uint16Array, i: number, j: number, stand: boolean): string {
-  if (j - i > 64) {
-    const key = fromCodes(codes.subarray(i, j));
-    return stand ? key.split(COMBINING_STAND_IN).join('') : key;
-  }
-  let key = '';
-  for (let k = i; k < j; k++) if (codes[k] !== 0) key += String.fromCharCode(codes[k]);
-  return key;
+/** Whether a trial's name ending at `end` is part of a longer name (`LONGER_ACRONYM`). */
+function longerAcronym(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 45 && c !== 42 && c !== 32 && c !== 0xa0) return false;
+  LONGER_ACRONYM.lastIndex = end;
+  return LONGER_ACRONYM.test(text);
 }
 
 function alnum(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Whether a text is written as a name, letters and digits aside (« FOURIER » as « fourier », not « Fourier »). */
+function sameLettersAs(surface: string, name: string): boolean {
+  return surface === name || alnum(surface) === alnum(name);
 }
 
 /** « Xanax »: a capital, then lower case. */
@@ -151,7 +92,7 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
     case 'any':
       return true;
     case 'exact':
-      return alnum(surface) === alnum(entry.name);
+      return sameLettersAs(surface, entry.name);
     case 'capitalsOrMark': {
       const letters = surface.replace(/[^\p{L}]/gu, '');
       if (markFollows || (letters.length > 0 && letters === letters.toUpperCase())) return true;
@@ -165,54 +106,72 @@ function caseAllows(entry: NameEntry, surface: string, markFollows: boolean, inS
 
 const PRIORITY: Record<NameEntry['kind'], number> = { substance: 0, abbreviation: 1, brand: 2, trial: 3, class: 4 };
 
-export function findMentions(prose: string, tokens: Token[], lexicon: Lexicon): Mention[] {
+/** Read once: under a CommonJS loader (tsx: scripts, tests) each use of an imported binding is a getter call. */
+const STARTS = STARTS_NAME;
+
+export function findMentions(prose: string, tokens: Tokens, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    if (!(tokens[i].cls & STARTS_NAME)) {
-      i++;
-      continue;
-    }
-    const matches = lexicon.walk((k) => {
-      const t = tokens[i + k];
-      if (!t) return -1;
-      if (k > 0 && !joins(prose, tokens[i + k - 1].end, t.start)) return -1;
-      return t.id;
-    });
-    let chosen: Mention | undefined;
-    for (let m = matches.length - 1; m >= 0 && !chosen; m--) {
-      const { length, entries } = matches[m];
-      const start = tokens[i].start;
-      let end = tokens[i + length - 1].end;
-      const surface = prose.slice(start, end);
-      const mark = markAt(prose, end);
-      // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
-      let entry: NameEntry | undefined;
-      LONGER_ACRONYM.lastIndex = end;
-      const longer = LONGER_ACRONYM.test(prose);
-      const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
-      for (const e of entries) {
-        if (e.kind === 'trial' && longer) continue;
-        if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (tokens[i].cls & COMMON_WORD) !== 0)) entry = e;
-      }
-      if (!entry) continue;
-      if (mark) end += mark.length;
-      chosen = mentionOf(entry, start, end, prose.slice(start, end));
-      i += length;
-    }
-    // « anti-héparine », « anti-TNF »: the target of a class word is no drug mention.
-    if (chosen && !(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
-    else if (!chosen) i++;
-  }
+  const { classes, length: count } = tokens;
+  // A tight loop over the columns; the names are tried apart (`nameAt`), at the few words that start one.
+  for (let i = 0; i < count; ) i += classes[i] & STARTS ? nameAt(prose, tokens, i, lexicon, mentions) || 1 : 1;
   return mentions;
 }
 
+/** The longest name allowed at token i, added to `mentions` unless a class word's target; how many tokens it takes (0: none). */
+function nameAt(prose: string, tokens: Tokens, i: number, lexicon: Lexicon, mentions: Mention[]): number {
+  const { starts, ends, ids, classes, length: count } = tokens;
+  const matches = lexicon.walk((k) => {
+    const at = i + k;
+    if (at >= count) return -1;
+    if (k > 0 && !joins(prose, ends[at - 1], starts[at])) return -1;
+    return ids[at];
+  });
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const { length, entries } = matches[m];
+    const start = starts[i];
+    let end = ends[i + length - 1];
+    const surface = prose.slice(start, end);
+    const mark = markAt(prose, end);
+    // The allowed entry of highest priority (substance, abbreviation, brand, trial, class).
+    let entry: NameEntry | undefined;
+    const inSlot = () => inDrugSlot(prose, start, end, { marked: false, listedWith: () => false });
+    for (const e of entries) {
+      if (e.kind === 'trial' && longerAcronym(prose, end)) continue;
+      if ((!entry || PRIORITY[e.kind] < PRIORITY[entry.kind]) && caseAllows(e, surface, !!mark, inSlot, (classes[i] & COMMON_WORD) !== 0)) entry = e;
+    }
+    if (!entry) continue;
+    if (mark) end += mark.length;
+    const chosen = mentionOf(entry, start, end, prose.slice(start, end));
+    // « anti-héparine », « anti-TNF »: the target of a class word is no drug mention.
+    if (!(chosen.kind === 'drug' && afterClassPrefix(prose, chosen.start))) mentions.push(chosen);
+    return length;
+  }
+  return 0;
+}
+
+/** What a mention of an entry says, whatever its place: computed once per entry (a document names the same drugs often). */
+interface Reading { kind: Mention['kind']; substances: string[]; label: string; candidates?: string[]; needsDose?: boolean; doseRule: boolean }
+const readings = new WeakMap<NameEntry, Reading>();
+
+function readingOf(entry: NameEntry): Reading {
+  let r = readings.get(entry);
+  if (r) return r;
+  if (entry.kind === 'trial') r = { kind: 'trial', substances: [], label: entry.trial!.name, doseRule: false };
+  else if (entry.kind === 'class') r = { kind: 'class', substances: [], label: entry.drugClass!.name, doseRule: false };
+  else if (entry.ambiguous) r = { kind: 'drug', substances: [], label: entry.name, candidates: entry.ambiguous.map((s) => s.dci), doseRule: false };
+  else {
+    const mixture = entry.combination;
+    const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
+    // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
+    r = { kind: 'drug', substances, label: substances.join(' + '), needsDose: entry.substance?.needsDose && entry.tokens.length === 1, doseRule: true };
+  }
+  readings.set(entry, r);
+  return r;
+}
+
 function mentionOf(entry: NameEntry, start: number, end: number, text: string): Mention {
-  const named = (kind: Mention['kind'], substances: string[], label: string) => ({ kind, start, end, text, entry, substances, label, id: label });
-  if (entry.kind === 'trial') return named('trial', [], entry.trial!.name);
-  if (entry.kind === 'class') return named('class', [], entry.drugClass!.name);
-  if (entry.ambiguous) return { ...named('drug', [], entry.name), candidates: entry.ambiguous.map((s) => s.dci) };
-  const mixture = entry.combination;
-  const substances = entry.kind === 'brand' ? entry.brand!.substances : mixture ? mixture.map((s) => s.dci) : [entry.dci!];
-  // A common word (fer, zinc) is a drug only with a dose; its salts' full names (« sulfate ferreux ») always are.
-  return { ...named('drug', substances, substances.join(' + ')), needsDose: entry.substance?.needsDose && entry.tokens.length === 1 };
+  const { kind, substances, label, candidates, needsDose, doseRule } = readingOf(entry);
+  if (candidates) return { kind, start, end, text, entry, substances, label, id: label, candidates };
+  if (doseRule) return { kind, start, end, text, entry, substances, label, id: label, needsDose };
+  return { kind, start, end, text, entry, substances, label, id: label };
 }

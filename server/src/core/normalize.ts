@@ -123,7 +123,7 @@ const UTF16 = new TextDecoder('utf-16le');
 const foldTable = new Uint16Array(65536);
 
 /** `foldSameLength` of one UTF-16 unit, as a code. */
-function foldCode(code: number): number {
+export function foldCode(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
   let f = foldTable[code];
   if (f === 0) {

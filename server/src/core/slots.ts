@@ -4,6 +4,7 @@
  * (where a capital says nothing), or in a line of capitals (« ## TRAITEMENT DU CORSET », where capitals say
  * nothing either). Pure text tests on the prose around a word; no lexicon.
  */
+import { caseless } from './caseless';
 
 /** A dose right after a word (sticky: tried at `lastIndex`). */
 const DOSE_AFTER = /[ \u00A0]+\d+(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI)\b/y;
@@ -15,12 +16,12 @@ const DOSE_BEFORE = /\d(?:[.,]\d+)?[ \u00A0]*(?:mg|µg|mcg|g|UI|mL|ml|cp|comprim
  * A verb or phrase that introduces a treatment, then an article: « prend du », « traité par », « relais par »,
  * « sous », « introduction de la », « arrêt de l’ », « prescrire », « la pilule » (« la pilule Optimizette »).
  */
-const TREATMENT_BEFORE = new RegExp(
+export const TREATMENT_BEFORE_PATTERN =
   '(?:^|[^\\p{L}])(?:pren(?:d|ds|nent|ait|aient|ant|ons|ez|dre)|pris|prise|prescri\\p{L}*|sous|reçoit|reçu|recevoir|administr\\p{L}*'
   + '|(?:trait\\p{L}*|relais|relayée?s?|remplacée?s?|switch(?:ée?)?) par|associée?s? à|passage (?:à|au|sous)|introduction|instauration|arrêt|ajout|switch vers|pilule)'
-  + '[ \\u00A0]+(?:(?:de[ \\u00A0]+la|de[ \\u00A0]+l[\'’]|du|des|de|d[\'’]|le|la|l[\'’]|les|un|une)[ \\u00A0]*)?$',
-  'iu',
-);
+  + '[ \\u00A0]+(?:(?:de[ \\u00A0]+la|de[ \\u00A0]+l[\'’]|du|des|de|d[\'’]|le|la|l[\'’]|les|un|une)[ \\u00A0]*)?$';
+/** TREATMENT_BEFORE_PATTERN whatever the case (`caseless`: as with the `i` flag, compiled far faster). */
+const TREATMENT_BEFORE = new RegExp(caseless(TREATMENT_BEFORE_PATTERN), 'u');
 
 /** What joins the drugs of a list: a comma, « et », « ou », « + », « / ». */
 const LIST_JOIN = /^[ \u00A0]*(?:,|\+|\/|et|ou|,[ \u00A0]*et|,[ \u00A0]*ou)[ \u00A0]*$/;

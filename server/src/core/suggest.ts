@@ -7,30 +7,38 @@
  */
 import type { Lexicon } from './lexicon';
 import { soundKey, spellingKey } from './normalize';
-import { deletions } from './lookup-build';
-import { hashOf } from './vocabulary';
+import { HASH_SEED, hashOf, hashStep } from './vocabulary';
 
+/** Rows of `editDistance`, reused (three rolling rows: the transposition looks two rows back). */
+let rows = new Int32Array(0);
+
+/** Damerau–Levenshtein distance (optimal string alignment), or limit + 1 as soon as every row exceeds the limit. */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  const w = b.length + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(3 * w);
+  // Row i lives at (i % 3) * w.
+  for (let j = 0; j < w; j++) rows[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const cur = (i % 3) * w, prev = ((i - 1) % 3) * w, prev2 = ((i + 1) % 3) * w;
+    rows[cur] = i;
     let rowMin = Infinity;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      rowMin = Math.min(rowMin, d[i][j]);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, rows[prev2 + j - 2] + 1);
+      rows[cur + j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
   }
-  return d[a.length][b.length];
+  return rows[(a.length % 3) * w + b.length];
 }
 
 /** Longer words get no suggestion (the longest spelling key of the lexicon has 36 letters). */
 export const MAX_SUGGESTED_LENGTH = 40;
 
-interface Candidate { name: string; key: string; weight: number; brand: boolean }
+interface Candidate { name: string; key: string; weight: number; brand: boolean; sound?: string }
 
 export interface Suggestion { name: string; distance: number; brand: boolean }
 
@@ -57,16 +65,21 @@ export class Speller {
     return c;
   }
 
-  /** Candidates sharing a one-letter deletion (or none) with the key: a binary search of the sorted hashes. */
-  private *near(s: number, key: string): Generator<number> {
+  /** Candidates sharing a one-letter deletion (or none) with the key, each deletion once, in `deletions` order. */
+  private near(s: number, key: string, found: (i: number) => void): void {
     const { deletionHashes, deletionCandidates } = this.sources[s].spelling;
-    for (const del of new Set(deletions(key))) yield* sameHash(deletionHashes, deletionCandidates, hashOf(del));
+    sameHash(deletionHashes, deletionCandidates, hashOf(key), found);
+    for (let i = 0; i < key.length; i++) {
+      // Deleting one of a run of equal letters makes the same word: only the first counts.
+      if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
+      sameHash(deletionHashes, deletionCandidates, hashWithout(key, i), found);
+    }
   }
 
   /** Candidates that sound like the key (« levotirox », LEVOTHYROX). */
-  private soundsLike(s: number, key: string): Iterable<number> {
+  private soundsLike(s: number, sound: string, found: (i: number) => void): void {
     const { soundHashes, soundCandidates } = this.sources[s].spelling;
-    return sameHash(soundHashes, soundCandidates, hashOf(soundKey(key)));
+    sameHash(soundHashes, soundCandidates, hashOf(sound), found);
   }
 
   /** Drug names within two edits of `word`, best first (closest, then most prescribed). */
@@ -79,21 +92,22 @@ export class Speller {
     const scored = new Map<string, { d: number; w: number; brand: boolean }>();
     const allowed = key.length >= 8 ? 2 : 1;
     for (let s = 0; s < this.sources.length; s++) {
-      for (const i of this.near(s, key)) {
+      this.near(s, key, (i) => {
         const c = this.candidate(s, i);
-        if (scored.has(c.name)) continue;
+        if (scored.has(c.name)) return;
         // A shared hash may be a collision: the edit distance decides.
         const d = editDistance(key, c.key, 2);
         if (d <= allowed) scored.set(c.name, { d, w: c.weight, brand: c.brand });
-      }
+      });
     }
     // A name that sounds the same, a little further by letters (« levotirox »), counts as one slip.
+    const sound = soundKey(key);
     for (let s = 0; s < this.sources.length; s++) {
-      for (const i of this.soundsLike(s, key)) {
+      this.soundsLike(s, sound, (i) => {
         const c = this.candidate(s, i);
         const d = scored.get(c.name)?.d ?? 9;
-        if (d > 1 && c.key !== key && soundKey(c.key) === soundKey(key) && editDistance(key, c.key, 3) <= 3) scored.set(c.name, { d: 1, w: c.weight, brand: c.brand });
-      }
+        if (d > 1 && c.key !== key && (c.sound ??= soundKey(c.key)) === sound && editDistance(key, c.key, 3) <= 3) scored.set(c.name, { d: 1, w: c.weight, brand: c.brand });
+      });
     }
     const result = [...scored.entries()].sort((a, b) => a[1].d - b[1].d || b[1].w - a[1].w)
       .map(([name, v]) => ({ name, distance: v.d, brand: v.brand })).slice(0, max);
@@ -103,12 +117,19 @@ export class Speller {
   }
 }
 
-/** The values beside `h` in a sorted array of hashes (binary search). */
-function* sameHash(hashes: Int32Array, values: Int32Array, h: number): Generator<number> {
+/** Each value beside `h` in a sorted array of hashes (binary search), in order. */
+function sameHash(hashes: Int32Array, values: Int32Array, h: number, found: (value: number) => void): void {
   let lo = 0, hi = hashes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (hashes[mid] < h) lo = mid + 1; else hi = mid;
   }
-  for (let i = lo; i < hashes.length && hashes[i] === h; i++) yield values[i];
+  for (let i = lo; i < hashes.length && hashes[i] === h; i++) found(values[i]);
+}
+
+/** `hashOf` of a word with its letter i deleted, without making the word. */
+function hashWithout(word: string, i: number): number {
+  let h = HASH_SEED;
+  for (let k = 0; k < word.length; k++) if (k !== i) h = hashStep(h, word.charCodeAt(k));
+  return h;
 }

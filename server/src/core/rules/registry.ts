@@ -12,7 +12,7 @@ import type { AttachedDose } from '../analyze';
 import { findUnknownDrugs, type Finding } from '../checks';
 import { findEnglishNames } from '../english';
 import type { Lexicon } from '../lexicon';
-import type { Mention, Token } from '../mentions';
+import type { Mention, Token, Tokens } from '../mentions';
 import type { Speller } from '../suggest';
 import { checkCombination, doseFinding, judgeDose } from './dose';
 import { judgeBrandDose } from './brand-dose';
@@ -134,7 +134,7 @@ export function resolveSeverity(code: RuleCode, own: Severity, settings: RuleSev
  * must not take part in attachment: « acetaminophen 1 g » keeps its dose).
  */
 export interface RuleContexts {
-  words: { text: string; tokens: Token[]; covered: (t: Token) => boolean; lexicon: Lexicon; speller: Speller };
+  words: { text: string; tokens: Tokens; covered: (t: Token) => boolean; lexicon: Lexicon; speller: Speller };
   doses: { doses: AttachedDose[]; lexicon: Lexicon; contextAt: (offset: number) => string };
   notes: { text: string; mentions: Mention[] };
 }

@@ -17,6 +17,7 @@ import { readUnit, UNIT_PATTERN } from './dose/units';
 import { BASIS_PATTERN, readBasis, type DoseBasis } from './dose/basis';
 import { count, readRhythm, type Interval } from './dose/frequency';
 import { filterDose } from './dose/filters';
+import { digitRunStarts, matchesAt } from './dose/scan';
 
 export type { DoseBasis } from './dose/basis';
 export type { Interval } from './dose/frequency';
@@ -60,7 +61,7 @@ const DOSE = new RegExp(
   `(?<unit>${UNIT_PATTERN})${WORD_END}` +
   `(?:${SP}*(?:/|par${SP}+)${SP}*(?<weight>kg|m²|m2)${WORD_END})?` +
   `(?<basis>${SP}*(?:/|par${SP}+)${SP}*(?:(?<every>\\d{1,2})${SP}*)?(?<per>${BASIS_PATTERN})${WORD_END})?`,
-  'gu',
+  'yu', // sticky: tried at each run of digits only (dose/scan.ts)
 );
 
 /** « 2 comprimés à 333 mg », « 4 à 8 comprimés de 60 mg », « deux bouffées de 100 µg »: units counted before the strength. */
@@ -92,15 +93,16 @@ function clauseBefore(prose: string, start: number, max: number): string {
 
 /** « 800/160 mg », « 49 mg/51 mg », « 200/6 µg »: the strengths of a combination's components. */
 const COMBINATION = new RegExp(
-  `(?<a>${NUMBER})${SP}*(?:(?<ua>${UNIT_PATTERN})${SP}*)?/${SP}*(?<b>${NUMBER})${SP}*(?<ub>${UNIT_PATTERN})${WORD_END}`, 'gu');
+  `(?<a>${NUMBER})${SP}*(?:(?<ua>${UNIT_PATTERN})${SP}*)?/${SP}*(?<b>${NUMBER})${SP}*(?<ub>${UNIT_PATTERN})${WORD_END}`, 'yu');
 
 export function findDoses(prose: string): Dose[] {
   const doses: Dose[] = [];
-  for (const m of prose.matchAll(DOSE)) {
+  const numbers = digitRunStarts(prose);
+  for (const m of matchesAt(prose, DOSE, numbers)) {
     const dose = readDose(prose, m);
     if (dose) doses.push(dose);
   }
-  for (const m of prose.matchAll(COMBINATION)) {
+  for (const m of matchesAt(prose, COMBINATION, numbers)) {
     const dose = readCombination(prose, m);
     if (dose) doses.push(dose);
   }

@@ -1,12 +1,13 @@
 /**
  * The shortcuts of the dose stages give what the plain scans give: a sticky pattern tried at the first digit
- * of each run finds the matches of a global scan; one pattern of every route word says whether any is written.
+ * of each run finds the matches of a global scan; one pattern of every route word says whether any is written;
+ * a pattern anchored at the end is tried once, backwards, with the same answer.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { digitRunStarts, matchesAt } from '../../server/src/core/dose/scan';
-import { NUMBER, SP, WORD_END } from '../../server/src/core/dose/lexemes';
+import { digitRunStarts, endTest, matchesAt } from '../../server/src/core/dose/scan';
+import { COUNT, FORM, NUMBER, SP, WORD_END } from '../../server/src/core/dose/lexemes';
 import { UNIT_PATTERN } from '../../server/src/core/dose/units';
 import { routeNear } from '../../server/src/core/routes';
 import { CORPUS, fixture } from '../helpers';
@@ -49,4 +50,44 @@ test('routeNear: no route word near the dose gives none', () => {
 
 test('routeNear: two routes in one clause give none', () => {
   assert.equal(routeNear('150 mg IV ou per os', 0, 6), undefined);
+});
+
+test('routeNear: every route of the table is read through the one-pattern check', () => {
+  const written: [string, string][] = [
+    ['IV', 'intraveineuse'], ['SC', 'sous-cutanée'], ['IM', 'intramusculaire'], ['per os', 'orale'], ['patch', 'transdermique'],
+    ['gel', 'cutanée'], ['intrathécale', 'intrathécale'], ['nasale', 'nasale'], ['sublinguale', 'sublinguale'], ['ovule', 'vaginale'],
+    ['suppositoire', 'rectale'], ['inhalée', 'inhalée'], ['collyre', 'ophtalmique'], ['infiltration', 'intra-articulaire'],
+    ['péridurale', 'péridurale'], ['buccale', 'buccale'],
+  ];
+  for (const [word, route] of written) assert.equal(routeNear(`10 mg ${word} le soir`, 0, 5), route, word);
+});
+
+test('endTest: a pattern anchored at the end answers as its forward test', () => {
+  const counted = new RegExp(`(?:^|[^\\d.,])(?<n>${COUNT})${SP}+(?<form>${FORM})${SP}+(?:à|de)${SP}*$`, 'diu');
+  assert.deepEqual(['on prescrit 2 comprimés de ', '2 comprimés de', 'des comprimés de ', '2 comprimés de 5'].map(endTest(counted)), [true, true, false, false]);
+});
+
+test('endTest: each alternative anchored at the end is tried (« que la », « versus »)', () => {
+  const compared = /que\s+(?:la\s+)?$|versus\s+$/i;
+  assert.deepEqual(['plus que la ', 'Versus ', 'que la dose', 'versus'].map(endTest(compared)), [true, true, false, false]);
+});
+
+test('endTest: the same answer as the forward test at every offset of a corpus article', () => {
+  const patterns = [new RegExp(`(?:${FORM})${SP}+(?:de|à)${SP}*$|que\\s+$`, 'iu'), new RegExp(`\\d${SP}*(?:[a-zµμ]{1,3}${SP}*)?/${SP}*$`, 'iu')];
+  const text = fixture(readdirSync(CORPUS).filter((f) => f.endsWith('.md'))[0]);
+  for (const pattern of patterns) {
+    const backwards = endTest(pattern);
+    for (let i = 0; i <= text.length; i++) {
+      const lead = text.slice(Math.max(0, i - 40), i);
+      assert.equal(backwards(lead), pattern.test(lead), `/${pattern.source}/ on « ${lead} »`);
+    }
+  }
+});
+
+test('endTest: a pattern with an alternative not anchored at the end is refused', () => {
+  assert.throws(() => endTest(/de$|versus/));
+});
+
+test('endTest: an escaped dollar is no end anchor', () => {
+  assert.throws(() => endTest(/prix en \$/));
 });

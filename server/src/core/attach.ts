@@ -12,9 +12,12 @@
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
+import { endTest } from './dose/scan';
 import { headingBefore, indexBlocks, innermostBlock, listLeadIn, SENTENCE_END, type BlockIndex } from './blocks';
 
 const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré|résistant|sensible|allergique|intolérant)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
+/** COMPARED tried at the end of the text before a mention only. */
+const comparedBefore = endTest(COMPARED);
 /** « de » (or « d' ») right after a dose: what follows is what the dose is of. */
 const OF = /^[ \u00A0\u202F]+(?:de[ \u00A0\u202F]+|d['’][ \u00A0\u202F]*)(?:l['’]|la[ \u00A0\u202F]+|le[ \u00A0\u202F]+)?(?=[\p{L}])/u;
 /** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
@@ -221,7 +224,7 @@ function indexOf(prose: Prose): BlockIndex {
 /** `unknown`: the words reported as unknown drugs, in text order. */
 export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Attachment> {
   const result = new Map<Dose, Attachment>();
-  const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
+  const candidates = drugs.filter((m) => !comparedBefore(prose.text.slice(Math.max(0, m.start - 25), m.start)));
   const blocks = indexOf(prose);
   for (const dose of doses) {
     const i = sentenceAt(sentences, dose.start);

@@ -17,7 +17,7 @@ import { readUnit, UNIT_PATTERN } from './dose/units';
 import { BASIS_PATTERN, readBasis, type DoseBasis } from './dose/basis';
 import { count, readRhythm, type Interval } from './dose/frequency';
 import { filterDose } from './dose/filters';
-import { digitRunStarts, matchesAt } from './dose/scan';
+import { digitRunStarts, endTest, matchesAt } from './dose/scan';
 
 export type { DoseBasis } from './dose/basis';
 export type { Interval } from './dose/frequency';
@@ -69,6 +69,8 @@ const UNITS_BEFORE = new RegExp(
   `(?:^|[^\\d.,${LETTER}])(?<n>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}+(?<form>${FORM})${SP}+(?:à|de|dosée?s?${SP}+à)${SP}*$`,
   'diu',
 );
+/** UNITS_BEFORE tried at the end of the lead first: most doses follow no count of units. */
+const countedBefore = endTest(UNITS_BEFORE);
 const STEP_PREFIX = new RegExp(`paliers?${SP}+de${SP}+$`, 'u');
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
 const STARTING = new RegExp(`(?<![${LETTER}])(?:${STARTING_WORDS})(?![${LETTER}])`, 'iu');
@@ -137,7 +139,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   if (g.b === undefined && g.sep) return null;
   if (g.sep === 'et' && !ENTRE.test(lead)) return null;
   const matchEnd = start + m[0].length;
-  const units = UNITS_BEFORE.exec(lead);
+  const units = countedBefore(lead) ? UNITS_BEFORE.exec(lead) : null;
   const filtered = filterDose(prose, start, matchEnd, !!units);
   if (filtered && !(filtered.verdict === 'glued' && step)) return null;
   const { unit, factor } = readUnit(g.unit);
@@ -189,14 +191,23 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   if (step) start -= step[0].length;
   if (units) start = start - lead.length + units.indices!.groups!.n[0];
   const starting = !!step || STARTING.test(clauseBefore(prose, start, 90));
-  return {
-    start, end, text: prose.slice(start, end), min: lo, max: hi, unit, per,
-    ...(g.weight ? { perWeight: g.weight === 'kg' ? 'kg' : 'm2' } : {}),
-    timesPerDay, interval, ...(splitInto ? { splitInto } : {}),
-    ...(units ? { units: { count: n, strength: Math.max(a, b), form: formOf(units.groups!.form) } } : {}),
-    daily, route: routeNear(prose, start, matchEnd), ...(starting ? { starting } : {}), unitStart, unitText: g.unit,
-    ...(basisText ? { basisStart, basisText } : {}),
-  };
+  // Optional fields set in place, in this order (object spreads of optional parts cost more than the rest of the dose).
+  const dose: Dose = { start, end, text: prose.slice(start, end), min: lo, max: hi, unit, per } as Dose;
+  if (g.weight) dose.perWeight = g.weight === 'kg' ? 'kg' : 'm2';
+  dose.timesPerDay = timesPerDay;
+  dose.interval = interval;
+  if (splitInto) dose.splitInto = splitInto;
+  if (units) dose.units = { count: n, strength: Math.max(a, b), form: formOf(units.groups!.form) };
+  dose.daily = daily;
+  dose.route = routeNear(prose, start, matchEnd);
+  if (starting) dose.starting = starting;
+  dose.unitStart = unitStart;
+  dose.unitText = g.unit;
+  if (basisText) {
+    dose.basisStart = basisStart;
+    dose.basisText = basisText;
+  }
+  return dose;
 }
 
 /**

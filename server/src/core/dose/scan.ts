@@ -39,3 +39,45 @@ export function matchesAt(text: string, sticky: RegExp, starts: Int32Array): Reg
   }
   return out;
 }
+
+/** The top-level alternatives of a pattern's source (not those inside groups or classes). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0, inClass = false, from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(source.slice(from, i)); from = i + 1; }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/** Whether an alternative ends with an end anchor `$` (not an escaped « \$ »). */
+function endsAnchored(alternative: string): boolean {
+  if (!alternative.endsWith('$')) return false;
+  let slashes = 0;
+  for (let i = alternative.length - 2; i >= 0 && alternative[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+/**
+ * `pattern.test(text)` for a pattern every alternative of which ends at the end of the text (« …$ »), tried once,
+ * backwards from the end (a look-behind at the last offset), rather than forwards from every offset of the text:
+ * « (?:comprimés?|gélules?) de $ » on « on prescrit 2 comprimés de » fails or succeeds at the last characters.
+ */
+export function endTest(pattern: RegExp): (text: string) => boolean {
+  const parts = alternatives(pattern.source);
+  if (pattern.multiline || !parts.every(endsAnchored) || /\\[1-9]|\\k</.test(pattern.source)) {
+    throw new Error(`endTest: /${pattern.source}/ is not anchored at the end in every alternative`);
+  }
+  const behind = new RegExp(`(?<=${parts.map((p) => p.slice(0, -1)).join('|')})`, `${pattern.flags.replace(/[dgy]/g, '')}y`);
+  return (text) => {
+    behind.lastIndex = text.length;
+    return behind.test(text);
+  };
+}

@@ -29,18 +29,31 @@ export interface Sentences {
 }
 
 /**
- * Sentence starts: after each sentence end, and each block's start and end. A few thousand offsets sorted
- * natively (a typed array) cost less than marking and reading back a million-byte map of the text.
+ * Sentence starts: the text's start, after each sentence end, and each block's start and end. Three ascending
+ * lists merged (the sentence ends come in order, the blocks by start; only their ends, nested, need sorting).
  */
 export function splitSentences(prose: Prose): Sentences {
-  const edges: number[] = [0];
+  const ends: number[] = [];
   SENTENCES.lastIndex = 0;
-  for (let m = SENTENCES.exec(prose.text); m; m = SENTENCES.exec(prose.text)) edges.push(SENTENCES.lastIndex);
-  for (const b of prose.blocks) edges.push(b.start, b.end);
-  const sorted = Int32Array.from(edges).sort();
-  const starts: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) starts.push(sorted[i]);
-  return { starts };
+  while (SENTENCES.exec(prose.text)) ends.push(SENTENCES.lastIndex);
+  const n = prose.blocks.length;
+  const blockStarts = new Int32Array(n), blockEnds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    blockStarts[i] = prose.blocks[i].start;
+    blockEnds[i] = prose.blocks[i].end;
+  }
+  blockStarts.sort();
+  blockEnds.sort();
+  const starts = [0];
+  let e = 0, s = 0, b = 0;
+  for (;;) {
+    const next = Math.min(e < ends.length ? ends[e] : Infinity, s < n ? blockStarts[s] : Infinity, b < n ? blockEnds[b] : Infinity);
+    if (next === Infinity) return { starts };
+    if (next !== starts[starts.length - 1]) starts.push(next);
+    if (e < ends.length && ends[e] === next) e++;
+    else if (s < n && blockStarts[s] === next) s++;
+    else b++;
+  }
 }
 /** SENTENCE_END, this module's own copy (its `lastIndex` is moved here). */
 const SENTENCES = new RegExp(SENTENCE_END.source, SENTENCE_END.flags);

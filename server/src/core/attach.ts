@@ -73,15 +73,18 @@ function firstFrom(ms: Mention[], offset: number): number {
   return countBefore(ms.length, (i) => ms[i].start < offset);
 }
 
+/** Which mentions a search accepts (`i`: the mention's index in the list searched). */
+type Accept = (m: Mention, i: number) => boolean;
+
 /** The last mention ending in [from, to), scanning back from `to`. */
-function lastBefore(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
-  for (let i = firstFrom(ms, to) - 1; i >= 0 && ms[i].start >= from; i--) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+function lastBefore(ms: Mention[], from: number, to: number, ok: Accept): Mention | undefined {
+  for (let i = firstFrom(ms, to) - 1; i >= 0 && ms[i].start >= from; i--) if (ms[i].end <= to && ok(ms[i], i)) return ms[i];
   return undefined;
 }
 
 /** The first mention inside [from, to). */
-function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
-  for (let i = firstFrom(ms, from); i < ms.length && ms[i].start < to; i++) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+function firstIn(ms: Mention[], from: number, to: number, ok: Accept): Mention | undefined {
+  for (let i = firstFrom(ms, from); i < ms.length && ms[i].start < to; i++) if (ms[i].end <= to && ok(ms[i], i)) return ms[i];
   return undefined;
 }
 
@@ -91,8 +94,11 @@ export interface AttachContext {
   dose: Dose;
   sentence: [number, number];
   drugs: Mention[];
-  /** Drugs that may own a dose: not those named as a comparison (« supérieur à l'énalapril »). */
-  candidates: Mention[];
+  /**
+   * Whether drug `i` may own a dose: not named as a comparison (« supérieur à l'énalapril »). Asked of the drugs
+   * a strategy reaches only (a long document names thousands), once each.
+   */
+  mayOwn: (i: number) => boolean;
   unknown: { start: number; end: number }[];
   blocks: BlockIndex;
 }
@@ -106,7 +112,8 @@ export interface Strategy {
   example: string;
 }
 
-const notCommon = (m: Mention) => !m.needsDose;
+/** A drug that may own a dose and is no common word (glycine, calcium). */
+const owningNotCommon = (mayOwn: (i: number) => boolean): Accept => (m, i) => mayOwn(i) && !m.needsDose;
 /** How far before its dose an endogenous molecule (« l’adrénaline par voie intramusculaire, 0,5 mg ») may stand. */
 const NEEDS_DOSE_WINDOW = 60;
 
@@ -129,14 +136,14 @@ export const STRATEGIES: Strategy[] = [
   },
   {
     name: 'ligne-de-tableau', example: '| Méthotrexate | 15 mg/sem |',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const row = innermostBlock(blocks, dose.start, ['tableRow']);
       if (row < 0) return undefined;
       const b = blocks.blocks[row];
       // The drug nearest before the dose in its row, else the first after it; never one of another row. A row
       // names its drug on purpose: an endogenous molecule (adrénaline, noradrénaline) counts there.
-      const any = () => true;
-      return lastBefore(candidates, b.start, dose.start, any) ?? firstIn(candidates, dose.end, b.end, any) ?? null;
+      const any: Accept = (_, i) => mayOwn(i);
+      return lastBefore(drugs, b.start, dose.start, any) ?? firstIn(drugs, dose.end, b.end, any) ?? null;
     },
   },
   {
@@ -145,49 +152,49 @@ export const STRATEGIES: Strategy[] = [
   },
   {
     name: 'phrase-avant', example: 'La prégabaline est prescrite à 150 mg/j',
-    attach: ({ text, dose, candidates, sentence }) => {
+    attach: ({ text, dose, drugs, mayOwn, sentence }) => {
       // needsDose words (glycine, calcium) only when the dose follows them closely.
-      const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= NEEDS_DOSE_WINDOW;
-      const nearest = lastBefore(candidates, sentence[0], dose.start, usable);
+      const usable: Accept = (m, i) => mayOwn(i) && (!m.needsDose || dose.start - m.end <= NEEDS_DOSE_WINDOW);
+      const nearest = lastBefore(drugs, sentence[0], dose.start, usable);
       // A partner, a salt or a brand in parentheses closed before the dose yields to the drug before them.
       const open = nearest ? enclosingParenthesis(text, sentence[0], nearest, dose.start) : -1;
-      return (open >= 0 && lastBefore(candidates, sentence[0], open, (m) => !m.needsDose)) || nearest;
+      return (open >= 0 && lastBefore(drugs, sentence[0], open, (m, i) => mayOwn(i) && !m.needsDose)) || nearest;
     },
   },
   {
     name: 'phrase-après', example: 'À 150 mg/j, la prégabaline…',
-    attach: ({ dose, candidates, sentence }) => firstIn(candidates, dose.end, sentence[1], notCommon),
+    attach: ({ dose, drugs, mayOwn, sentence }) => firstIn(drugs, dose.end, sentence[1], owningNotCommon(mayOwn)),
   },
   {
     name: 'élément-de-liste', example: '- Prégabaline : débuter à 75 mg deux fois par jour',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const item = innermostBlock(blocks, dose.start, ['listItem']);
-      return item < 0 ? undefined : firstIn(candidates, blocks.blocks[item].start, blocks.blocks[item].end, notCommon);
+      return item < 0 ? undefined : firstIn(drugs, blocks.blocks[item].start, blocks.blocks[item].end, owningNotCommon(mayOwn));
     },
   },
   {
     name: 'paragraphe', example: 'La prégabaline est efficace. La posologie est de 150 mg/j.',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const p = innermostBlock(blocks, dose.start, ['paragraph']);
-      return p < 0 ? undefined : lastBefore(candidates, blocks.blocks[p].start, dose.start, notCommon);
+      return p < 0 ? undefined : lastBefore(drugs, blocks.blocks[p].start, dose.start, owningNotCommon(mayOwn));
     },
   },
   {
     name: 'liste-introduite', example: 'Le paracétamol :\n- 1 g par prise',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const lead = listLeadIn(blocks, dose.start);
-      return lead ? lastBefore(candidates, lead.start, lead.end, notCommon) : undefined;
+      return lead ? lastBefore(drugs, lead.start, lead.end, owningNotCommon(mayOwn)) : undefined;
     },
   },
   {
     name: 'titre', example: '## Prégabaline\n\nDe 150 à 600 mg/j.',
-    attach: ({ dose, candidates, blocks, unknown }) => {
+    attach: ({ dose, drugs, mayOwn, blocks, unknown }) => {
       const h = headingBefore(blocks, dose.start);
       if (!h) return undefined;
       // …unless the section names an unknown drug before the dose: the dose may well be that one's.
       const u = unknown[countBefore(unknown.length, (i) => unknown[i].start < h.end)];
       if (u && u.start < dose.start) return undefined;
-      return firstIn(candidates, h.start, h.end, notCommon);
+      return firstIn(drugs, h.start, h.end, owningNotCommon(mayOwn));
     },
   },
 ];
@@ -237,11 +244,15 @@ function indexOf(prose: Prose): BlockIndex {
 /** `unknown`: the words reported as unknown drugs, in text order. */
 export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Attachment> {
   const result = new Map<Dose, Attachment>();
-  const candidates = drugs.filter((m) => !comparedBefore(prose.text.slice(Math.max(0, m.start - 25), m.start)));
+  const owner = new Int8Array(drugs.length); // 0: not asked yet; 1: may own a dose; -1: named as a comparison
+  const mayOwn = (i: number) => {
+    if (owner[i] === 0) owner[i] = comparedBefore(prose.text.slice(Math.max(0, drugs[i].start - 25), drugs[i].start)) ? -1 : 1;
+    return owner[i] === 1;
+  };
   const blocks = indexOf(prose);
   for (const dose of doses) {
     const i = sentenceAt(sentences, dose.start);
-    const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, candidates, unknown, blocks };
+    const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, mayOwn, unknown, blocks };
     for (const s of STRATEGIES) {
       const answer = s.attach(context);
       if (answer === undefined) continue;

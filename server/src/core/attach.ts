@@ -68,9 +68,14 @@ function countBefore(n: number, before: (i: number) => boolean): number {
   return lo;
 }
 
-/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+/** Index of the first mention starting at or after `offset` (mentions sorted by start): `countBefore`, inlined. */
 function firstFrom(ms: Mention[], offset: number): number {
-  return countBefore(ms.length, (i) => ms[i].start < offset);
+  let lo = 0, hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /** Which mentions a search accepts (`i`: the mention's index in the list searched). */

@@ -45,10 +45,12 @@ export function describeSource(r: DoseRange): string {
 export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseVerdict {
   const byRoute = rangesForRoute(dose, substance.ranges);
   const widen = !dose.route && byRoute.length < substance.ranges.length;
-  const tries = [rangesForIndication(byRoute, context, substance.dci), widen ? rangesForIndication(substance.ranges, context, substance.dci) : [], byRoute, widen ? substance.ranges : []];
+  // Each set of ranges is made when reached: most doses are decided by the first.
+  const tries = [() => rangesForIndication(byRoute, context, substance.dci), () => (widen ? rangesForIndication(substance.ranges, context, substance.dci) : []), () => byRoute, () => (widen ? substance.ranges : [])];
   let comparison: Comparison | undefined;
   let fallback: Comparison | undefined;
-  for (const ranges of tries) {
+  for (const rangesOf of tries) {
+    const ranges = rangesOf();
     if (!ranges.length) continue;
     const c = compareDose(dose, ranges);
     if (c.verdict === 'not-comparable') { comparison = c; continue; }

@@ -13,7 +13,10 @@ import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
 import { endTest } from './dose/scan';
-import { headingBefore, indexBlocks, innermostBlock, listLeadIn, SENTENCE_END, type BlockIndex } from './blocks';
+import { headingBefore, indexBlocks, innermostBlock, listLeadIn, type BlockIndex } from './blocks';
+import type { Sentences } from './sentences';
+
+export { splitSentences, type Sentences } from './sentences';
 
 const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré|résistant|sensible|allergique|intolérant)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
 /** COMPARED tried at the end of the text before a mention only. */
@@ -22,41 +25,6 @@ const comparedBefore = endTest(COMPARED);
 const OF = /^[ \u00A0\u202F]+(?:de[ \u00A0\u202F]+|d['’][ \u00A0\u202F]*)(?:l['’]|la[ \u00A0\u202F]+|le[ \u00A0\u202F]+)?(?=[\p{L}])/u;
 /** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
 const DIRECTLY = /^[\s(:–-]{0,3}$/;
-
-export interface Sentences {
-  /** Sorted sentence start offsets. */
-  starts: number[];
-}
-
-/**
- * Sentence starts: the text's start, after each sentence end, and each block's start and end. Three ascending
- * lists merged (the sentence ends come in order, the blocks by start; only their ends, nested, need sorting).
- */
-export function splitSentences(prose: Prose): Sentences {
-  const ends: number[] = [];
-  SENTENCES.lastIndex = 0;
-  while (SENTENCES.exec(prose.text)) ends.push(SENTENCES.lastIndex);
-  const n = prose.blocks.length;
-  const blockStarts = new Int32Array(n), blockEnds = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    blockStarts[i] = prose.blocks[i].start;
-    blockEnds[i] = prose.blocks[i].end;
-  }
-  blockStarts.sort();
-  blockEnds.sort();
-  const starts = [0];
-  let e = 0, s = 0, b = 0;
-  for (;;) {
-    const next = Math.min(e < ends.length ? ends[e] : Infinity, s < n ? blockStarts[s] : Infinity, b < n ? blockEnds[b] : Infinity);
-    if (next === Infinity) return { starts };
-    if (next !== starts[starts.length - 1]) starts.push(next);
-    if (e < ends.length && ends[e] === next) e++;
-    else if (s < n && blockStarts[s] === next) s++;
-    else b++;
-  }
-}
-/** SENTENCE_END, this module's own copy (its `lastIndex` is moved here). */
-const SENTENCES = new RegExp(SENTENCE_END.source, SENTENCE_END.flags);
 
 /** Number of leading items (of `n`, ordered) for which `before(i)` holds: a binary search. */
 function countBefore(n: number, before: (i: number) => boolean): number {
@@ -214,9 +182,11 @@ function enclosingParenthesis(text: string, from: number, m: Mention, doseStart:
 
 export interface Attachment { drug: Mention; strategy: string }
 
-/** Index of the sentence holding `offset`. */
-function sentenceAt(sentences: Sentences, offset: number): number {
-  return Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
+/** The sentence holding `offset`: its start, and the next sentence's start (Infinity after the last). */
+function sentenceAround(sentences: Sentences, offset: number): [number, number] {
+  if (sentences.around) return sentences.around(offset);
+  const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
+  return [sentences.starts[i], sentences.starts[i + 1] ?? Infinity];
 }
 
 /**
@@ -224,19 +194,19 @@ function sentenceAt(sentences: Sentences, offset: number): number {
  * (every block edge is a sentence start, so no heading ends inside a sentence: its doses share one context).
  */
 export function contextOf(prose: Prose, sentences: Sentences, offset: number): string {
-  const i = sentenceAt(sentences, offset);
+  const [start, next] = sentenceAround(sentences, offset);
   let built = contexts.get(sentences);
   if (!built) contexts.set(sentences, (built = new Map()));
-  let context = built.get(i);
+  let context = built.get(start);
   if (context === undefined) {
-    const start = sentences.starts[i];
-    const sentence = prose.text.slice(start, Math.min(sentences.starts[i + 1] ?? prose.text.length, start + 600));
+    const sentence = prose.text.slice(start, Math.min(next, prose.text.length, start + 600));
     const h = headingBefore(indexOf(prose), start);
     context = h ? `${prose.text.slice(h.start, Math.min(h.end, h.start + 200))} ${sentence}` : sentence;
-    built.set(i, context);
+    built.set(start, context);
   }
   return context;
 }
+/** Per sentences of a text, the context of each sentence (by its start). */
 const contexts = new WeakMap<Sentences, Map<number, string>>();
 
 const blockIndexes = new WeakMap<Prose, BlockIndex>();
@@ -256,8 +226,7 @@ export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], d
   };
   const blocks = indexOf(prose);
   for (const dose of doses) {
-    const i = sentenceAt(sentences, dose.start);
-    const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, mayOwn, unknown, blocks };
+    const context: AttachContext = { text: prose.text, dose, sentence: sentenceAround(sentences, dose.start), drugs, mayOwn, unknown, blocks };
     for (const s of STRATEGIES) {
       const answer = s.attach(context);
       if (answer === undefined) continue;

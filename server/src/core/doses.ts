@@ -131,6 +131,18 @@ function readCombination(prose: string, m: RegExpMatchArray): Dose | null {
 }
 const GLUED_BEFORE = new RegExp(`[${LETTER}\\d.,/]`, 'u');
 
+/** « 1 g/8 h », « 100 UI/kg/12 h », « 5 mg/48 h »: one intake every so many hours (or days, or weeks). */
+function readEvery(every: number, per: DoseBasis): { per: DoseBasis; interval?: Interval; timesPerDay?: Dose['timesPerDay'] } {
+  if (per === 'hour' || per === 'day') {
+    const hours = per === 'hour' ? every : every * 24;
+    if (hours === 24) return { per: 'day' };
+    const interval: Interval = hours % 24 === 0 ? { min: hours / 24, max: hours / 24, unit: 'jour' } : { min: hours, max: hours, unit: 'heure' };
+    return { per: 'intake', interval, timesPerDay: hours < 24 ? { min: 24 / hours, max: 24 / hours } : undefined };
+  }
+  if (per === 'week') return { per: 'intake', interval: { min: every, max: every, unit: 'semaine' } };
+  return { per };
+}
+
 function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   const g = m.groups!;
   let start = m.index!;
@@ -152,22 +164,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   let timesPerDay: Dose['timesPerDay'];
   let interval: Interval | undefined;
   let splitInto: Dose['splitInto'];
-  if (g.every) {
-    // « 1 g/8 h », « 100 UI/kg/12 h », « 5 mg/48 h »: one intake every so many hours (or days).
-    const every = Number(g.every);
-    if (per === 'hour' || per === 'day') {
-      const hours = per === 'hour' ? every : every * 24;
-      if (hours === 24) per = 'day';
-      else {
-        interval = hours % 24 === 0 ? { min: hours / 24, max: hours / 24, unit: 'jour' } : { min: hours, max: hours, unit: 'heure' };
-        if (hours < 24) timesPerDay = { min: 24 / hours, max: 24 / hours };
-        per = 'intake';
-      }
-    } else if (per === 'week') {
-      interval = { min: every, max: every, unit: 'semaine' };
-      per = 'intake';
-    }
-  }
+  if (g.every) ({ per, interval, timesPerDay } = readEvery(Number(g.every), per));
   const rhythm = readRhythm(prose.slice(end, end + 80));
   if (rhythm && !interval && !timesPerDay) {
     if (rhythm.splitInto && (per === 'day' || per === 'week')) splitInto = rhythm.splitInto;

@@ -18,7 +18,7 @@ export interface Sentences {
 }
 
 /** The characters a sentence end starts with (SENTENCE_END: a final punctuation mark, or a line break). */
-export const SENTENCE_END_FIRST = /[.!?…\n]/g;
+const SENTENCE_END_FIRST = /[.!?…\n]/g;
 /** SENTENCE_END tried at one offset. */
 const SENTENCE_END_AT = new RegExp(SENTENCE_END.source, 'y');
 /** SENTENCE_END, this module's own copy (its `lastIndex` is moved here). */
@@ -103,7 +103,7 @@ function blockEdges(prose: Prose): Int32Array {
  * back at a character that no sentence end can hold (neither a line break, a space nor a tab) so that no match
  * of the whole text's scan overlaps its start; it tries SENTENCE_END only where one may start.
  */
-export function sentenceEnds(text: string, from: number, to: number): number[] {
+function sentenceEnds(text: string, from: number, to: number): number[] {
   let start = from;
   for (let c = text.charCodeAt(start - 1); start > 0 && (c === 10 || c === 32 || c === 9); c = text.charCodeAt(start - 1)) start--;
   const ends: number[] = [];

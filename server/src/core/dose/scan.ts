@@ -1,8 +1,10 @@
 /**
- * Where the dose patterns are tried: at the first digit of each run of digits, never elsewhere. Every dose
- * pattern of `doses.ts` starts with a written number (NUMBER, which cannot start right after a digit), so the
- * pattern made sticky and tried at these offsets finds exactly the matches a global scan of the whole text
- * finds, without trying the million other offsets of a long document.
+ * How the dose patterns are tried without scanning a long text at every offset:
+ * - at the first digit of each run of digits, never elsewhere: every dose pattern of `doses.ts` starts with a
+ *   written number (NUMBER, which cannot start right after a digit), so the pattern made sticky and tried at these
+ *   offsets finds exactly the matches a global scan of the whole text finds;
+ * - a pattern anchored at the end of its text (« …$ », the words before a dose or a drug), once, backwards from
+ *   the end.
  *
  *   « prégabaline 150 mg/j, puis 3 500,5 mg » → tried at « 1 », « 3 » and « 5 » (« 500,5 mg » is a match
  *   even though « 3 500 » reads as one number), never at a letter.

@@ -12,29 +12,19 @@
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Dose } from './doses';
-import { headingBefore, indexBlocks, innermostBlock, listLeadIn, SENTENCE_END, type BlockIndex } from './blocks';
+import { endTest } from './dose/scan';
+import { headingBefore, indexBlocks, innermostBlock, listLeadIn, type BlockIndex } from './blocks';
+import type { Sentences } from './sentences';
+
+export { splitSentences, type Sentences } from './sentences';
 
 const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré|résistant|sensible|allergique|intolérant)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
+/** COMPARED tried at the end of the text before a mention only. */
+const comparedBefore = endTest(COMPARED);
 /** « de » (or « d' ») right after a dose: what follows is what the dose is of. */
 const OF = /^[ \u00A0\u202F]+(?:de[ \u00A0\u202F]+|d['’][ \u00A0\u202F]*)(?:l['’]|la[ \u00A0\u202F]+|le[ \u00A0\u202F]+)?(?=[\p{L}])/u;
 /** What may stand between a drug and the dose that directly follows it: spaces, "(", ":", a dash. */
 const DIRECTLY = /^[\s(:–-]{0,3}$/;
-
-export interface Sentences {
-  /** Sorted sentence start offsets. */
-  starts: number[];
-}
-
-/** Sentence starts: after each sentence end, and each block's start and end; marked, then read in order (no sort). */
-export function splitSentences(prose: Prose): Sentences {
-  const marked = new Uint8Array(prose.text.length + 1);
-  marked[0] = 1;
-  for (const m of prose.text.matchAll(SENTENCE_END)) marked[m.index! + m[0].length] = 1;
-  for (const b of prose.blocks) { marked[b.start] = 1; marked[b.end] = 1; }
-  const starts: number[] = [];
-  for (let i = marked.indexOf(1); i >= 0; i = marked.indexOf(1, i + 1)) starts.push(i);
-  return { starts };
-}
 
 /** Number of leading items (of `n`, ordered) for which `before(i)` holds: a binary search. */
 function countBefore(n: number, before: (i: number) => boolean): number {
@@ -46,20 +36,28 @@ function countBefore(n: number, before: (i: number) => boolean): number {
   return lo;
 }
 
-/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+/** Index of the first mention starting at or after `offset` (mentions sorted by start): `countBefore`, inlined. */
 function firstFrom(ms: Mention[], offset: number): number {
-  return countBefore(ms.length, (i) => ms[i].start < offset);
+  let lo = 0, hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
+/** Which mentions a search accepts (`i`: the mention's index in the list searched). */
+type Accept = (m: Mention, i: number) => boolean;
+
 /** The last mention ending in [from, to), scanning back from `to`. */
-function lastBefore(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
-  for (let i = firstFrom(ms, to) - 1; i >= 0 && ms[i].start >= from; i--) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+function lastBefore(ms: Mention[], from: number, to: number, ok: Accept): Mention | undefined {
+  for (let i = firstFrom(ms, to) - 1; i >= 0 && ms[i].start >= from; i--) if (ms[i].end <= to && ok(ms[i], i)) return ms[i];
   return undefined;
 }
 
 /** The first mention inside [from, to). */
-function firstIn(ms: Mention[], from: number, to: number, ok: (m: Mention) => boolean): Mention | undefined {
-  for (let i = firstFrom(ms, from); i < ms.length && ms[i].start < to; i++) if (ms[i].end <= to && ok(ms[i])) return ms[i];
+function firstIn(ms: Mention[], from: number, to: number, ok: Accept): Mention | undefined {
+  for (let i = firstFrom(ms, from); i < ms.length && ms[i].start < to; i++) if (ms[i].end <= to && ok(ms[i], i)) return ms[i];
   return undefined;
 }
 
@@ -69,8 +67,11 @@ export interface AttachContext {
   dose: Dose;
   sentence: [number, number];
   drugs: Mention[];
-  /** Drugs that may own a dose: not those named as a comparison (« supérieur à l'énalapril »). */
-  candidates: Mention[];
+  /**
+   * Whether drug `i` may own a dose: not named as a comparison (« supérieur à l'énalapril »). Asked of the drugs
+   * a strategy reaches only (a long document names thousands), once each.
+   */
+  mayOwn: (i: number) => boolean;
   unknown: { start: number; end: number }[];
   blocks: BlockIndex;
 }
@@ -84,7 +85,8 @@ export interface Strategy {
   example: string;
 }
 
-const notCommon = (m: Mention) => !m.needsDose;
+/** A drug that may own a dose and is no common word (glycine, calcium). */
+const owningNotCommon = (mayOwn: (i: number) => boolean): Accept => (m, i) => mayOwn(i) && !m.needsDose;
 /** How far before its dose an endogenous molecule (« l’adrénaline par voie intramusculaire, 0,5 mg ») may stand. */
 const NEEDS_DOSE_WINDOW = 60;
 
@@ -107,14 +109,14 @@ export const STRATEGIES: Strategy[] = [
   },
   {
     name: 'ligne-de-tableau', example: '| Méthotrexate | 15 mg/sem |',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const row = innermostBlock(blocks, dose.start, ['tableRow']);
       if (row < 0) return undefined;
       const b = blocks.blocks[row];
       // The drug nearest before the dose in its row, else the first after it; never one of another row. A row
       // names its drug on purpose: an endogenous molecule (adrénaline, noradrénaline) counts there.
-      const any = () => true;
-      return lastBefore(candidates, b.start, dose.start, any) ?? firstIn(candidates, dose.end, b.end, any) ?? null;
+      const any: Accept = (_, i) => mayOwn(i);
+      return lastBefore(drugs, b.start, dose.start, any) ?? firstIn(drugs, dose.end, b.end, any) ?? null;
     },
   },
   {
@@ -123,49 +125,49 @@ export const STRATEGIES: Strategy[] = [
   },
   {
     name: 'phrase-avant', example: 'La prégabaline est prescrite à 150 mg/j',
-    attach: ({ text, dose, candidates, sentence }) => {
+    attach: ({ text, dose, drugs, mayOwn, sentence }) => {
       // needsDose words (glycine, calcium) only when the dose follows them closely.
-      const usable = (m: Mention) => !m.needsDose || dose.start - m.end <= NEEDS_DOSE_WINDOW;
-      const nearest = lastBefore(candidates, sentence[0], dose.start, usable);
+      const usable: Accept = (m, i) => mayOwn(i) && (!m.needsDose || dose.start - m.end <= NEEDS_DOSE_WINDOW);
+      const nearest = lastBefore(drugs, sentence[0], dose.start, usable);
       // A partner, a salt or a brand in parentheses closed before the dose yields to the drug before them.
       const open = nearest ? enclosingParenthesis(text, sentence[0], nearest, dose.start) : -1;
-      return (open >= 0 && lastBefore(candidates, sentence[0], open, (m) => !m.needsDose)) || nearest;
+      return (open >= 0 && lastBefore(drugs, sentence[0], open, (m, i) => mayOwn(i) && !m.needsDose)) || nearest;
     },
   },
   {
     name: 'phrase-après', example: 'À 150 mg/j, la prégabaline…',
-    attach: ({ dose, candidates, sentence }) => firstIn(candidates, dose.end, sentence[1], notCommon),
+    attach: ({ dose, drugs, mayOwn, sentence }) => firstIn(drugs, dose.end, sentence[1], owningNotCommon(mayOwn)),
   },
   {
     name: 'élément-de-liste', example: '- Prégabaline : débuter à 75 mg deux fois par jour',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const item = innermostBlock(blocks, dose.start, ['listItem']);
-      return item < 0 ? undefined : firstIn(candidates, blocks.blocks[item].start, blocks.blocks[item].end, notCommon);
+      return item < 0 ? undefined : firstIn(drugs, blocks.blocks[item].start, blocks.blocks[item].end, owningNotCommon(mayOwn));
     },
   },
   {
     name: 'paragraphe', example: 'La prégabaline est efficace. La posologie est de 150 mg/j.',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const p = innermostBlock(blocks, dose.start, ['paragraph']);
-      return p < 0 ? undefined : lastBefore(candidates, blocks.blocks[p].start, dose.start, notCommon);
+      return p < 0 ? undefined : lastBefore(drugs, blocks.blocks[p].start, dose.start, owningNotCommon(mayOwn));
     },
   },
   {
     name: 'liste-introduite', example: 'Le paracétamol :\n- 1 g par prise',
-    attach: ({ dose, candidates, blocks }) => {
+    attach: ({ dose, drugs, mayOwn, blocks }) => {
       const lead = listLeadIn(blocks, dose.start);
-      return lead ? lastBefore(candidates, lead.start, lead.end, notCommon) : undefined;
+      return lead ? lastBefore(drugs, lead.start, lead.end, owningNotCommon(mayOwn)) : undefined;
     },
   },
   {
     name: 'titre', example: '## Prégabaline\n\nDe 150 à 600 mg/j.',
-    attach: ({ dose, candidates, blocks, unknown }) => {
+    attach: ({ dose, drugs, mayOwn, blocks, unknown }) => {
       const h = headingBefore(blocks, dose.start);
       if (!h) return undefined;
       // …unless the section names an unknown drug before the dose: the dose may well be that one's.
       const u = unknown[countBefore(unknown.length, (i) => unknown[i].start < h.end)];
       if (u && u.start < dose.start) return undefined;
-      return firstIn(candidates, h.start, h.end, notCommon);
+      return firstIn(drugs, h.start, h.end, owningNotCommon(mayOwn));
     },
   },
 ];
@@ -180,9 +182,11 @@ function enclosingParenthesis(text: string, from: number, m: Mention, doseStart:
 
 export interface Attachment { drug: Mention; strategy: string }
 
-/** Index of the sentence holding `offset`. */
-function sentenceAt(sentences: Sentences, offset: number): number {
-  return Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
+/** The sentence holding `offset`: its start, and the next sentence's start (Infinity after the last). */
+function sentenceAround(sentences: Sentences, offset: number): [number, number] {
+  if (sentences.around) return sentences.around(offset);
+  const i = Math.max(0, countBefore(sentences.starts.length, (k) => sentences.starts[k] <= offset) - 1);
+  return [sentences.starts[i], sentences.starts[i + 1] ?? Infinity];
 }
 
 /**
@@ -190,19 +194,19 @@ function sentenceAt(sentences: Sentences, offset: number): number {
  * (every block edge is a sentence start, so no heading ends inside a sentence: its doses share one context).
  */
 export function contextOf(prose: Prose, sentences: Sentences, offset: number): string {
-  const i = sentenceAt(sentences, offset);
+  const [start, next] = sentenceAround(sentences, offset);
   let built = contexts.get(sentences);
   if (!built) contexts.set(sentences, (built = new Map()));
-  let context = built.get(i);
+  let context = built.get(start);
   if (context === undefined) {
-    const start = sentences.starts[i];
-    const sentence = prose.text.slice(start, Math.min(sentences.starts[i + 1] ?? prose.text.length, start + 600));
+    const sentence = prose.text.slice(start, Math.min(next, prose.text.length, start + 600));
     const h = headingBefore(indexOf(prose), start);
     context = h ? `${prose.text.slice(h.start, Math.min(h.end, h.start + 200))} ${sentence}` : sentence;
-    built.set(i, context);
+    built.set(start, context);
   }
   return context;
 }
+/** Per sentences of a text, the context of each sentence (by its start). */
 const contexts = new WeakMap<Sentences, Map<number, string>>();
 
 const blockIndexes = new WeakMap<Prose, BlockIndex>();
@@ -215,11 +219,14 @@ function indexOf(prose: Prose): BlockIndex {
 /** `unknown`: the words reported as unknown drugs, in text order. */
 export function attachDoses(prose: Prose, sentences: Sentences, doses: Dose[], drugs: Mention[], unknown: { start: number; end: number }[] = []): Map<Dose, Attachment> {
   const result = new Map<Dose, Attachment>();
-  const candidates = drugs.filter((m) => !COMPARED.test(prose.text.slice(Math.max(0, m.start - 25), m.start)));
+  const owner = new Int8Array(drugs.length); // 0: not asked yet; 1: may own a dose; -1: named as a comparison
+  const mayOwn = (i: number) => {
+    if (owner[i] === 0) owner[i] = comparedBefore(prose.text.slice(Math.max(0, drugs[i].start - 25), drugs[i].start)) ? -1 : 1;
+    return owner[i] === 1;
+  };
   const blocks = indexOf(prose);
   for (const dose of doses) {
-    const i = sentenceAt(sentences, dose.start);
-    const context: AttachContext = { text: prose.text, dose, sentence: [sentences.starts[i], sentences.starts[i + 1] ?? Infinity], drugs, candidates, unknown, blocks };
+    const context: AttachContext = { text: prose.text, dose, sentence: sentenceAround(sentences, dose.start), drugs, mayOwn, unknown, blocks };
     for (const s of STRATEGIES) {
       const answer = s.attach(context);
       if (answer === undefined) continue;

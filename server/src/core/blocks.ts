@@ -23,9 +23,14 @@ export interface BlockIndex {
 function isHeadingLike(b: Block, text: string): boolean {
   if (b.kind === 'heading') return true;
   if (b.kind !== 'paragraph' || b.end - b.start > 160) return false;
+  // Most paragraphs end with their final mark: no need to cut them out to see it.
+  if (b.end > b.start && ENDS_PHRASE.test(text[b.end - 1])) return false;
   const t = text.slice(b.start, b.end).trim();
-  return t.length > 0 && t.length <= 140 && !t.includes('\n') && !/[.!?…:;,]$/.test(t);
+  return t.length > 0 && t.length <= 140 && !t.includes('\n') && !ENDS_PHRASE.test(t);
 }
+/** The final mark of a paragraph that is no heading. */
+const ENDS_PHRASE = /[.!?…:;,]$/;
+
 
 export function indexBlocks(prose: Prose): BlockIndex {
   const blocks = prose.blocks; // sorted by start, outer blocks first

@@ -17,6 +17,7 @@ import { readUnit, UNIT_PATTERN } from './dose/units';
 import { BASIS_PATTERN, readBasis, type DoseBasis } from './dose/basis';
 import { count, readRhythm, type Interval } from './dose/frequency';
 import { filterDose } from './dose/filters';
+import { digitRunStarts, endTest, matchesAt } from './dose/scan';
 
 export type { DoseBasis } from './dose/basis';
 export type { Interval } from './dose/frequency';
@@ -60,7 +61,7 @@ const DOSE = new RegExp(
   `(?<unit>${UNIT_PATTERN})${WORD_END}` +
   `(?:${SP}*(?:/|par${SP}+)${SP}*(?<weight>kg|m²|m2)${WORD_END})?` +
   `(?<basis>${SP}*(?:/|par${SP}+)${SP}*(?:(?<every>\\d{1,2})${SP}*)?(?<per>${BASIS_PATTERN})${WORD_END})?`,
-  'gu',
+  'yu', // sticky: tried at each run of digits only (dose/scan.ts)
 );
 
 /** « 2 comprimés à 333 mg », « 4 à 8 comprimés de 60 mg », « deux bouffées de 100 µg »: units counted before the strength. */
@@ -68,6 +69,8 @@ const UNITS_BEFORE = new RegExp(
   `(?:^|[^\\d.,${LETTER}])(?<n>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}+(?<form>${FORM})${SP}+(?:à|de|dosée?s?${SP}+à)${SP}*$`,
   'diu',
 );
+/** UNITS_BEFORE tried at the end of the lead first: most doses follow no count of units. */
+const countedBefore = endTest(UNITS_BEFORE);
 const STEP_PREFIX = new RegExp(`paliers?${SP}+de${SP}+$`, 'u');
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
 const STARTING = new RegExp(`(?<![${LETTER}])(?:${STARTING_WORDS})(?![${LETTER}])`, 'iu');
@@ -92,15 +95,16 @@ function clauseBefore(prose: string, start: number, max: number): string {
 
 /** « 800/160 mg », « 49 mg/51 mg », « 200/6 µg »: the strengths of a combination's components. */
 const COMBINATION = new RegExp(
-  `(?<a>${NUMBER})${SP}*(?:(?<ua>${UNIT_PATTERN})${SP}*)?/${SP}*(?<b>${NUMBER})${SP}*(?<ub>${UNIT_PATTERN})${WORD_END}`, 'gu');
+  `(?<a>${NUMBER})${SP}*(?:(?<ua>${UNIT_PATTERN})${SP}*)?/${SP}*(?<b>${NUMBER})${SP}*(?<ub>${UNIT_PATTERN})${WORD_END}`, 'yu');
 
 export function findDoses(prose: string): Dose[] {
   const doses: Dose[] = [];
-  for (const m of prose.matchAll(DOSE)) {
+  const numbers = digitRunStarts(prose);
+  for (const m of matchesAt(prose, DOSE, numbers)) {
     const dose = readDose(prose, m);
     if (dose) doses.push(dose);
   }
-  for (const m of prose.matchAll(COMBINATION)) {
+  for (const m of matchesAt(prose, COMBINATION, numbers)) {
     const dose = readCombination(prose, m);
     if (dose) doses.push(dose);
   }
@@ -127,6 +131,18 @@ function readCombination(prose: string, m: RegExpMatchArray): Dose | null {
 }
 const GLUED_BEFORE = new RegExp(`[${LETTER}\\d.,/]`, 'u');
 
+/** « 1 g/8 h », « 100 UI/kg/12 h », « 5 mg/48 h »: one intake every so many hours (or days, or weeks). */
+function readEvery(every: number, per: DoseBasis): { per: DoseBasis; interval?: Interval; timesPerDay?: Dose['timesPerDay'] } {
+  if (per === 'hour' || per === 'day') {
+    const hours = per === 'hour' ? every : every * 24;
+    if (hours === 24) return { per: 'day' };
+    const interval: Interval = hours % 24 === 0 ? { min: hours / 24, max: hours / 24, unit: 'jour' } : { min: hours, max: hours, unit: 'heure' };
+    return { per: 'intake', interval, timesPerDay: hours < 24 ? { min: 24 / hours, max: 24 / hours } : undefined };
+  }
+  if (per === 'week') return { per: 'intake', interval: { min: every, max: every, unit: 'semaine' } };
+  return { per };
+}
+
 function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   const g = m.groups!;
   let start = m.index!;
@@ -135,7 +151,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   if (g.b === undefined && g.sep) return null;
   if (g.sep === 'et' && !ENTRE.test(lead)) return null;
   const matchEnd = start + m[0].length;
-  const units = UNITS_BEFORE.exec(lead);
+  const units = countedBefore(lead) ? UNITS_BEFORE.exec(lead) : null;
   const filtered = filterDose(prose, start, matchEnd, !!units);
   if (filtered && !(filtered.verdict === 'glued' && step)) return null;
   const { unit, factor } = readUnit(g.unit);
@@ -148,22 +164,7 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   let timesPerDay: Dose['timesPerDay'];
   let interval: Interval | undefined;
   let splitInto: Dose['splitInto'];
-  if (g.every) {
-    // « 1 g/8 h », « 100 UI/kg/12 h », « 5 mg/48 h »: one intake every so many hours (or days).
-    const every = Number(g.every);
-    if (per === 'hour' || per === 'day') {
-      const hours = per === 'hour' ? every : every * 24;
-      if (hours === 24) per = 'day';
-      else {
-        interval = hours % 24 === 0 ? { min: hours / 24, max: hours / 24, unit: 'jour' } : { min: hours, max: hours, unit: 'heure' };
-        if (hours < 24) timesPerDay = { min: 24 / hours, max: 24 / hours };
-        per = 'intake';
-      }
-    } else if (per === 'week') {
-      interval = { min: every, max: every, unit: 'semaine' };
-      per = 'intake';
-    }
-  }
+  if (g.every) ({ per, interval, timesPerDay } = readEvery(Number(g.every), per));
   const rhythm = readRhythm(prose.slice(end, end + 80));
   if (rhythm && !interval && !timesPerDay) {
     if (rhythm.splitInto && (per === 'day' || per === 'week')) splitInto = rhythm.splitInto;
@@ -187,14 +188,23 @@ function readDose(prose: string, m: RegExpMatchArray): Dose | null {
   if (step) start -= step[0].length;
   if (units) start = start - lead.length + units.indices!.groups!.n[0];
   const starting = !!step || STARTING.test(clauseBefore(prose, start, 90));
-  return {
-    start, end, text: prose.slice(start, end), min: lo, max: hi, unit, per,
-    ...(g.weight ? { perWeight: g.weight === 'kg' ? 'kg' : 'm2' } : {}),
-    timesPerDay, interval, ...(splitInto ? { splitInto } : {}),
-    ...(units ? { units: { count: n, strength: Math.max(a, b), form: formOf(units.groups!.form) } } : {}),
-    daily, route: routeNear(prose, start, matchEnd), ...(starting ? { starting } : {}), unitStart, unitText: g.unit,
-    ...(basisText ? { basisStart, basisText } : {}),
-  };
+  // Optional fields set in place, in this order (object spreads of optional parts cost more than the rest of the dose).
+  const dose: Dose = { start, end, text: prose.slice(start, end), min: lo, max: hi, unit, per } as Dose;
+  if (g.weight) dose.perWeight = g.weight === 'kg' ? 'kg' : 'm2';
+  dose.timesPerDay = timesPerDay;
+  dose.interval = interval;
+  if (splitInto) dose.splitInto = splitInto;
+  if (units) dose.units = { count: n, strength: Math.max(a, b), form: formOf(units.groups!.form) };
+  dose.daily = daily;
+  dose.route = routeNear(prose, start, matchEnd);
+  if (starting) dose.starting = starting;
+  dose.unitStart = unitStart;
+  dose.unitText = g.unit;
+  if (basisText) {
+    dose.basisStart = basisStart;
+    dose.basisText = basisText;
+  }
+  return dose;
 }
 
 /**

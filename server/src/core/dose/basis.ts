@@ -35,9 +35,17 @@ export const BASIS_PATTERN = WRITTEN_BASES.map((b) => b.written).join('|');
 
 const WRITTEN = WRITTEN_BASES.map((b) => ({ ...b, re: new RegExp(`^(?:${b.written})$`, 'i') }));
 
+/** The basis of a written one (« /j », « par semaine »), read once per spelling. */
 export function readBasis(written: string): DoseBasis {
-  return WRITTEN.find((b) => b.re.test(written))?.basis ?? 'intake';
+  let basis = readBases.get(written);
+  if (!basis) {
+    basis = WRITTEN.find((b) => b.re.test(written))?.basis ?? 'intake';
+    if (readBases.size > 1000) readBases.clear();
+    readBases.set(written, basis);
+  }
+  return basis;
 }
+const readBases = new Map<string, DoseBasis>();
 
 /** French labels of the documented bases (after the unit). */
 export const RANGE_BASIS_LABEL: Record<RangeBasis, string> = {

@@ -108,7 +108,8 @@ export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
 }
 
 function judge(c: Candidate): Comparison {
-  const reading = { ...c.reading, min: c.min, max: c.max, unit: c.unit, ...(c.envelope ? { throughEnvelope: true } : {}) };
+  const reading: Comparison['reading'] = { ...c.reading, min: c.min, max: c.max, unit: c.unit };
+  if (c.envelope) reading.throughEnvelope = true;
   const span = { min: c.lo, max: c.hi };
   const maxRange = () => c.ranges.find((r) => convert(r.max, r.unit, c.unit)! >= c.hi * (1 - EPSILON));
   // Through the envelope, only what no adult could get counts: the lightest adult above the maximum.

@@ -114,11 +114,16 @@ export function intervalDays(text: string | undefined): number | undefined {
   return undefined;
 }
 
+/** Each row's group names in RHYTHM, made once. */
+const GROUPS = RHYTHMS.map((_, i) => ({ row: `r${i}`, a: `a${i}`, b: `b${i}`, u: `u${i}` }));
+
 /** The row that reads the start of `text`, with the match. */
 function matchRhythm(text: string): { row: number; m: RegExpExecArray } | null {
   const m = RHYTHM.exec(text);
-  const row = m ? RHYTHMS.findIndex((_, i) => m.groups![`r${i}`] !== undefined) : -1;
-  return m && row >= 0 ? { row, m } : null;
+  if (!m) return null;
+  const groups = m.groups!;
+  const row = GROUPS.findIndex((names) => groups[names.row] !== undefined);
+  return row >= 0 ? { row, m } : null;
 }
 
 /** The rhythm right after a dose (`text` starts where the dose ends), if any. */
@@ -126,8 +131,8 @@ export function readRhythm(text: string): Rhythm | null {
   const found = matchRhythm(text);
   if (!found) return null;
   const { row: i, m } = found;
-  const g = m.groups!;
-  return { ...RHYTHMS[i].read({ a: g[`a${i}`], b: g[`b${i}`], u: g[`u${i}`] }), length: m[0].length };
+  const g = m.groups!, names = GROUPS[i];
+  return { ...RHYTHMS[i].read({ a: g[names.a], b: g[names.b], u: g[names.u] }), length: m[0].length };
 }
 
 /** The rhythm row that reads `text` (for the tests of each row's example). */

@@ -43,6 +43,16 @@ export function contextParts(context: string, dci = ''): string[][] {
 }
 const partsCache = new Map<string, string[][]>();
 
+/** A range's parts (`contextParts`), kept on the range: a dose of a substance reads its ranges again and again. */
+function partsOf(range: DoseRange, dci: string): string[][] {
+  const kept = partsByRange.get(range);
+  if (kept?.dci === dci) return kept.parts;
+  const parts = contextParts(range.context, dci);
+  partsByRange.set(range, { dci, parts });
+  return parts;
+}
+const partsByRange = new WeakMap<DoseRange, { dci: string; parts: string[][] }>();
+
 /** The stems of the words a text says (doses of one sentence share it: the last one is kept). */
 let lastText = '';
 let lastSaid = new Set<string>();
@@ -59,7 +69,7 @@ function saidIn(text: string): Set<string> {
  * its parts. « rituximab 375 mg/m² dans le lymphome » is not about « polyarthrite rhumatoïde ».
  */
 export function mayConcern(range: DoseRange, text: string, dci = ''): boolean {
-  const parts = contextParts(range.context, dci);
+  const parts = partsOf(range, dci);
   if (!parts.length) return true;
   const said = saidIn(text);
   return parts.some((part) => part.every((w) => said.has(w)));
@@ -68,7 +78,9 @@ export function mayConcern(range: DoseRange, text: string, dci = ''): boolean {
 /** The ranges whose context the text names, or none. */
 export function rangesForIndication(ranges: DoseRange[], text: string, dci = ''): DoseRange[] {
   if (ranges.length < 2 || !text) return [];
+  const parts = ranges.map((r) => partsOf(r, dci));
+  if (parts.every((p) => !p.length)) return []; // no range names an indication: the text need not be read
   const said = saidIn(text);
-  const named = ranges.filter((r) => contextParts(r.context, dci).some((part) => part.every((w) => said.has(w))));
+  const named = ranges.filter((_, i) => parts[i].some((part) => part.every((w) => said.has(w))));
   return named.length && named.length < ranges.length ? named : [];
 }

@@ -33,7 +33,12 @@ const INTERVAL_DAYS = { jour: 1, semaine: 7, mois: 30, heure: 1 / 24 } as const;
 /** Every reading of a dose, as written first. */
 export function readingsOf(dose: Dose): Reading[] {
   const out: Reading[] = [];
-  const push: Push = (min, max, basis, derived, weak, atLeast) => out.push({ min, max, basis, derived, ...(weak ? { weak } : {}), ...(atLeast ? { atLeast } : {}) });
+  const push: Push = (min, max, basis, derived, weak, atLeast) => {
+    const reading: Reading = { min, max, basis, derived };
+    if (weak) reading.weak = weak;
+    if (atLeast) reading.atLeast = atLeast;
+    out.push(reading);
+  };
   switch (dose.per) {
     case 'day':
       push(dose.min, dose.max, 'day', false);

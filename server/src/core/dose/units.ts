@@ -49,14 +49,19 @@ export const UNIT_PATTERN = WRITTEN_UNITS.map((u) => u.written).join('|');
 
 const WRITTEN = WRITTEN_UNITS.map((u) => ({ ...u, re: new RegExp(`^(?:${u.written})$`, 'i') }));
 
-/** The dataset's unit and factor of a written unit: « millions d'UI » → UI × 1 000 000. */
-export function readUnit(written: string): { unit: Unit; factor: number } {
-  for (const u of WRITTEN) {
+/** The dataset's unit and factor of a written unit: « millions d'UI » → UI × 1 000 000. Read once per spelling. */
+export function readUnit(written: string): { readonly unit: Unit; readonly factor: number } {
+  let read = readUnits.get(written);
+  if (!read) {
     // « mg » and « Mg », « UI » and « ui »: case does not matter except for M(illions) UI vs mUI, which no writer uses.
-    if (u.re.test(written)) return { unit: u.unit, factor: u.factor };
+    const u = WRITTEN.find((w) => w.re.test(written));
+    read = u ? { unit: u.unit, factor: u.factor } : { unit: 'mg', factor: 1 };
+    if (readUnits.size > 1000) readUnits.clear();
+    readUnits.set(written, read);
   }
-  return { unit: 'mg', factor: 1 };
+  return read;
 }
+const readUnits = new Map<string, { readonly unit: Unit; readonly factor: number }>();
 
 /** A value in `from` expressed in `to`, or null when the two units do not measure the same thing. */
 export function convert(value: number, from: Unit, to: Unit): number | null {

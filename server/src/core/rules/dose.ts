@@ -45,10 +45,12 @@ export function describeSource(r: DoseRange): string {
 export function judgeDose(dose: Dose, substance: Substance, context = ''): DoseVerdict {
   const byRoute = rangesForRoute(dose, substance.ranges);
   const widen = !dose.route && byRoute.length < substance.ranges.length;
-  const tries = [rangesForIndication(byRoute, context, substance.dci), widen ? rangesForIndication(substance.ranges, context, substance.dci) : [], byRoute, widen ? substance.ranges : []];
+  // Each set of ranges is made when reached: most doses are decided by the first.
+  const tries = [() => rangesForIndication(byRoute, context, substance.dci), () => (widen ? rangesForIndication(substance.ranges, context, substance.dci) : []), () => byRoute, () => (widen ? substance.ranges : [])];
   let comparison: Comparison | undefined;
   let fallback: Comparison | undefined;
-  for (const ranges of tries) {
+  for (const rangesOf of tries) {
+    const ranges = rangesOf();
     if (!ranges.length) continue;
     const c = compareDose(dose, ranges);
     if (c.verdict === 'not-comparable') { comparison = c; continue; }
@@ -76,43 +78,58 @@ function belowOfThisIndication(c: Comparison, context: string, dci: string): Com
 
 const unitLabel = (r: { unit: string; perWeight?: string }) => r.unit + (r.perWeight ? `/${r.perWeight === 'm2' ? 'm²' : 'kg'}` : '');
 
-/** The finding for a verdict, if it is worth one. */
 /** The dose as written, in one line (« 15 mg | par jour » in a table → « 15 mg par jour »; a bare number with its column's unit). */
 export function writtenDose(dose: Dose): string {
   const text = dose.text.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
   return dose.columnUnit ? `${text} (${dose.columnUnit})` : text;
 }
 
-/** The finding for a verdict, if it is worth one. Short message first, then the range and its source. */
+/**
+ * The finding for a verdict, if it is worth one. Short message first, then the range and its source. The
+ * message is written only for a finding (most doses are in range: nothing to write).
+ */
 export function doseFinding(dose: Dose, name: string, verdict: DoseVerdict, hasStartingRange: boolean): Finding | null {
   const c = verdict.comparison;
-  const at = { start: dose.start, end: dose.end };
-  const range = c.range;
-  const cite = range ? ` — ${range.context} ; ${describeSource(range)}` : '';
-  const reading = c.reading;
-  const text = writtenDose(dose);
-  const written = reading?.derived && reading.basis !== 'intake' && !reading.atLeast && !reading.weak
-    ? `${text} = ${formatAmount(reading.min, reading.max, unitLabel(reading), RANGE_BASIS_LABEL[reading.basis])}` : text;
-  const bound = (value: number) => formatAmount(value, value, unitLabel(range!), RANGE_BASIS_LABEL[range!.per] + (range!.interval ? ` ${range!.interval}` : ''));
   switch (c.verdict) {
-    case 'rhythm': return rhythmFinding(dose, name, c, cite);
-    case 'unit-mismatch': return unitFinding(dose, name, c, cite);
-    case 'above': {
-      const severity = c.ratio! >= TENFOLD ? 'error' : 'warning';
-      const how = reading?.throughEnvelope ? ` même pour un adulte de ${dose.perWeight ? '40 kg (1,4 m²)' : '150 kg (2,6 m²)'}` : '';
-      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : '';
-      return { code: 'dose-above-max', ...at, severity, message: `${name} : ${written} > max ${bound(range!.max)}${how}${times}${cite}.` };
-    }
-    case 'below': {
-      if (dose.starting && !hasStartingRange) return null; // a starting, titration, elderly or renal dose
-      const severity = c.ratio! >= TENFOLD ? 'warning' : 'hint';
-      const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : '';
-      return { code: 'dose-below-min', ...at, severity, message: `${name} : ${written} < min ${bound(range!.min)}${times}${cite}.` };
-    }
+    case 'rhythm': return rhythmFinding(dose, name, c, citation(c));
+    case 'unit-mismatch': return unitFinding(dose, name, c, citation(c));
+    case 'above': return aboveFinding(dose, name, c);
+    case 'below': return dose.starting && !hasStartingRange ? null : belowFinding(dose, name, c); // a starting, titration, elderly or renal dose
     case 'not-comparable': return verdict.implausible ? implausibleFinding(dose, name, verdict.implausible)
-      : { code: 'dose-not-comparable', ...at, severity: 'hint', message: `${name} : ${text} — non comparable : ${c.reason}.` };
+      : { code: 'dose-not-comparable', start: dose.start, end: dose.end, severity: 'hint', message: `${name} : ${writtenDose(dose)} — non comparable : ${c.reason}.` };
     default: return null;
   }
+}
+
+/** « — <context> ; <source> » after a message, when the verdict has a range. */
+function citation(c: Comparison): string {
+  return c.range ? ` — ${c.range.context} ; ${describeSource(c.range)}` : '';
+}
+
+/** The dose as written, with the figure it was compared in when that was computed (« 75 mg x 2/j = 150 mg/j »). */
+function writtenAsCompared(dose: Dose, c: Comparison): string {
+  const reading = c.reading;
+  const text = writtenDose(dose);
+  return reading?.derived && reading.basis !== 'intake' && !reading.atLeast && !reading.weak
+    ? `${text} = ${formatAmount(reading.min, reading.max, unitLabel(reading), RANGE_BASIS_LABEL[reading.basis])}` : text;
+}
+
+/** A bound of the verdict's range, in its unit, basis and interval (« 600 mg/j »). */
+function bound(range: DoseRange, value: number): string {
+  return formatAmount(value, value, unitLabel(range), RANGE_BASIS_LABEL[range.per] + (range.interval ? ` ${range.interval}` : ''));
+}
+
+function aboveFinding(dose: Dose, name: string, c: Comparison): Finding {
+  const severity = c.ratio! >= TENFOLD ? 'error' : 'warning';
+  const how = c.reading?.throughEnvelope ? ` même pour un adulte de ${dose.perWeight ? '40 kg (1,4 m²)' : '150 kg (2,6 m²)'}` : '';
+  const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} le maximum)` : '';
+  return { code: 'dose-above-max', start: dose.start, end: dose.end, severity, message: `${name} : ${writtenAsCompared(dose, c)} > max ${bound(c.range!, c.range!.max)}${how}${times}${citation(c)}.` };
+}
+
+function belowFinding(dose: Dose, name: string, c: Comparison): Finding {
+  const severity = c.ratio! >= TENFOLD ? 'warning' : 'hint';
+  const times = c.ratio! >= TENFOLD ? ` (${ratioText(c.ratio!)} moins)` : '';
+  return { code: 'dose-below-min', start: dose.start, end: dose.end, severity, message: `${name} : ${writtenAsCompared(dose, c)} < min ${bound(c.range!, c.range!.min)}${times}${citation(c)}.` };
 }
 
 function unitFinding(dose: Dose, name: string, c: Comparison, cite: string): Finding {

@@ -12,6 +12,7 @@ import type { AttachedDose } from '../analyze';
 import { findUnknownDrugs, type Finding } from '../checks';
 import { findEnglishNames } from '../english';
 import type { Lexicon } from '../lexicon';
+import type { Substance } from '../index-types';
 import type { Mention, Token, Tokens } from '../mentions';
 import type { Speller } from '../suggest';
 import { checkCombination, doseFinding, judgeDose } from './dose';
@@ -142,23 +143,40 @@ export type RuleStage = keyof RuleContexts;
 
 export type RuleFamily = { [S in RuleStage]: { name: string; stage: S; codes: readonly RuleCode[]; run: (context: RuleContexts[S]) => Finding[] } }[RuleStage];
 
-/** The dose verdicts: each dose of a known drug judged once against its ranges (the verdict is kept on the dose). */
+/** The substances a pass asks for, each looked up once (a drug's doses ask again and again). */
+interface Substances { substance(dci: string): Substance | undefined }
+
+function substancesOf(lexicon: Lexicon): Substances {
+  const known = new Map<string, Substance | undefined>();
+  return {
+    substance: (dci) => {
+      if (!known.has(dci)) known.set(dci, lexicon.substance(dci));
+      return known.get(dci);
+    },
+  };
+}
+
+/**
+ * The dose verdicts: each dose of a known drug judged once against its ranges (the verdict is kept on the dose).
+ * A dose's context is read only when a substance is there to judge it.
+ */
 function runDoseVerdicts({ doses, lexicon, contextAt }: RuleContexts['doses']): Finding[] {
   const findings: Finding[] = [];
+  const substances = substancesOf(lexicon);
   for (const d of doses) {
     if (d.components) {
-      findings.push(...checkCombination(d, lexicon, contextAt(d.start)));
+      findings.push(...checkCombination(d, substances, contextAt(d.start)));
       continue;
     }
     const names = d.drug?.substances ?? [];
-    const f = names.length > 1 ? judgeAfterCombinationBrand(d, names, lexicon, contextAt(d.start)) : judgeAfterSubstance(d, names[0], lexicon, contextAt(d.start));
+    const f = names.length > 1 ? judgeAfterCombinationBrand(d, names, substances, contextAt(d.start)) : judgeAfterSubstance(d, names[0], substances, () => contextAt(d.start));
     if (f) findings.push(f);
   }
   return findings;
 }
 
 /** A single-strength dose after a combination brand, against its components (« Bactrim® 80 g/j »). */
-function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: Lexicon, context: string): Finding | null {
+function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: Substances, context: string): Finding | null {
   const judged = judgeBrandDose(d, names, lexicon, context);
   d.verdict = judged.verdict;
   d.substance = judged.substance?.dci;
@@ -166,10 +184,10 @@ function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: L
   return doseFinding(d, name, d.verdict, !!judged.substance?.ranges.some((r) => r.phase === 'initiation'));
 }
 
-function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon: Lexicon, context: string): Finding | null {
+function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon: Substances, contextOf: () => string): Finding | null {
   const substance = name ? lexicon.substance(name) : undefined;
   if (!substance) return null;
-  d.verdict = judgeDose(d, substance, context);
+  d.verdict = judgeDose(d, substance, contextOf());
   d.substance = substance.dci;
   return doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
 }

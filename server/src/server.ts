@@ -29,6 +29,7 @@ import { isProseAt, type LastReading } from './features/prose-at';
 import { EditLog } from './live/edit-log';
 import { BackgroundPasses } from './live/background';
 import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
+import { documentLines } from './live/document-lines';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -56,8 +57,11 @@ export const limits = {
 export const counters = { analyses: 0 };
 
 const connection = openConnection();
-/** A document's last analysis, and the edits made since (so that it can be read in today's text). */
-interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; lines: LineIndex; edits: EditLog }
+/**
+ * A document's last analysis, and the edits made since (so that it can be read in today's text); its line
+ * index is made only when asked (code actions): diagnostics take their positions from the document itself.
+ */
+interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog }
 const cache = new Map<string, Reading>();
 // Each change's range is noted in the last analysis's edit log before the document applies it.
 const documents = new TextDocuments<TextDocument>({
@@ -144,7 +148,8 @@ function forget(uri: string): void {
 }
 
 function remember(uri: string, version: number, text: string, analysis: Analysis, lexicon: Lexicon): Reading {
-  const reading = { version, text, lexicon, analysis, lines: new LineIndex(text), edits: new EditLog() };
+  let lines: LineIndex | undefined;
+  const reading = { version, text, lexicon, analysis, get lines() { return (lines ??= new LineIndex(text)); }, edits: new EditLog() };
   cache.set(uri, reading);
   return reading;
 }
@@ -192,8 +197,8 @@ function silenced(doc: TextDocument): boolean {
 function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
   if (silenced(doc)) return [];
   const config = configOf(doc);
-  const { analysis, lines } = reading ?? analysisOf(doc);
-  return toLspDiagnostics(diagnose(doc.getText(), analysis, lines, config), limits.maxDiagnostics);
+  const { analysis } = reading ?? analysisOf(doc);
+  return toLspDiagnostics(diagnose(doc.getText(), analysis, documentLines(doc), config), limits.maxDiagnostics);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -305,11 +310,13 @@ async function refresh(uri: string): Promise<void> {
   }
 }
 
-// Opened: analysed at once (hover and completion then have a reading). Changed: at most once per throttle.
+// Opened: analysed at once (hover and completion then have a reading). Changed: at most once per throttle in
+// push mode; a pull client asks after its changes, and that pull analyses (a pass of our own meanwhile would
+// only hold up the hover or completion typed before it, and find nothing new for the pull).
 documents.onDidOpen(({ document }) => { void refresh(document.uri); });
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
-  if (timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
+  if (pullDiagnostics || timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
   timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
 });
 documents.onDidClose(({ document }) => {

@@ -10,6 +10,9 @@ import { pieceStarts } from '../../server/src/live/slices';
 import { isProseAt, type LastReading } from '../../server/src/features/prose-at';
 import { capDiagnostics } from '../../server/src/features/diagnostics';
 import { extractProse } from '../../server/src/core/prose';
+import { LineIndex } from '../../server/src/core/positions';
+import { documentLines } from '../../server/src/live/document-lines';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
   const log = new EditLog();
@@ -78,4 +81,12 @@ test('cap: the most severe kept in text order, then one notice at the first left
   const capped = capDiagnostics([d(2, 0), d(1, 1), d(4, 2), d(1, 3)], 2, (left, at) => ({ severity: 3, range: at, left }));
   assert.deepEqual(capped, [d(1, 1), d(1, 3), { severity: 3, range: d(2, 0).range, left: 2 }]);
   assert.equal(capDiagnostics([d(1, 0)], 1, () => d(3, 9)).length, 1);
+});
+
+test('document lines: the same ranges as a LineIndex, over \\n, \\r\\n and \\r, between \\r and \\n too', () => {
+  const text = 'La prégabaline\r\n150 mg\rle soir\n\nfin';
+  const doc = TextDocument.create('file:///a.md', 'markdown', 1, text);
+  const lines = new LineIndex(text), fromDoc = documentLines(doc);
+  for (let a = 0; a <= text.length; a++) assert.deepEqual(fromDoc.range(a, text.length), lines.range(a, text.length), `offset ${a}`);
+  assert.deepEqual(fromDoc.range(15, 15).start, { line: 0, character: 15 });
 });

@@ -156,3 +156,23 @@ test('pieces start after a blank line, on a line no list, quote or indented bloc
   ];
   for (const [text, starts] of cases) assert.deepEqual(candidateStarts(text), starts, JSON.stringify(text));
 });
+
+const MOVED = `La prégabaline à 150 mg/j.\n\n${FILLER}Fin.\n\nLe tramadol le soir, l’acetaminophen le matin.\n\n${FILLER}Fin.\n\nLe ramipril 10 mg/j.\n`;
+
+test('the stretches after an edit keep their results, moved in place to their new offsets', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const tramadol = doc.analyze(MOVED).mentions.find((m) => m.text === 'tramadol')!;
+  const start = tramadol.start;
+  const after = doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(after.mentions.find((m) => m.text === 'tramadol'), tramadol);
+  assert.equal(tramadol.start, start + 'Chez l’adulte, '.length);
+  assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
+});
+
+test('a text read through its NFC copy (CRLF) leaves nothing the next call reuses', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const crlf = MOVED.replace(/\n/g, '\r\n');
+  for (const text of [MOVED, crlf, MOVED, crlf]) assert.deepEqual(comparable(doc.analyze(text)), comparable(analyze(text, lex)), JSON.stringify(text));
+});

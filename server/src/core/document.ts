@@ -14,7 +14,7 @@ export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
 
 /**
  * The same analysis for a document that is edited (the server keeps one per open document): each call
- * re-reads only what changed since the previous one (core/incremental.ts).
+ * re-reads only what changed since the previous one, and may move the previous analysis in place (core/incremental.ts).
  */
 export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis {
   const incremental = createDocumentAnalyzer(lexicon);

@@ -16,7 +16,9 @@
  * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
  * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
- * stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
+ * stretches of the last text only. An analysis's mentions, unknown words and blocks are the analyzer's own, valid
+ * until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
+ * in the middle of 1 MB moves half the document's mentions and allocates none). A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
@@ -33,6 +35,7 @@ import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
 
 export interface DocumentAnalyzer {
+  /** The analysis of `text`; the next call may move its mentions, findings and blocks (read only the last one). */
   analyze(text: string): Analysis;
   /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
   stats(): { stretches: number; read: number; held: number };
@@ -62,12 +65,14 @@ class Memory {
   /** The last text and its pieces: an edit re-reads only the pieces between its first and last changed characters. */
   private last = { text: '', chunks: [] as Chunk[] };
   private spans: SpanMemory = new Map();
+  private moved: MovedMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
   constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
   analyze(text: string, nfc: boolean): Analysis | undefined {
     const readings = new Map<string, Reading>();
+    const shift = text.length - this.last.text.length;
     const chunks = rereadChunks(this.last.text, this.last.chunks, text, (piece) => {
       let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
       if (!r) r = { ...readChunk(piece), tag: `${nextId++},` };
@@ -96,8 +101,11 @@ class Memory {
     }
     this.pieces = pieces;
     this.stats = { stretches: placed.length, read, held: pieces.size };
-    const { analysis, spans } = join(text, placed, this.lexicon, this.spans);
+    // A text read as its NFC copy has its offsets moved back by `withNfc`: nothing of it is kept, nor reused.
+    const moved = new Movings(nfc ? new Map() : this.moved, shift);
+    const { analysis, spans } = join(text, placed, this.lexicon, this.spans, moved);
     this.spans = spans;
+    this.moved = nfc ? new Map() : moved.kept;
     return analysis;
   }
 }
@@ -206,8 +214,52 @@ class Surroundings {
   }
 }
 
+/**
+ * A stretch's mentions, unknown words and blocks at its place in the document. Kept for the next call, where a
+ * stretch at the same place takes them as they are, and one moved by the edit takes them moved in place:
+ * an analysis's mentions, findings and blocks are the analyzer's own, valid until its next call.
+ */
+interface Moved { piece: Piece; start: number; mentions: Mention[]; unknown: Finding[]; blocks: Block[] }
+/** The stretches' moved results, by their start. */
+export type MovedMemory = Map<number, Moved>;
+
+class Movings {
+  readonly kept: MovedMemory = new Map();
+  /** `previous`: the last call's, taken from as they are used; `shift`: how much longer the text is now. */
+  constructor(private readonly previous: MovedMemory, private readonly shift: number) {}
+
+  of(piece: Piece, start: number): Moved {
+    let m = this.take(piece, start);
+    if (!m && this.shift !== 0 && (m = this.take(piece, start - this.shift))) moveBy(m, this.shift);
+    m ??= {
+      piece, start, mentions: piece.mentions.map((x) => movedMention(x, start)), unknown: piece.unknown.map((f) => movedFinding(f, start)),
+      blocks: piece.prose.blocks.map((b) => ({ kind: b.kind, start: b.start + start, end: b.end + start })),
+    };
+    m.start = start;
+    this.kept.set(start, m);
+    return m;
+  }
+
+  private take(piece: Piece, start: number): Moved | undefined {
+    const m = this.previous.get(start);
+    if (m?.piece !== piece) return undefined;
+    this.previous.delete(start);
+    return m;
+  }
+}
+
+function moveBy(m: Moved, shift: number): void {
+  for (const x of m.mentions) { x.start += shift; x.end += shift; }
+  for (const b of m.blocks) { b.start += shift; b.end += shift; }
+  for (const f of m.unknown) {
+    f.start += shift;
+    f.end += shift;
+    for (const fix of f.fixes ?? []) { fix.edit.start += shift; fix.edit.end += shift; }
+  }
+}
+
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
-function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory): { analysis: Analysis; spans: SpanMemory } {
+function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Movings): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
   const treated = new Set<Mention>();
   const findings: Finding[] = [];
@@ -218,14 +270,14 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   placed.forEach(({ start, piece }, at) => {
     bases.push({ mentions: allMentions.length, unknown: findings.length });
     proseText += piece.prose.text;
-    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
+    const moved = movings.of(piece, start);
+    for (const b of moved.blocks) blocks.push(b);
     const base = allMentions.length;
-    piece.mentions.forEach((m, i) => {
-      const moved = movedMention(m, start);
-      allMentions.push(moved);
-      if (piece.treated[i]) treated.add(moved);
+    moved.mentions.forEach((m, i) => {
+      allMentions.push(m);
+      if (piece.treated[i]) treated.add(m);
     });
-    for (const f of piece.unknown) findings.push(movedFinding(f, start));
+    for (const f of moved.unknown) findings.push(f);
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
       found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });

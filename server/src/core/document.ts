@@ -17,8 +17,8 @@ export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
  * re-reads only what changed since the previous one, and may move the previous analysis in place (core/incremental.ts).
  */
 export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis {
-  const incremental = createDocumentAnalyzer(lexicon);
-  return (source) => withNotes(incremental.analyze(source));
+  const incremental = createDocumentAnalyzer(lexicon, { notes: true });
+  return (source) => incremental.analyze(source);
 }
 
 function withNotes(analysis: Analysis): Analysis {

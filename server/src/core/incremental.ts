@@ -43,14 +43,20 @@ export interface DocumentAnalyzer {
 
 const spellers = new WeakMap<Lexicon, Speller>();
 
-export function createDocumentAnalyzer(lexicon: Lexicon): DocumentAnalyzer {
+/**
+ * `notes`: with the notes (`runRules('notes')`, as core/document.ts adds them to `analyze`), read per stretch,
+ * so that no call flattens the document's prose text (2 MB for 1 MB of French) to read a few names in it.
+ */
+export function createDocumentAnalyzer(lexicon: Lexicon, { notes = false } = {}): DocumentAnalyzer {
   let speller = spellers.get(lexicon);
   if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
-  const memory = new Memory(lexicon, speller);
+  const memory = new Memory(lexicon, speller, notes);
+  // A text read as its NFC copy has its notes read afterwards, on the source's prose text (as `analyze` is).
   const analyzeNfc = (text: string) => memory.analyze(text, true)!;
+  const viaNfc = (text: string) => (notes ? withNotes(withNfc(text, analyzeNfc)) : withNfc(text, analyzeNfc));
   return {
     // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
-    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || withNfc(text, analyzeNfc),
+    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || viaNfc(text),
     stats: () => ({ ...memory.stats }),
   };
 }
@@ -67,7 +73,7 @@ class Memory {
   private spans: SpanMemory = new Map();
   private moved: MovedMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
-  constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
+  constructor(private readonly lexicon: Lexicon, private readonly speller: Speller, private readonly notes: boolean) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
   analyze(text: string, nfc: boolean): Analysis | undefined {
@@ -103,7 +109,7 @@ class Memory {
     this.stats = { stretches: placed.length, read, held: pieces.size };
     // A text read as its NFC copy has its offsets moved back by `withNfc`: nothing of it is kept, nor reused.
     const moved = new Movings(nfc ? new Map() : this.moved, shift);
-    const { analysis, spans } = join(text, placed, this.lexicon, this.spans, moved);
+    const { analysis, spans } = join(placed, this.lexicon, this.spans, moved, this.notes && !nfc);
     this.spans = spans;
     this.moved = nfc ? new Map() : moved.kept;
     return analysis;
@@ -259,7 +265,7 @@ function moveBy(m: Moved, shift: number): void {
 }
 
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
-function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Movings): { analysis: Analysis; spans: SpanMemory } {
+function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Movings, withNotes: boolean): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
   const treated = new Set<Mention>();
   const findings: Finding[] = [];
@@ -267,15 +273,18 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   let proseText = '';
   const found: Found[] = [];
   const bases: Bases[] = [];
+  const noted = new Map<Mention, Finding[]>();
   placed.forEach(({ start, piece }, at) => {
     bases.push({ mentions: allMentions.length, unknown: findings.length });
     proseText += piece.prose.text;
     const moved = movings.of(piece, start);
     for (const b of moved.blocks) blocks.push(b);
     const base = allMentions.length;
+    const notes = withNotes ? notesOf(piece) : [];
     moved.mentions.forEach((m, i) => {
       allMentions.push(m);
       if (piece.treated[i]) treated.add(m);
+      if (notes[i]?.length) noted.set(m, notes[i].map((f) => movedFinding(f, start)));
     });
     for (const f of moved.unknown) findings.push(f);
     piece.doses.forEach((d, index) => {
@@ -304,8 +313,23 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
-  return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
+  const analysis = { prose: { text: proseText, blocks }, mentions, doses, findings };
+  if (noted.size) withNotesOf(analysis, mentions.flatMap((m) => noted.get(m) ?? []));
+  return { analysis, spans: around.used };
 }
+
+/** A stretch's notes, per mention (relative offsets), read once. */
+function notesOf(piece: Piece): Finding[][] {
+  return (piece.notes ??= piece.mentions.map((m) => runRules('notes', { text: piece.prose.text, mentions: [m] })));
+}
+
+/** The notes after the other findings, in text order, as core/document.ts adds them. */
+function withNotesOf(analysis: Analysis, notes: Finding[]): Analysis {
+  if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
+  return analysis;
+}
+
+const withNotes = (analysis: Analysis) => withNotesOf(analysis, runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions }));
 
 /** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */
 function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMentions: Mention[], findings: Finding[]): Attachment | undefined {

@@ -135,6 +135,11 @@ export interface Piece {
    * relative to the dose) and the fields the rules set on the dose (its verdict, its substance).
    */
   ruled: ({ key: string; findings: Finding[]; set: Record<string, unknown> } | undefined)[];
+  /**
+   * Per mention, its notes (`runRules('notes')`: an English name), read in the stretch alone, once; made by
+   * core/incremental.ts when asked for notes. A note reads only its mention and the prose text under it.
+   */
+  notes?: Finding[][];
   /** Sentence starts that no other stretch can change: block bounds, and sentence ends between the first and last non-space characters. */
   starts: number[];
   first: number;

@@ -110,9 +110,17 @@ function showOnFile(source: string, problems: ConfigProblem[], fatal: boolean): 
   });
 }
 
+/** A document's file path, by its URI (asked several times per request). */
+const paths = new Map<string, string>();
+const pathOf = (uri: string): string => {
+  let path = paths.get(uri);
+  if (path === undefined) paths.set(uri, (path = fileURLToPath(uri)));
+  return path;
+};
+
 function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   if (!doc.uri.startsWith('file:')) return mergeConfig(...resolver.base);
-  const path = fileURLToPath(doc.uri);
+  const path = pathOf(doc.uri);
   const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
@@ -143,6 +151,7 @@ function analyseText(uri: string, text: string, lexicon: Lexicon): Analysis {
 
 /** Drops what the server keeps of a document (closed, or checked by the workspace check without being open). */
 function forget(uri: string): void {
+  paths.delete(uri);
   cache.delete(uri);
   analyzers.delete(uri);
 }
@@ -327,7 +336,7 @@ documents.onDidClose(({ document }) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, analyzers, timers, passes: background.passes, noticed: background.told };
+export const perDocument = { cache, analyzers, timers, paths, passes: background.passes, noticed: background.told };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

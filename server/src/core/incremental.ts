@@ -301,7 +301,7 @@ function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Mo
     const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
     const dose = f.dose;
-    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
@@ -330,6 +330,16 @@ function withNotesOf(analysis: Analysis, notes: Finding[]): Analysis {
 }
 
 const withNotes = (analysis: Analysis) => withNotesOf(analysis, runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions }));
+
+/** Whether a substance has a range in % (as `analyze` asks of a dose in %), once per lexicon and name. */
+const percentRanges = new WeakMap<Lexicon, Map<string, boolean>>();
+function dosedInPercent(lexicon: Lexicon, name: string): boolean {
+  let known = percentRanges.get(lexicon);
+  if (!known) percentRanges.set(lexicon, (known = new Map()));
+  let yes = known.get(name);
+  if (yes === undefined) known.set(name, (yes = !!lexicon.substance(name)?.ranges.some((r) => r.unit === '%')));
+  return yes;
+}
 
 /** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */
 function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMentions: Mention[], findings: Finding[]): Attachment | undefined {

@@ -12,6 +12,7 @@ import { capDiagnostics } from '../../server/src/features/diagnostics';
 import { extractProse } from '../../server/src/core/prose';
 import { LineIndex } from '../../server/src/core/positions';
 import { documentLines } from '../../server/src/live/document-lines';
+import { sizeOf } from '../../server/src/live/background';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
@@ -89,4 +90,9 @@ test('document lines: the same ranges as a LineIndex, over \\n, \\r\\n and \\r, 
   const lines = new LineIndex(text), fromDoc = documentLines(doc);
   for (let a = 0; a <= text.length; a++) assert.deepEqual(fromDoc.range(a, text.length), lines.range(a, text.length), `offset ${a}`);
   assert.deepEqual(fromDoc.range(15, 15).start, { line: 0, character: 15 });
+});
+
+test('the size in a notice, written as French writes it without Intl: « 2,5 Mo », « 12 Mo », « 1 500 Mo », « 40 ko »', () => {
+  const MB = 1024 * 1024;
+  assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
 });

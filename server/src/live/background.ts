@@ -16,9 +16,16 @@ export interface BackgroundHost {
   log(message: string): void;
 }
 
-/** « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). */
-export const sizeOf = (chars: number) => chars >= 1024 * 1024
-  ? `${(chars / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(chars / 1024))} ko`;
+/**
+ * « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). Written by hand: `toLocaleString`
+ * would load ICU's French data (≈ 15 ms) for this one notice.
+ */
+export const sizeOf = (chars: number) => {
+  if (chars < 1024 * 1024) return `${Math.max(1, Math.round(chars / 1024))} ko`;
+  const tenths = Math.round(chars / 1024 / 1024 * 10);
+  const whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+$)/g, '\u202F');
+  return `${whole}${tenths % 10 ? `,${tenths % 10}` : ''} Mo`;
+};
 
 const fileName = (uri: string) => decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
 

@@ -62,8 +62,12 @@ export function pieceStarts(text: string, size: number): number[] {
   return starts;
 }
 
-/** Moves every offset of an analysis of a piece by `delta` (its start in the whole text). */
+/**
+ * Moves every offset of an analysis of a piece by `delta` (its start in the whole text). A block is held once;
+ * a mention may be a dose's drug too, and a fix's edit is not known to be its finding's alone: those once each.
+ */
 function shift(a: Analysis, delta: number): void {
+  for (const b of a.prose.blocks) { b.start += delta; b.end += delta; }
   const seen = new Set<object>();
   const move = (s: { start: number; end: number }) => {
     if (seen.has(s)) return;
@@ -71,7 +75,6 @@ function shift(a: Analysis, delta: number): void {
     s.start += delta;
     s.end += delta;
   };
-  for (const b of a.prose.blocks) move(b);
   for (const m of a.mentions) move(m);
   for (const d of a.doses) {
     move(d);
@@ -91,18 +94,17 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function analyzeInPieces(text: string, size: number, analyse: (piece: string) => Analysis, stale: () => boolean): Promise<Analysis | undefined> {
   const starts = pieceStarts(text, size);
   const whole: Analysis = { prose: { text: '', blocks: [] }, mentions: [], doses: [], findings: [] };
-  const proses: string[] = [];
   for (let i = 0; i < starts.length; i++) {
     await nextTurn();
     if (stale()) return undefined;
     const a = analyse(text.slice(starts[i], starts[i + 1] ?? text.length));
     shift(a, starts[i]);
-    proses.push(a.prose.text);
+    // A rope of the pieces' prose texts (which their mentions' texts keep alive anyway): made flat only if read whole.
+    whole.prose.text += a.prose.text;
     whole.prose.blocks.push(...a.prose.blocks);
     whole.mentions.push(...a.mentions);
     whole.doses.push(...a.doses);
     whole.findings.push(...a.findings);
   }
-  whole.prose.text = proses.join('');
   return whole;
 }

@@ -30,6 +30,7 @@ import { EditLog } from './live/edit-log';
 import { BackgroundPasses } from './live/background';
 import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
 import { documentLines } from './live/document-lines';
+import { FormerTexts } from './live/former-texts';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -52,6 +53,8 @@ export const limits = {
   throttleMs: 50,
   /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */
   maxDiagnostics: 1000,
+  /** Characters of former texts (edited away, closed) after which V8 is asked to free them (live/former-texts.ts). */
+  formerChars: 4 * 1024 * 1024,
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
@@ -63,7 +66,9 @@ const connection = openConnection();
  */
 interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog }
 const cache = new Map<string, Reading>();
-// Each change's range is noted in the last analysis's edit log before the document applies it.
+const former = new FormerTexts(() => limits.formerChars);
+// Each change's range is noted in the last analysis's edit log before the document applies it; the text it
+// replaces is let go.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update(doc, changes, version) {
@@ -71,6 +76,7 @@ const documents = new TextDocuments<TextDocument>({
     for (const change of changes) {
       if (log && 'range' in change) log.record(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
       else log?.replaceAll();
+      former.letGo(doc.getText().length);
       doc = TextDocument.update(doc, [change], version);
     }
     return doc;
@@ -329,6 +335,7 @@ documents.onDidChangeContent(({ document }) => {
   timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
 });
 documents.onDidClose(({ document }) => {
+  former.letGo(document.getText().length);
   forget(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);

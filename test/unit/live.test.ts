@@ -13,6 +13,7 @@ import { extractProse } from '../../server/src/core/prose';
 import { LineIndex } from '../../server/src/core/positions';
 import { documentLines } from '../../server/src/live/document-lines';
 import { sizeOf } from '../../server/src/live/background';
+import { FormerTexts } from '../../server/src/live/former-texts';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
@@ -95,4 +96,21 @@ test('document lines: the same ranges as a LineIndex, over \\n, \\r\\n and \\r, 
 test('the size in a notice, written as French writes it without Intl: « 2,5 Mo », « 12 Mo », « 1 500 Mo », « 40 ko »', () => {
   const MB = 1024 * 1024;
   assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
+});
+
+test('former texts: V8 is asked to collect once they add up to the budget, after the message being handled, then counted afresh', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => 10, (options) => asked.push(options));
+  former.letGo(4);
+  former.letGo(5);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, []);
+  former.letGo(1);
+  former.letGo(20);
+  assert.deepEqual(asked, []);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+  former.letGo(9);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(asked.length, 1);
 });

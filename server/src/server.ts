@@ -53,8 +53,11 @@ export const limits = {
   throttleMs: 50,
   /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */
   maxDiagnostics: 1000,
-  /** Characters of former texts (edited away, closed) after which V8 is asked to free them (live/former-texts.ts). */
-  formerChars: 4 * 1024 * 1024,
+  /**
+   * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
+   * characters (live/former-texts.ts).
+   */
+  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024 },
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
@@ -66,7 +69,7 @@ const connection = openConnection();
  */
 interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog }
 const cache = new Map<string, Reading>();
-const former = new FormerTexts(() => limits.formerChars);
+const former = new FormerTexts(() => limits.formerTexts);
 // Each change's range is noted in the last analysis's edit log before the document applies it; the text it
 // replaces is let go.
 const documents = new TextDocuments<TextDocument>({

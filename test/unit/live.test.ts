@@ -100,7 +100,7 @@ test('the size in a notice, written as French writes it without Intl: « 2,5 Mo 
 
 test('former texts: V8 is asked to collect once they add up to the budget, after the message being handled, then counted afresh', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => 10, (options) => asked.push(options));
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000 }), (options) => asked.push(options));
   former.letGo(4);
   former.letGo(5);
   await new Promise((resolve) => setImmediate(resolve));
@@ -113,4 +113,17 @@ test('former texts: V8 is asked to collect once they add up to the budget, after
   former.letGo(9);
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(asked.length, 1);
+});
+
+test('former texts: below the budget, V8 is asked to collect once the writer pauses', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400 }), (options) => asked.push(options));
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  former.letGo(4);
+  await wait(200);
+  former.letGo(4); // typing on: the pause starts again
+  await wait(200);
+  assert.deepEqual(asked, []);
+  await wait(500);
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
 });

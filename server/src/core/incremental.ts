@@ -370,21 +370,28 @@ function contextFor(f: Found, around: Surroundings): string {
   return contextOf(prose, sentences, f.dose.start - base);
 }
 
+/** The same drug for the dose rules: the same mention, or one of the same name (a stretch repeated elsewhere). */
+function sameDrug(a: Mention | undefined, b: Mention | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.text !== b.text || a.id !== b.id || a.entry.kind !== b.entry.kind || a.entry.key !== b.entry.key) return false;
+  return a.substances.length === b.substances.length && a.substances.every((n, i) => n === b.substances[i]);
+}
+
 /**
  * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
- * the findings come in dose order either way); reused while the dose's drug and context are the same.
+ * the findings come in dose order either way); reused while the dose's drug (the same mention, mostly: mentions
+ * are kept between calls, moved in place) and context are the same.
  */
 function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
   const d = f.dose, drug = d.drug;
   const context = d.components || drug ? contextFor(f, around) : '';
-  const key = `${drug ? `${drug.entry.kind}:${drug.entry.key}|${drug.text}|${drug.substances.join('+')}|${drug.id}|${d.attachedBy}` : ''}\u0000${context}`;
   let memo = f.piece.ruled[f.index];
-  if (!memo || memo.key !== key) {
+  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== d.attachedBy || memo.context !== context) {
     const before: Record<string, unknown> = { ...d };
     const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
-    f.piece.ruled[f.index] = memo = { key, findings: found.map((x) => movedFinding(x, -d.start)), set };
+    f.piece.ruled[f.index] = memo = { drug, strategy: d.attachedBy, context, findings: found.map((x) => movedFinding(x, -d.start)), set };
   }
   Object.assign(d, memo.set);
   return memo.findings.map((x) => movedFinding(x, d.start));

@@ -328,25 +328,36 @@ async function refresh(uri: string): Promise<void> {
   }
 }
 
-// Opened: analysed at once (hover and completion then have a reading). Changed: at most once per throttle in
-// push mode; a pull client asks after its changes, and that pull analyses (a pass of our own meanwhile would
-// only hold up the hover or completion typed before it, and find nothing new for the pull).
-documents.onDidOpen(({ document }) => { void refresh(document.uri); });
+/** When each document's last pass started (push mode): the next one comes at least `throttleMs` later. */
+const passed = new Map<string, number>();
+function pass(uri: string): void {
+  passed.set(uri, performance.now());
+  void refresh(uri);
+}
+
+// Opened: analysed at once (hover and completion then have a reading). Changed, in push mode: at once when no
+// pass started within the throttle (a keystroke after a pause), else when it ends (keystrokes meanwhile are
+// taken with it); after the messages already received, so that a burst of changes makes one pass. A pull client
+// asks after its changes, and that pull analyses (a pass of our own meanwhile would only hold up the hover or
+// completion typed before it, and find nothing new for the pull).
+documents.onDidOpen(({ document }) => pass(document.uri));
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
   if (pullDiagnostics || timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
-  timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
+  const wait = Math.max(0, (passed.get(uri) ?? -Infinity) + limits.throttleMs - performance.now());
+  timers.set(uri, setTimeout(() => { timers.delete(uri); pass(uri); }, wait));
 });
 documents.onDidClose(({ document }) => {
   former.letGo(document.getText().length);
   forget(document.uri);
+  passed.delete(document.uri);
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
   background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, analyzers, timers, paths, passes: background.passes, noticed: background.told };
+export const perDocument = { cache, analyzers, timers, paths, passed, passes: background.passes, noticed: background.told };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

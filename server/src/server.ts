@@ -340,7 +340,11 @@ function pass(uri: string): void {
 // taken with it); after the messages already received, so that a burst of changes makes one pass. A pull client
 // asks after its changes, and that pull analyses (a pass of our own meanwhile would only hold up the hover or
 // completion typed before it, and find nothing new for the pull).
-documents.onDidOpen(({ document }) => pass(document.uri));
+documents.onDidOpen(({ document }) => {
+  // The message that brought the text is let go too: its bytes and their decoded string (≈ twice the text).
+  former.letGo(2 * document.getText().length);
+  pass(document.uri);
+});
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
   if (pullDiagnostics || timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;

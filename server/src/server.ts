@@ -307,7 +307,9 @@ function inBackground(doc: TextDocument): Promise<Reading | undefined> {
 function readingOf(doc: TextDocument): Reading | Promise<Reading | undefined> {
   const hit = cache.get(doc.uri);
   if (isCurrent(doc, hit)) return hit;
-  return isLarge(doc) ? inBackground(doc) : analysisOf(doc);
+  if (isLarge(doc)) return inBackground(doc);
+  background.pieces.delete(doc.uri); // small again: the pieces of its last pass are of no use
+  return analysisOf(doc);
 }
 
 /** Brings a document's analysis up to date; in push mode publishes its diagnostics, with the version they are of. */
@@ -361,7 +363,7 @@ documents.onDidClose(({ document }) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, analyzers, timers, paths, passed, passes: background.passes, noticed: background.told };
+export const perDocument = { cache, analyzers, timers, paths, passed, passes: background.passes, noticed: background.told, pieces: background.pieces };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EditLog } from '../../server/src/live/edit-log';
-import { pieceStarts } from '../../server/src/live/slices';
+import { analyzeInPieces, pieceStarts } from '../../server/src/live/slices';
+import { analyzeDocument } from '../../server/src/core/document';
+import { lexicon } from '../helpers';
 import { isProseAt, type LastReading } from '../../server/src/features/prose-at';
 import { capDiagnostics } from '../../server/src/features/diagnostics';
 import { extractProse } from '../../server/src/core/prose';
@@ -126,4 +128,19 @@ test('former texts: below the budget, V8 is asked to collect once the writer pau
   assert.deepEqual(asked, []);
   await wait(500);
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+});
+
+test('a background pass takes over the pieces of the last one whose text is the same: an edit re-analyses its piece only', async () => {
+  const lex = lexicon();
+  const section = (i: number) => `## Partie ${i}\n\nLa prégabaline à ${100 + i} mg/j, le tramadol le soir, l’acetaminophen 1 g.\n\n`;
+  const before = Array.from({ length: 12 }, (_, i) => section(i)).join('');
+  const after = before.replace('## Partie 5\n\nLa prégabaline', '## Partie 5\n\nChez l’adulte, la prégabaline');
+  let analysed = 0;
+  const analyse = (piece: string) => { analysed++; return analyzeDocument(piece, lex); };
+  const first = await analyzeInPieces(before, 100, analyse, () => false);
+  const count = analysed;
+  const again = await analyzeInPieces(after, 100, analyse, () => false, first!.pieces);
+  assert.equal(analysed - count, 1);
+  assert.deepEqual(again!.analysis, (await analyzeInPieces(after, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
+  assert.deepEqual(first!.analysis, (await analyzeInPieces(before, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
 });

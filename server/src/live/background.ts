@@ -4,7 +4,7 @@
  * (« Document de 12 Mo (article.md) : analyse en arrière-plan. »); a pass whose document changed is dropped.
  */
 import type { Analysis } from '../core/analyze';
-import { analyzeInPieces } from './slices';
+import { analyzeInPieces, type PassPieces } from './slices';
 
 export interface BackgroundHost {
   /** The document's version now; undefined once it is closed. */
@@ -34,6 +34,8 @@ export class BackgroundPasses<R> {
   readonly passes = new Map<string, { version: number; done: Promise<R | undefined> }>();
   /** Documents already announced. */
   readonly told = new Set<string>();
+  /** The pieces of each document's last pass, which the next one takes over where their text is the same. */
+  readonly pieces = new Map<string, PassPieces>();
 
   constructor(private readonly host: BackgroundHost) {}
 
@@ -50,8 +52,12 @@ export class BackgroundPasses<R> {
       this.host.notify(`Document de ${sizeOf(text.length)} (${fileName(uri)}) : analyse en arrière-plan.`);
     }
     const stale = () => this.host.versionOf(uri) !== version;
-    const done: Promise<R | undefined> = analyzeInPieces(text, pieceSize, analyse, stale)
-      .then((analysis) => (analysis && !stale() ? keep(analysis) : undefined))
+    const done: Promise<R | undefined> = analyzeInPieces(text, pieceSize, analyse, stale, this.pieces.get(uri))
+      .then((read) => {
+        if (!read || stale()) return undefined;
+        this.pieces.set(uri, read.pieces);
+        return keep(read.analysis);
+      })
       .catch((e: unknown) => { this.host.log(`medlint : analyse de ${uri} impossible : ${String(e)}`); return undefined; })
       .finally(() => {
         if (this.passes.get(uri)?.done !== done) return; // a newer pass runs, or the document was closed
@@ -66,5 +72,6 @@ export class BackgroundPasses<R> {
   forget(uri: string): void {
     if (this.passes.delete(uri)) this.host.running(uri, undefined);
     this.told.delete(uri);
+    this.pieces.delete(uri);
   }
 }

@@ -31,6 +31,7 @@ import { BackgroundPasses } from './live/background';
 import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
 import { documentLines } from './live/document-lines';
 import { FormerTexts } from './live/former-texts';
+import { Throttle } from './live/throttle';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -279,7 +280,6 @@ connection.onDidChangeWatchedFiles(() => {
   rediagnose();
 });
 
-const timers = new Map<string, NodeJS.Timeout>();
 /** A notification a pass sends when it ends: the client may have gone meanwhile (a closed connection throws). */
 function tellClient(method: string, params: object): void {
   try {
@@ -330,35 +330,25 @@ async function refresh(uri: string): Promise<void> {
   }
 }
 
-/** When each document's last pass started (push mode): the next one comes at least `throttleMs` later. */
-const passed = new Map<string, number>();
-function pass(uri: string): void {
-  passed.set(uri, performance.now());
-  void refresh(uri);
-}
-
-// Opened: analysed at once (hover and completion then have a reading). Changed, in push mode: at once when no
-// pass started within the throttle (a keystroke after a pause), else when it ends (keystrokes meanwhile are
-// taken with it); after the messages already received, so that a burst of changes makes one pass. A pull client
-// asks after its changes, and that pull analyses (a pass of our own meanwhile would only hold up the hover or
-// completion typed before it, and find nothing new for the pull).
+// Opened: analysed at once (hover and completion then have a reading). Changed, in push mode: as the throttle
+// allows (live/throttle.ts). A pull client asks after its changes, and that pull analyses (a pass of our own
+// meanwhile would only hold up the hover or completion typed before it, and find nothing new for the pull).
+const throttle = new Throttle(() => limits.throttleMs, (uri) => void refresh(uri));
+const { timers, passed } = throttle;
 documents.onDidOpen(({ document }) => {
   // The message that brought the text is let go too: its bytes and their decoded string (≈ twice the text).
   former.letGo(2 * document.getText().length);
-  pass(document.uri);
+  throttle.now(document.uri);
 });
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
-  if (pullDiagnostics || timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
-  const wait = Math.max(0, (passed.get(uri) ?? -Infinity) + limits.throttleMs - performance.now());
-  timers.set(uri, setTimeout(() => { timers.delete(uri); pass(uri); }, wait));
+  if (pullDiagnostics || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
+  throttle.soon(uri);
 });
 documents.onDidClose(({ document }) => {
   former.letGo(document.getText().length);
   forget(document.uri);
-  passed.delete(document.uri);
-  clearTimeout(timers.get(document.uri));
-  timers.delete(document.uri);
+  throttle.forget(document.uri);
   background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });

@@ -40,8 +40,9 @@ export class Server {
   private waiters: { uri: string; resolve: (n: number) => void }[] = [];
   private version = new Map<string, number>();
 
-  constructor(env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  /** `nodeFlags`: given to the server's Node.js (`--cpu-prof` to trace it: not allowed in NODE_OPTIONS). */
+  constructor(env: Record<string, string> = {}, nodeFlags: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: 'pipe' });
     alive.add(this.child);
     this.child.on('exit', () => alive.delete(this.child));
     this.child.stdin!.on('error', () => undefined); // a server killed mid-write (the 10 MB document given up)

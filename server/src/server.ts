@@ -29,6 +29,9 @@ import { isProseAt, type LastReading } from './features/prose-at';
 import { EditLog } from './live/edit-log';
 import { BackgroundPasses } from './live/background';
 import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
+import { documentLines } from './live/document-lines';
+import { FormerTexts } from './live/former-texts';
+import { Throttle } from './live/throttle';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
 import { openConnection } from './transport';
@@ -51,15 +54,25 @@ export const limits = {
   throttleMs: 50,
   /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */
   maxDiagnostics: 1000,
+  /**
+   * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
+   * characters (live/former-texts.ts).
+   */
+  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024 },
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
 
 const connection = openConnection();
-/** A document's last analysis, and the edits made since (so that it can be read in today's text). */
-interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; lines: LineIndex; edits: EditLog }
+/**
+ * A document's last analysis, and the edits made since (so that it can be read in today's text); its line
+ * index is made only when asked (code actions): diagnostics take their positions from the document itself.
+ */
+interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog }
 const cache = new Map<string, Reading>();
-// Each change's range is noted in the last analysis's edit log before the document applies it.
+const former = new FormerTexts(() => limits.formerTexts);
+// Each change's range is noted in the last analysis's edit log before the document applies it; the text it
+// replaces is let go.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update(doc, changes, version) {
@@ -67,6 +80,7 @@ const documents = new TextDocuments<TextDocument>({
     for (const change of changes) {
       if (log && 'range' in change) log.record(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
       else log?.replaceAll();
+      former.letGo(doc.getText().length);
       doc = TextDocument.update(doc, [change], version);
     }
     return doc;
@@ -106,9 +120,17 @@ function showOnFile(source: string, problems: ConfigProblem[], fatal: boolean): 
   });
 }
 
+/** A document's file path, by its URI (asked several times per request). */
+const paths = new Map<string, string>();
+const pathOf = (uri: string): string => {
+  let path = paths.get(uri);
+  if (path === undefined) paths.set(uri, (path = fileURLToPath(uri)));
+  return path;
+};
+
 function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
   if (!doc.uri.startsWith('file:')) return mergeConfig(...resolver.base);
-  const path = fileURLToPath(doc.uri);
+  const path = pathOf(doc.uri);
   const { config, source, problems, fatal } = resolver.forFile(path);
   if (source && !told.has(source)) {
     told.add(source);
@@ -139,12 +161,14 @@ function analyseText(uri: string, text: string, lexicon: Lexicon): Analysis {
 
 /** Drops what the server keeps of a document (closed, or checked by the workspace check without being open). */
 function forget(uri: string): void {
+  paths.delete(uri);
   cache.delete(uri);
   analyzers.delete(uri);
 }
 
 function remember(uri: string, version: number, text: string, analysis: Analysis, lexicon: Lexicon): Reading {
-  const reading = { version, text, lexicon, analysis, lines: new LineIndex(text), edits: new EditLog() };
+  let lines: LineIndex | undefined;
+  const reading = { version, text, lexicon, analysis, get lines() { return (lines ??= new LineIndex(text)); }, edits: new EditLog() };
   cache.set(uri, reading);
   return reading;
 }
@@ -192,8 +216,8 @@ function silenced(doc: TextDocument): boolean {
 function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
   if (silenced(doc)) return [];
   const config = configOf(doc);
-  const { analysis, lines } = reading ?? analysisOf(doc);
-  return toLspDiagnostics(diagnose(doc.getText(), analysis, lines, config), limits.maxDiagnostics);
+  const { analysis } = reading ?? analysisOf(doc);
+  return toLspDiagnostics(diagnose(doc.getText(), analysis, documentLines(doc), config), limits.maxDiagnostics);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -256,7 +280,6 @@ connection.onDidChangeWatchedFiles(() => {
   rediagnose();
 });
 
-const timers = new Map<string, NodeJS.Timeout>();
 /** A notification a pass sends when it ends: the client may have gone meanwhile (a closed connection throws). */
 function tellClient(method: string, params: object): void {
   try {
@@ -284,7 +307,9 @@ function inBackground(doc: TextDocument): Promise<Reading | undefined> {
 function readingOf(doc: TextDocument): Reading | Promise<Reading | undefined> {
   const hit = cache.get(doc.uri);
   if (isCurrent(doc, hit)) return hit;
-  return isLarge(doc) ? inBackground(doc) : analysisOf(doc);
+  if (isLarge(doc)) return inBackground(doc);
+  background.pieces.delete(doc.uri); // small again: the pieces of its last pass are of no use
+  return analysisOf(doc);
 }
 
 /** Brings a document's analysis up to date; in push mode publishes its diagnostics, with the version they are of. */
@@ -305,22 +330,30 @@ async function refresh(uri: string): Promise<void> {
   }
 }
 
-// Opened: analysed at once (hover and completion then have a reading). Changed: at most once per throttle.
-documents.onDidOpen(({ document }) => { void refresh(document.uri); });
+// Opened: analysed at once (hover and completion then have a reading). Changed, in push mode: as the throttle
+// allows (live/throttle.ts). A pull client asks after its changes, and that pull analyses (a pass of our own
+// meanwhile would only hold up the hover or completion typed before it, and find nothing new for the pull).
+const throttle = new Throttle(() => limits.throttleMs, (uri) => void refresh(uri));
+const { timers, passed } = throttle;
+documents.onDidOpen(({ document }) => {
+  // The message that brought the text is let go too: its bytes and their decoded string (≈ twice the text).
+  former.letGo(2 * document.getText().length);
+  throttle.now(document.uri);
+});
 documents.onDidChangeContent(({ document }) => {
   const { uri } = document;
-  if (timers.has(uri) || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
-  timers.set(uri, setTimeout(() => { timers.delete(uri); void refresh(uri); }, limits.throttleMs));
+  if (pullDiagnostics || isCurrent(document, cache.get(uri)) || background.isRunning(uri, document.version)) return;
+  throttle.soon(uri);
 });
 documents.onDidClose(({ document }) => {
+  former.letGo(document.getText().length);
   forget(document.uri);
-  clearTimeout(timers.get(document.uri));
-  timers.delete(document.uri);
+  throttle.forget(document.uri);
   background.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 /** For tests (test/support/lsp-harness.ts): the per-document maps, empty once every document is closed. */
-export const perDocument = { cache, analyzers, timers, passes: background.passes, noticed: background.told };
+export const perDocument = { cache, analyzers, timers, paths, passed, passes: background.passes, noticed: background.told, pieces: background.pieces };
 
 // Pull: a large document's answer waits for its background pass (other requests are answered meanwhile).
 connection.languages.diagnostics.on(async (params, token) => {

@@ -75,6 +75,7 @@ test('push mode: a closed document leaves no entry behind', async () => {
   assert.equal(server.perDocument.timers.size, 0);
   assert.equal(server.perDocument.cache.size, 0);
   assert.equal(server.perDocument.analyzers.size, 0);
+  assert.equal(server.perDocument.paths.size, 0);
   s.dispose();
 });
 

@@ -124,6 +124,22 @@ test('push: two changes within the throttle give one analysis and one publicatio
   s.dispose();
 });
 
+test('push: a change long after the last pass is analysed at once, not after the throttle', async () => {
+  const s = await startServer();
+  await s.initialize({});
+  const server = require(SERVER);
+  server.limits.throttleMs = 600_000;
+  const opened = s.nextDiagnostics(uri);
+  s.open(uri, 'La prégabaline à 150 mg/j.');
+  await opened;
+  server.perDocument.passed.set(uri, performance.now() - 600_001); // the writer paused for the whole throttle
+  const next = s.nextDiagnostics(uri);
+  await insert(s, 2, 0, 18, '0');
+  await next;
+  assert.deepEqual(published(s), [[1, []], [2, ['dose-above-max']]]);
+  s.dispose();
+});
+
 test('$/cancelRequest arriving with its hover: the spec\'s RequestCancelled (-32800)', async () => {
   const s = await quietServer();
   s.open(uri, 'La prégabaline le soir.');

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { createDocumentAnalyzer } from '../../server/src/core/incremental';
+import { analyzeDocument, documentAnalyzer } from '../../server/src/core/document';
 import { candidateStarts } from '../../server/src/core/chunks';
 import { lexicon } from '../helpers';
 
@@ -155,4 +156,42 @@ test('pieces start after a blank line, on a line no list, quote or indented bloc
     ['Un.\n \t\n## Titre\n', [7]],
   ];
   for (const [text, starts] of cases) assert.deepEqual(candidateStarts(text), starts, JSON.stringify(text));
+});
+
+const MOVED = `La prégabaline à 150 mg/j.\n\n${FILLER}Fin.\n\nLe tramadol le soir, l’acetaminophen le matin.\n\n${FILLER}Fin.\n\nLe ramipril 10 mg/j.\n`;
+
+test('the stretches after an edit keep their results, moved in place to their new offsets', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const tramadol = doc.analyze(MOVED).mentions.find((m) => m.text === 'tramadol')!;
+  const start = tramadol.start;
+  const after = doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(after.mentions.find((m) => m.text === 'tramadol'), tramadol);
+  assert.equal(tramadol.start, start + 'Chez l’adulte, '.length);
+  assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
+});
+
+test('a text read through its NFC copy (CRLF) leaves nothing the next call reuses', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const crlf = MOVED.replace(/\n/g, '\r\n');
+  for (const text of [MOVED, crlf, MOVED, crlf]) assert.deepEqual(comparable(doc.analyze(text)), comparable(analyze(text, lex)), JSON.stringify(text));
+});
+
+/** English names (notes) among the lines, NFD and CRLF included. */
+const NOTED = ['Le patient prend de l’acetaminophen 1 g.', 'Acetaminophen® 500 mg', 'glyburide 5 mg', 'glyburide', 'l’ace\u0301taminophen'];
+const notedText = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...NOTED), fc.constantFrom(...LINES), fc.constantFrom(...LONG)), lineEnd), { maxLength: 30 })
+  .map((lines) => lines.map(([l, end]) => l + end).join(''));
+
+test('with notes (English names read per stretch): after every random edit, what analyzeDocument gives', () => {
+  const lex = lexicon();
+  fc.assert(fc.property(notedText, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+    const analyse = documentAnalyzer(lex);
+    let text = start;
+    assert.deepEqual(comparable(analyse(text)), comparable(analyzeDocument(text, lex)));
+    for (const e of edits) {
+      text = applyEdit(text, e);
+      assert.deepEqual(comparable(analyse(text)), comparable(analyzeDocument(text, lex)), JSON.stringify(text));
+    }
+  }), { ...options, numRuns: Math.ceil(RUNS / 3) });
 });

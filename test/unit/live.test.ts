@@ -6,10 +6,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EditLog } from '../../server/src/live/edit-log';
-import { pieceStarts } from '../../server/src/live/slices';
+import { analyzeInPieces, pieceStarts } from '../../server/src/live/slices';
+import { analyzeDocument } from '../../server/src/core/document';
+import { lexicon } from '../helpers';
 import { isProseAt, type LastReading } from '../../server/src/features/prose-at';
 import { capDiagnostics } from '../../server/src/features/diagnostics';
 import { extractProse } from '../../server/src/core/prose';
+import { LineIndex } from '../../server/src/core/positions';
+import { documentLines } from '../../server/src/live/document-lines';
+import { sizeOf } from '../../server/src/live/background';
+import { FormerTexts } from '../../server/src/live/former-texts';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
   const log = new EditLog();
@@ -78,4 +85,62 @@ test('cap: the most severe kept in text order, then one notice at the first left
   const capped = capDiagnostics([d(2, 0), d(1, 1), d(4, 2), d(1, 3)], 2, (left, at) => ({ severity: 3, range: at, left }));
   assert.deepEqual(capped, [d(1, 1), d(1, 3), { severity: 3, range: d(2, 0).range, left: 2 }]);
   assert.equal(capDiagnostics([d(1, 0)], 1, () => d(3, 9)).length, 1);
+});
+
+test('document lines: the same ranges as a LineIndex, over \\n, \\r\\n and \\r, between \\r and \\n too', () => {
+  const text = 'La prégabaline\r\n150 mg\rle soir\n\nfin';
+  const doc = TextDocument.create('file:///a.md', 'markdown', 1, text);
+  const lines = new LineIndex(text), fromDoc = documentLines(doc);
+  for (let a = 0; a <= text.length; a++) assert.deepEqual(fromDoc.range(a, text.length), lines.range(a, text.length), `offset ${a}`);
+  assert.deepEqual(fromDoc.range(15, 15).start, { line: 0, character: 15 });
+});
+
+test('the size in a notice, written as French writes it without Intl: « 2,5 Mo », « 12 Mo », « 1 500 Mo », « 40 ko »', () => {
+  const MB = 1024 * 1024;
+  assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
+});
+
+test('former texts: V8 is asked to collect once they add up to the budget, after the message being handled, then counted afresh', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000 }), (options) => asked.push(options));
+  former.letGo(4);
+  former.letGo(5);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, []);
+  former.letGo(1);
+  former.letGo(20);
+  assert.deepEqual(asked, []);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+  former.letGo(9);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(asked.length, 1);
+});
+
+test('former texts: below the budget, V8 is asked to collect once the writer pauses', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400 }), (options) => asked.push(options));
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  former.letGo(4);
+  await wait(200);
+  former.letGo(4); // typing on: the pause starts again
+  await wait(200);
+  assert.deepEqual(asked, []);
+  await wait(500);
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+});
+
+test('a background pass takes over the pieces of the last one whose text is the same: an edit re-analyses its piece only', async () => {
+  const lex = lexicon();
+  const section = (i: number) => `## Partie ${i}\n\nLa prégabaline à ${100 + i} mg/j, le tramadol le soir, l’acetaminophen 1 g.\n\n`;
+  const before = Array.from({ length: 12 }, (_, i) => section(i)).join('');
+  const after = before.replace('## Partie 5\n\nLa prégabaline', '## Partie 5\n\nChez l’adulte, la prégabaline');
+  let analysed = 0;
+  const analyse = (piece: string) => { analysed++; return analyzeDocument(piece, lex); };
+  const first = await analyzeInPieces(before, 100, analyse, () => false);
+  const count = analysed;
+  const again = await analyzeInPieces(after, 100, analyse, () => false, first!.pieces);
+  assert.equal(analysed - count, 1);
+  assert.deepEqual(again!.analysis, (await analyzeInPieces(after, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
+  assert.deepEqual(first!.analysis, (await analyzeInPieces(before, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
 });

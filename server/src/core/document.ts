@@ -14,11 +14,11 @@ export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
 
 /**
  * The same analysis for a document that is edited (the server keeps one per open document): each call
- * re-reads only what changed since the previous one (core/incremental.ts).
+ * re-reads only what changed since the previous one, and may move the previous analysis in place (core/incremental.ts).
  */
 export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis {
-  const incremental = createDocumentAnalyzer(lexicon);
-  return (source) => withNotes(incremental.analyze(source));
+  const incremental = createDocumentAnalyzer(lexicon, { notes: true });
+  return (source) => incremental.analyze(source);
 }
 
 function withNotes(analysis: Analysis): Analysis {

@@ -16,7 +16,9 @@
  * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
  * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
- * stretches of the last text only. A text that is not NFC with LF breaks goes through `withNfc`.
+ * stretches of the last text only. An analysis's mentions, unknown words and blocks are the analyzer's own, valid
+ * until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
+ * in the middle of 1 MB moves half the document's mentions and allocates none). A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
@@ -33,6 +35,7 @@ import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
 
 export interface DocumentAnalyzer {
+  /** The analysis of `text`; the next call may move its mentions, findings and blocks (read only the last one). */
   analyze(text: string): Analysis;
   /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
   stats(): { stretches: number; read: number; held: number };
@@ -40,14 +43,20 @@ export interface DocumentAnalyzer {
 
 const spellers = new WeakMap<Lexicon, Speller>();
 
-export function createDocumentAnalyzer(lexicon: Lexicon): DocumentAnalyzer {
+/**
+ * `notes`: with the notes (`runRules('notes')`, as core/document.ts adds them to `analyze`), read per stretch,
+ * so that no call flattens the document's prose text (2 MB for 1 MB of French) to read a few names in it.
+ */
+export function createDocumentAnalyzer(lexicon: Lexicon, { notes = false } = {}): DocumentAnalyzer {
   let speller = spellers.get(lexicon);
   if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
-  const memory = new Memory(lexicon, speller);
+  const memory = new Memory(lexicon, speller, notes);
+  // A text read as its NFC copy has its notes read afterwards, on the source's prose text (as `analyze` is).
   const analyzeNfc = (text: string) => memory.analyze(text, true)!;
+  const viaNfc = (text: string) => (notes ? withNotes(withNfc(text, analyzeNfc)) : withNfc(text, analyzeNfc));
   return {
     // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
-    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || withNfc(text, analyzeNfc),
+    analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || viaNfc(text),
     stats: () => ({ ...memory.stats }),
   };
 }
@@ -62,12 +71,14 @@ class Memory {
   /** The last text and its pieces: an edit re-reads only the pieces between its first and last changed characters. */
   private last = { text: '', chunks: [] as Chunk[] };
   private spans: SpanMemory = new Map();
+  private moved: MovedMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
-  constructor(private readonly lexicon: Lexicon, private readonly speller: Speller) {}
+  constructor(private readonly lexicon: Lexicon, private readonly speller: Speller, private readonly notes: boolean) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
   analyze(text: string, nfc: boolean): Analysis | undefined {
     const readings = new Map<string, Reading>();
+    const shift = text.length - this.last.text.length;
     const chunks = rereadChunks(this.last.text, this.last.chunks, text, (piece) => {
       let r: Reading | undefined = readings.get(piece) ?? this.readings.get(piece);
       if (!r) r = { ...readChunk(piece), tag: `${nextId++},` };
@@ -96,8 +107,11 @@ class Memory {
     }
     this.pieces = pieces;
     this.stats = { stretches: placed.length, read, held: pieces.size };
-    const { analysis, spans } = join(text, placed, this.lexicon, this.spans);
+    // A text read as its NFC copy has its offsets moved back by `withNfc`: nothing of it is kept, nor reused.
+    const moved = new Movings(nfc ? new Map() : this.moved, shift);
+    const { analysis, spans } = join(placed, this.lexicon, this.spans, moved, this.notes && !nfc);
     this.spans = spans;
+    this.moved = nfc ? new Map() : moved.kept;
     return analysis;
   }
 }
@@ -206,8 +220,52 @@ class Surroundings {
   }
 }
 
+/**
+ * A stretch's mentions, unknown words and blocks at its place in the document. Kept for the next call, where a
+ * stretch at the same place takes them as they are, and one moved by the edit takes them moved in place:
+ * an analysis's mentions, findings and blocks are the analyzer's own, valid until its next call.
+ */
+interface Moved { piece: Piece; start: number; mentions: Mention[]; unknown: Finding[]; blocks: Block[] }
+/** The stretches' moved results, by their start. */
+export type MovedMemory = Map<number, Moved>;
+
+class Movings {
+  readonly kept: MovedMemory = new Map();
+  /** `previous`: the last call's, taken from as they are used; `shift`: how much longer the text is now. */
+  constructor(private readonly previous: MovedMemory, private readonly shift: number) {}
+
+  of(piece: Piece, start: number): Moved {
+    let m = this.take(piece, start);
+    if (!m && this.shift !== 0 && (m = this.take(piece, start - this.shift))) moveBy(m, this.shift);
+    m ??= {
+      piece, start, mentions: piece.mentions.map((x) => movedMention(x, start)), unknown: piece.unknown.map((f) => movedFinding(f, start)),
+      blocks: piece.prose.blocks.map((b) => ({ kind: b.kind, start: b.start + start, end: b.end + start })),
+    };
+    m.start = start;
+    this.kept.set(start, m);
+    return m;
+  }
+
+  private take(piece: Piece, start: number): Moved | undefined {
+    const m = this.previous.get(start);
+    if (m?.piece !== piece) return undefined;
+    this.previous.delete(start);
+    return m;
+  }
+}
+
+function moveBy(m: Moved, shift: number): void {
+  for (const x of m.mentions) { x.start += shift; x.end += shift; }
+  for (const b of m.blocks) { b.start += shift; b.end += shift; }
+  for (const f of m.unknown) {
+    f.start += shift;
+    f.end += shift;
+    for (const fix of f.fixes ?? []) { fix.edit.start += shift; fix.edit.end += shift; }
+  }
+}
+
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
-function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemory): { analysis: Analysis; spans: SpanMemory } {
+function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Movings, withNotes: boolean): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
   const treated = new Set<Mention>();
   const findings: Finding[] = [];
@@ -215,17 +273,20 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   let proseText = '';
   const found: Found[] = [];
   const bases: Bases[] = [];
+  const noted = new Map<Mention, Finding[]>();
   placed.forEach(({ start, piece }, at) => {
     bases.push({ mentions: allMentions.length, unknown: findings.length });
     proseText += piece.prose.text;
-    for (const b of piece.prose.blocks) blocks.push({ kind: b.kind, start: b.start + start, end: b.end + start });
+    const moved = movings.of(piece, start);
+    for (const b of moved.blocks) blocks.push(b);
     const base = allMentions.length;
-    piece.mentions.forEach((m, i) => {
-      const moved = movedMention(m, start);
-      allMentions.push(moved);
-      if (piece.treated[i]) treated.add(moved);
+    const notes = withNotes ? notesOf(piece) : [];
+    moved.mentions.forEach((m, i) => {
+      allMentions.push(m);
+      if (piece.treated[i]) treated.add(m);
+      if (notes[i]?.length) noted.set(m, notes[i].map((f) => movedFinding(f, start)));
     });
-    for (const f of piece.unknown) findings.push(movedFinding(f, start));
+    for (const f of moved.unknown) findings.push(f);
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
       found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
@@ -240,7 +301,7 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
     const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
     const dose = f.dose;
-    if (dose.unit === '%' && !drug?.substances.some((n) => lexicon.substance(n)?.ranges.some((r) => r.unit === '%'))) continue;
+    if (dose.unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
     dose.drug = drug;
     if (attachment) dose.attachedBy = attachment.strategy;
     if (drug) dosed.add(drug);
@@ -252,7 +313,32 @@ function join(text: string, placed: Placed[], lexicon: Lexicon, spans: SpanMemor
   for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
-  return { analysis: { prose: { text: proseText, blocks }, mentions, doses, findings }, spans: around.used };
+  const analysis = { prose: { text: proseText, blocks }, mentions, doses, findings };
+  if (noted.size) withNotesOf(analysis, mentions.flatMap((m) => noted.get(m) ?? []));
+  return { analysis, spans: around.used };
+}
+
+/** A stretch's notes, per mention (relative offsets), read once. */
+function notesOf(piece: Piece): Finding[][] {
+  return (piece.notes ??= piece.mentions.map((m) => runRules('notes', { text: piece.prose.text, mentions: [m] })));
+}
+
+/** The notes after the other findings, in text order, as core/document.ts adds them. */
+function withNotesOf(analysis: Analysis, notes: Finding[]): Analysis {
+  if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
+  return analysis;
+}
+
+const withNotes = (analysis: Analysis) => withNotesOf(analysis, runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions }));
+
+/** Whether a substance has a range in % (as `analyze` asks of a dose in %), once per lexicon and name. */
+const percentRanges = new WeakMap<Lexicon, Map<string, boolean>>();
+function dosedInPercent(lexicon: Lexicon, name: string): boolean {
+  let known = percentRanges.get(lexicon);
+  if (!known) percentRanges.set(lexicon, (known = new Map()));
+  let yes = known.get(name);
+  if (yes === undefined) known.set(name, (yes = !!lexicon.substance(name)?.ranges.some((r) => r.unit === '%')));
+  return yes;
 }
 
 /** `attachDoses` for one dose, on its surroundings (drugs and unknown words there, moved to its offsets). */
@@ -284,21 +370,28 @@ function contextFor(f: Found, around: Surroundings): string {
   return contextOf(prose, sentences, f.dose.start - base);
 }
 
+/** The same drug for the dose rules: the same mention, or one of the same name (a stretch repeated elsewhere). */
+function sameDrug(a: Mention | undefined, b: Mention | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.text !== b.text || a.id !== b.id || a.entry.kind !== b.entry.kind || a.entry.key !== b.entry.key) return false;
+  return a.substances.length === b.substances.length && a.substances.every((n, i) => n === b.substances[i]);
+}
+
 /**
  * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
- * the findings come in dose order either way); reused while the dose's drug and context are the same.
+ * the findings come in dose order either way); reused while the dose's drug (the same mention, mostly: mentions
+ * are kept between calls, moved in place) and context are the same.
  */
 function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
   const d = f.dose, drug = d.drug;
   const context = d.components || drug ? contextFor(f, around) : '';
-  const key = `${drug ? `${drug.entry.kind}:${drug.entry.key}|${drug.text}|${drug.substances.join('+')}|${drug.id}|${d.attachedBy}` : ''}\u0000${context}`;
   let memo = f.piece.ruled[f.index];
-  if (!memo || memo.key !== key) {
+  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== d.attachedBy || memo.context !== context) {
     const before: Record<string, unknown> = { ...d };
     const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
-    f.piece.ruled[f.index] = memo = { key, findings: found.map((x) => movedFinding(x, -d.start)), set };
+    f.piece.ruled[f.index] = memo = { drug, strategy: d.attachedBy, context, findings: found.map((x) => movedFinding(x, -d.start)), set };
   }
   Object.assign(d, memo.set);
   return memo.findings.map((x) => movedFinding(x, d.start));

@@ -131,10 +131,16 @@ export interface Piece {
   /** Per dose, its context (`contextOf`) read in the stretch alone, once (core/incremental.ts says when it holds). */
   contexts: (string | undefined)[];
   /**
-   * Per dose, the last run of the dose rules on it: what it was run for (drug and context), the findings (offsets
-   * relative to the dose) and the fields the rules set on the dose (its verdict, its substance).
+   * Per dose, the last run of the dose rules on it: what it was run for (the drug mention itself, how it was
+   * attached, the context), the findings (offsets relative to the dose) and the fields the rules set on the dose
+   * (its verdict, its substance).
    */
-  ruled: ({ key: string; findings: Finding[]; set: Record<string, unknown> } | undefined)[];
+  ruled: ({ drug?: Mention; strategy?: string; context: string; findings: Finding[]; set: Record<string, unknown> } | undefined)[];
+  /**
+   * Per mention, its notes (`runRules('notes')`: an English name), read in the stretch alone, once; made by
+   * core/incremental.ts when asked for notes. A note reads only its mention and the prose text under it.
+   */
+  notes?: Finding[][];
   /** Sentence starts that no other stretch can change: block bounds, and sentence ends between the first and last non-space characters. */
   starts: number[];
   first: number;

@@ -28,11 +28,15 @@ function citations(analysis: Analysis, lexicon: Lexicon): (kind: NameKind, ref: 
   let cited = citedBy.get(analysis);
   if (!cited) {
     const dcis = new Set<string>(), brands = new Set<number>(), trials = new Set<number>();
+    // A substance's DCI is read from the index: once per substance named (thousands of mentions, a few hundred names).
+    const substances = new Map<number, NameEntry>();
     for (const { entry } of analysis.mentions) {
       if (entry.kind === 'brand') brands.add(entry.ref);
       else if (entry.kind === 'trial') trials.add(entry.ref);
+      else if (entry.kind === 'substance') { if (!substances.has(entry.ref)) substances.set(entry.ref, entry); }
       else if (entry.dci) dcis.add(entry.dci);
     }
+    for (const entry of substances.values()) if (entry.dci) dcis.add(entry.dci);
     cited = (kind, ref) => (kind === 'substance' ? dcis.has(lexicon.dciAt(ref)) : kind === 'brand' ? brands.has(ref) : trials.has(ref));
     citedBy.set(analysis, cited);
   }

@@ -6,12 +6,15 @@
 import type { Analysis } from '../core/analyze';
 import type { Finding } from '../core/checks';
 import { resolveSeverity, type RuleCode, type RuleSeverities, type Severity, type SeveritySetting } from '../core/rules/registry';
-import { LineIndex, type Range } from '../core/positions';
+import type { LineIndex, Range } from '../core/positions';
 import { applyDirectives } from '../core/directives';
 import { findingLink } from './finding-link';
 import { repository } from '../../../package.json';
 
 export type { RuleSeverities, SeveritySetting };
+
+/** Where positions come from: a `LineIndex`, or the server's document (live/document-lines.ts). */
+export type Ranges = Pick<LineIndex, 'range'>;
 
 export interface Diagnostic {
   range: Range;
@@ -23,7 +26,7 @@ export interface Diagnostic {
   href?: string;
 }
 
-export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, lines: LineIndex, severities: RuleSeverities = {}): Diagnostic[] {
+export function toDiagnostics(analysis: Analysis | { findings: Finding[] }, lines: Ranges, severities: RuleSeverities = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const doses = 'doses' in analysis ? analysis.doses : [];
   for (const f of analysis.findings) {
@@ -43,7 +46,7 @@ export function visibleFindings(text: string, analysis: Analysis, config: Accept
 }
 
 /** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
-export function diagnose(text: string, analysis: Analysis, lines: LineIndex, config: Accepting): Diagnostic[] {
+export function diagnose(text: string, analysis: Analysis, lines: Ranges, config: Accepting): Diagnostic[] {
   return toDiagnostics({ ...analysis, findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
 }
 

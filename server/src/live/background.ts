@@ -4,7 +4,7 @@
  * (« Document de 12 Mo (article.md) : analyse en arrière-plan. »); a pass whose document changed is dropped.
  */
 import type { Analysis } from '../core/analyze';
-import { analyzeInPieces } from './slices';
+import { analyzeInPieces, type PassPieces } from './slices';
 
 export interface BackgroundHost {
   /** The document's version now; undefined once it is closed. */
@@ -16,9 +16,16 @@ export interface BackgroundHost {
   log(message: string): void;
 }
 
-/** « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). */
-export const sizeOf = (chars: number) => chars >= 1024 * 1024
-  ? `${(chars / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(chars / 1024))} ko`;
+/**
+ * « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). Written by hand: `toLocaleString`
+ * would load ICU's French data (≈ 15 ms) for this one notice.
+ */
+export const sizeOf = (chars: number) => {
+  if (chars < 1024 * 1024) return `${Math.max(1, Math.round(chars / 1024))} ko`;
+  const tenths = Math.round(chars / 1024 / 1024 * 10);
+  const whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+$)/g, '\u202F');
+  return `${whole}${tenths % 10 ? `,${tenths % 10}` : ''} Mo`;
+};
 
 const fileName = (uri: string) => decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
 
@@ -27,6 +34,8 @@ export class BackgroundPasses<R> {
   readonly passes = new Map<string, { version: number; done: Promise<R | undefined> }>();
   /** Documents already announced. */
   readonly told = new Set<string>();
+  /** The pieces of each document's last pass, which the next one takes over where their text is the same. */
+  readonly pieces = new Map<string, PassPieces>();
 
   constructor(private readonly host: BackgroundHost) {}
 
@@ -43,8 +52,12 @@ export class BackgroundPasses<R> {
       this.host.notify(`Document de ${sizeOf(text.length)} (${fileName(uri)}) : analyse en arrière-plan.`);
     }
     const stale = () => this.host.versionOf(uri) !== version;
-    const done: Promise<R | undefined> = analyzeInPieces(text, pieceSize, analyse, stale)
-      .then((analysis) => (analysis && !stale() ? keep(analysis) : undefined))
+    const done: Promise<R | undefined> = analyzeInPieces(text, pieceSize, analyse, stale, this.pieces.get(uri))
+      .then((read) => {
+        if (!read || stale()) return undefined;
+        this.pieces.set(uri, read.pieces);
+        return keep(read.analysis);
+      })
       .catch((e: unknown) => { this.host.log(`medlint : analyse de ${uri} impossible : ${String(e)}`); return undefined; })
       .finally(() => {
         if (this.passes.get(uri)?.done !== done) return; // a newer pass runs, or the document was closed
@@ -59,5 +72,6 @@ export class BackgroundPasses<R> {
   forget(uri: string): void {
     if (this.passes.delete(uri)) this.host.running(uri, undefined);
     this.told.delete(uri);
+    this.pieces.delete(uri);
   }
 }

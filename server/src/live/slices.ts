@@ -7,6 +7,7 @@
  * What a cut loses: a dose whose drug is named only in the previous piece, a list introduced across it.
  */
 import type { Analysis } from '../core/analyze';
+import type { Mention } from '../core/mentions';
 
 /** Offsets where a fenced code block opens or closes, alternately (CommonMark: same mark, at least as long). */
 function fenceLines(text: string): number[] {
@@ -62,8 +63,12 @@ export function pieceStarts(text: string, size: number): number[] {
   return starts;
 }
 
-/** Moves every offset of an analysis of a piece by `delta` (its start in the whole text). */
+/**
+ * Moves every offset of an analysis of a piece by `delta` (its start in the whole text). A block is held once;
+ * a mention may be a dose's drug too, and a fix's edit is not known to be its finding's alone: those once each.
+ */
 function shift(a: Analysis, delta: number): void {
+  for (const b of a.prose.blocks) { b.start += delta; b.end += delta; }
   const seen = new Set<object>();
   const move = (s: { start: number; end: number }) => {
     if (seen.has(s)) return;
@@ -71,7 +76,6 @@ function shift(a: Analysis, delta: number): void {
     s.start += delta;
     s.end += delta;
   };
-  for (const b of a.prose.blocks) move(b);
   for (const m of a.mentions) move(m);
   for (const d of a.doses) {
     move(d);
@@ -85,24 +89,61 @@ function shift(a: Analysis, delta: number): void {
   }
 }
 
+/**
+ * A copy of a piece's analysis (as placed in the last pass), `delta` characters further; the original is left
+ * as it is, for the last pass's analysis is still read until this one ends.
+ */
+function movedCopy(a: Analysis, delta: number): Analysis {
+  const move = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + delta, end: s.end + delta });
+  const mentions = new Map<Mention, Mention>();
+  const mention = (m: Mention) => {
+    let copy = mentions.get(m);
+    if (!copy) mentions.set(m, (copy = move(m)));
+    return copy;
+  };
+  return {
+    prose: { text: a.prose.text, blocks: a.prose.blocks.map(move) },
+    mentions: a.mentions.map(mention),
+    doses: a.doses.map((d) => {
+      const copy = { ...move(d), unitStart: d.unitStart + delta };
+      if (d.basisStart !== undefined) copy.basisStart = d.basisStart + delta;
+      if (d.drug) copy.drug = mention(d.drug);
+      return copy;
+    }),
+    findings: a.findings.map((f) => (f.fixes ? { ...move(f), fixes: f.fixes.map((x) => ({ ...x, edit: move(x.edit) })) } : move(f))),
+  };
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The analysis of the whole text, piece by piece; undefined when `stale()` said the text changed meanwhile. */
-export async function analyzeInPieces(text: string, size: number, analyse: (piece: string) => Analysis, stale: () => boolean): Promise<Analysis | undefined> {
+/** The pieces of a pass, by their text: where each was, and its analysis there. */
+export type PassPieces = Map<string, { start: number; analysis: Analysis }>;
+
+/**
+ * The analysis of the whole text, piece by piece; undefined when `stale()` said the text changed meanwhile.
+ * A piece whose text was a piece of the last pass (`previous`) takes its analysis from there, moved: an edit
+ * in a 10 MB document re-analyses the piece it falls in, not the ten megabytes.
+ */
+export async function analyzeInPieces(text: string, size: number, analyse: (piece: string) => Analysis, stale: () => boolean,
+  previous: PassPieces = new Map()): Promise<{ analysis: Analysis; pieces: PassPieces } | undefined> {
   const starts = pieceStarts(text, size);
   const whole: Analysis = { prose: { text: '', blocks: [] }, mentions: [], doses: [], findings: [] };
-  const proses: string[] = [];
+  const pieces: PassPieces = new Map();
   for (let i = 0; i < starts.length; i++) {
     await nextTurn();
     if (stale()) return undefined;
-    const a = analyse(text.slice(starts[i], starts[i + 1] ?? text.length));
-    shift(a, starts[i]);
-    proses.push(a.prose.text);
+    const piece = text.slice(starts[i], starts[i + 1] ?? text.length);
+    const before = previous.get(piece);
+    let a: Analysis;
+    if (before) a = movedCopy(before.analysis, starts[i] - before.start);
+    else shift((a = analyse(piece)), starts[i]);
+    if (!pieces.has(piece)) pieces.set(piece, { start: starts[i], analysis: a });
+    // A rope of the pieces' prose texts (which their mentions' texts keep alive anyway): made flat only if read whole.
+    whole.prose.text += a.prose.text;
     whole.prose.blocks.push(...a.prose.blocks);
     whole.mentions.push(...a.mentions);
     whole.doses.push(...a.doses);
     whole.findings.push(...a.findings);
   }
-  whole.prose.text = proses.join('');
-  return whole;
+  return { analysis: whole, pieces };
 }

@@ -6,7 +6,7 @@
  * as it exits (server-main.<V8 version>.cache, best effort), which the next starts use.
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -29,7 +29,8 @@ const read = (path: string) => {
 function bundleText(bytes: Buffer): string {
   return isAscii?.(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
-const cachedData = read(ownCache) ?? read(buildCache);
+// Asked first: a cache this runtime wrote exists only where the build's was rejected (a missing file's error costs more).
+const cachedData = (existsSync(ownCache) ? read(ownCache) : undefined) ?? read(buildCache);
 const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundleText(readFileSync(file))}\n})`;
 const script = new Script(wrapped, { filename: file, cachedData });
 if (process.env.MEDLINT_WRITE_CODE_CACHE) {

@@ -4,6 +4,8 @@
 import * as esbuild from 'esbuild';
 import { lazyEntities } from './scripts/lazy-entities.mjs';
 import { lazyBuiltins } from './scripts/lazy-builtins.mjs';
+import { asciiBundle } from './scripts/ascii-bundle.mjs';
+import { lspBindings } from './scripts/lsp-bindings.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,8 +21,9 @@ const alias = {
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'info', alias, plugins: [lazyEntities, lazyBuiltins] };
 const builds = tests ? [] : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The server: its bundle, and the small entry point that runs it with V8's code cache (server-loader.ts).
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
+  // The server: its bundle (in ASCII: scripts/ascii-bundle.mjs; the LSP package's exports bound once:
+  // scripts/lsp-bindings.mjs), and the small entry point that runs it with V8's code cache (server-loader.ts).
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [...common.plugins, lspBindings, asciiBundle] },
   { ...common, entryPoints: ['server/src/server-loader.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

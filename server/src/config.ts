@@ -10,9 +10,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import validateProjectFile from './generated/medlint-schema-validate';
 import { expandRuleName, SEVERITY_SETTINGS, type RuleSeverities, type SeveritySetting } from './core/rules/registry';
 import type { ProjectData } from './core/lexicon-overlay';
 
@@ -116,6 +115,17 @@ export function parseSettings(raw: unknown, origin: string): { config: ConfigLay
   return { config, problems };
 }
 
+/**
+ * What only a project file needs, required with the first one read (as picomatch below): the JSONC parser and
+ * the validator generated from the schema, ≈ 70 KB of the server's bundle that a start without `.medlint.json`
+ * never evaluates.
+ */
+let projectFileTools: { jsonc: typeof import('jsonc-parser'); validate: ValidateFunction } | undefined;
+const tools = () => (projectFileTools ??= {
+  jsonc: require('jsonc-parser') as typeof import('jsonc-parser'),
+  validate: require('./generated/medlint-schema-validate') as ValidateFunction,
+});
+
 const PARSE_ERRORS_FR: Record<string, string> = {
   InvalidSymbol: 'symbole invalide', InvalidNumberFormat: 'nombre mal formé', PropertyNameExpected: 'nom de clé attendu',
   ValueExpected: 'valeur attendue', ColonExpected: 'deux-points attendu', CommaExpected: 'virgule attendue',
@@ -164,8 +174,9 @@ function dataProblems(raw: Record<string, unknown>, where: (path: Path) => Omit<
     const message = `${dataWhere(raw, path)} : ${what}`;
     if (!seen.has(message)) out.push({ ...where(path), message }), seen.add(message);
   };
-  if (!validateProjectFile(raw)) {
-    for (const e of validateProjectFile.errors ?? []) {
+  const { validate } = tools();
+  if (!validate(raw)) {
+    for (const e of validate.errors ?? []) {
       const path = errorPath(e);
       if (path[0] === 'data') add(path, dataProblem(e, path, valueAt(raw, path)));
     }
@@ -179,21 +190,22 @@ function dataProblems(raw: Record<string, unknown>, where: (path: Path) => Omit<
 
 /** `.medlint.json`'s text. Broken JSON is fatal (nothing is used); a schema error drops that value only. */
 export function parseProjectFile(text: string, file: string): { config: ConfigLayer; problems: ConfigProblem[]; fatal: boolean } {
+  const { jsonc, validate } = tools();
   const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const raw = jsonc.parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !raw || typeof raw !== 'object' || Array.isArray(raw)) {
     const e = errors[0];
-    const message = e ? `JSON invalide : ${PARSE_ERRORS_FR[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}` : 'un objet JSON est attendu';
+    const message = e ? `JSON invalide : ${PARSE_ERRORS_FR[jsonc.printParseErrorCode(e.error)] ?? jsonc.printParseErrorCode(e.error)}` : 'un objet JSON est attendu';
     return { config: {}, fatal: true, problems: [{ file, ...lineColumn(text, e?.offset ?? 0), message }] };
   }
-  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const tree = jsonc.parseTree(text, [], { allowTrailingComma: true });
   const where = (path: Path) => {
-    const node = tree && (findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, -1)));
+    const node = tree && (jsonc.findNodeAtLocation(tree, path) ?? jsonc.findNodeAtLocation(tree, path.slice(0, -1)));
     return { file, ...lineColumn(text, node?.parent?.type === 'property' ? node.parent.offset : node?.offset ?? 0) };
   };
   const invalidData = dataProblems(raw, where);
   if (invalidData.length) return { config: {}, problems: invalidData, fatal: true };
-  const problems = prune(raw, validateProjectFile, where);
+  const problems = prune(raw, validate, where);
   const config: ConfigLayer = { root: dirname(file) };
   if (raw.words) config.words = raw.words;
   if (raw.severity) config.severity = normaliseSeverity(raw.severity);
@@ -278,7 +290,7 @@ export function isIgnored(file: string, config: MedlintConfig): boolean {
   const key = JSON.stringify(config.ignorePaths);
   let match = matchers.get(key);
   if (!match) {
-    // Required on first use, as ajv: the server does not load it unless a project file has ignorePaths.
+    // Required on first use, as the validator: the server does not load it unless a project file has ignorePaths.
     const picomatch = require('picomatch') as typeof import('picomatch');
     matchers.set(key, (match = picomatch(config.ignorePaths, { dot: true })));
   }

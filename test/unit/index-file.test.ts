@@ -122,9 +122,9 @@ test('tokens carry their vocabulary id, found from the text without cutting it; 
 test('the code cache written by the build is one this Node.js accepts', () => {
   const file = join(ROOT, 'dist', 'server-main.js');
   const loader = readFileSync(join(ROOT, 'server', 'src', 'server-loader.ts'), 'utf8');
-  const wrap = /const wrapped = `(.*)\$\{readFileSync\(file, 'utf8'\)\}(.*)`;/.exec(loader);
+  const wrap = /const wrapped = `(.*)\$\{bundleText\(readFileSync\(file\)\)\}(.*)`;/.exec(loader);
   assert.ok(wrap, 'server-loader.ts wraps the bundle as this test expects');
-  const script = new Script(`${wrap[1]}${readFileSync(file, 'utf8')}${wrap[2].replace('\\n', '\n')}`, {
+  const script = new Script(`${wrap[1]}${readFileSync(file, 'latin1')}${wrap[2].replace('\\n', '\n')}`, {
     filename: file, cachedData: readFileSync(join(ROOT, 'dist', 'server-main.cache')),
   });
   assert.equal(script.cachedDataRejected, false);

@@ -33,7 +33,7 @@ export function loadLexicon(path = defaultIndexPath()): Lexicon {
     const header = headerOf(first);
     const head = header ? header.binaryStart + header.binaryBytes : 0;
     if (!header || head > size) throw unreadable(path);
-    const loaded = readIndex(head <= first.length ? first : readAt(fd, 0, head), path, { size, read: (from, to) => readAt(fd, head + from, to - from) });
+    const loaded = readIndex(head <= first.length ? first : readAt(fd, 0, head), path, { size, read: (from, to) => readAt(fd, head + from, to - from) }, header);
     return new Lexicon(loaded);
   } catch (e) {
     closeSync(fd);
@@ -75,10 +75,9 @@ interface RecordsPart {
 
 /**
  * An index file's content as views over its bytes (`given` is kept: the views point into it): the whole
- * file, or its header and lookup tables with a reader of the records part.
+ * file, or its header and lookup tables with a reader of the records part (and the header, if already parsed).
  */
-export function readIndex(given: Buffer, path: string, records?: RecordsPart): LoadedIndex {
-  const header = headerOf(given);
+export function readIndex(given: Buffer, path: string, records?: RecordsPart, header = headerOf(given)): LoadedIndex {
   const recordsAt = header ? header.binaryStart + header.binaryBytes : 0;
   if (!header || recordsAt > given.length) throw unreadable(path);
   // A large file read whole gets a buffer of its own, aligned; a pooled one (small, tests) may not be.

@@ -9,13 +9,13 @@
  * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
-  TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
+  TextDocuments, TextDocumentSyncKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
   type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
 } from 'vscode-languageserver/node';
 import { writeSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
 import { analyzeDocument, documentAnalyzer } from './core/document';
@@ -34,7 +34,8 @@ import { documentLines } from './live/document-lines';
 import { FormerTexts } from './live/former-texts';
 import { Throttle } from './live/throttle';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
-import { ConfigResolver, dictionaryFileFor, isIgnored, mergeConfig, parseSettings, type ConfigLayer, type ConfigProblem, type MedlintConfig } from './config';
+import { dictionaryFileFor, isIgnored, type ConfigLayer } from './config';
+import { DocumentSettings } from './document-settings';
 import { openConnection } from './transport';
 import { registerEditorRequests } from './editor-requests';
 
@@ -99,51 +100,11 @@ let defaultEditRange = false;
 let documentChanges = false;
 let workspaceFolders: string[] = [];
 
-/** VS Code's settings, then each document's project file (.medlint.json, nearest wins). */
-const resolver = new ConfigResolver();
-const told = new Set<string>();
-const tell = (problems: ConfigProblem[], source?: string) => {
-  for (const p of problems) connection.console.warn(`medlint : ${p.file ?? source ?? 'réglages'}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
-};
-
-function setSettings(raw: unknown): void {
-  const { config, problems } = parseSettings(raw, 'medlint');
-  tell(problems);
-  resolver.base = [config];
-}
-
-/** A project file's problems, on the file itself (an empty list clears them once it is fixed). */
-function showOnFile(source: string, problems: ConfigProblem[], fatal: boolean): void {
-  void connection.sendDiagnostics({
-    uri: pathToFileURL(source).href,
-    diagnostics: problems.map((p) => {
-      const at = { line: (p.line ?? 1) - 1, character: (p.column ?? 1) - 1 };
-      return { range: { start: at, end: at }, severity: fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'medlint', message: p.message };
-    }),
-  });
-}
-
-/** A document's file path, by its URI (asked several times per request). */
-const paths = new Map<string, string>();
-const pathOf = (uri: string): string => {
-  let path = paths.get(uri);
-  if (path === undefined) paths.set(uri, (path = fileURLToPath(uri)));
-  return path;
-};
-
-function configOf(doc: TextDocument): MedlintConfig & { path?: string } {
-  if (!doc.uri.startsWith('file:')) return mergeConfig(...resolver.base);
-  const path = pathOf(doc.uri);
-  const { config, source, problems, fatal } = resolver.forFile(path);
-  if (source && !told.has(source)) {
-    told.add(source);
-    // What of the project's data could not be used (a range of a drug no list knows) goes with the file's problems.
-    const unused = fatal ? [] : withProjectData(lex(), config.data).problems.map((message) => ({ file: source, message }));
-    tell([...problems, ...unused], source);
-    showOnFile(source, [...problems, ...unused], fatal);
-  }
-  return { ...config, path };
-}
+/** VS Code's settings, then each document's project file (.medlint.json, nearest wins): document-settings.ts. */
+const settings = new DocumentSettings(connection, () => lex());
+const { paths } = settings;
+const configOf = (doc: TextDocument) => settings.configOf(doc.uri);
+const setSettings = (raw: unknown) => settings.set(raw);
 
 
 /**
@@ -207,7 +168,7 @@ let hovered = false;
 /** The client's language (LSP `locale`): the report's headings follow it; French by default. */
 let locale: string | undefined;
 /** Whether MedLint is on for a document (medlint.enable): hover, completion and the editor's requests ask. */
-const enabledFor = (doc?: TextDocument): boolean => (doc ? configOf(doc) : mergeConfig(...resolver.base)).enable;
+const enabledFor = (doc?: TextDocument): boolean => (doc ? configOf(doc) : settings.general()).enable;
 
 /** Whether a document gets no diagnostics (MedLint off for it, or the file ignored). */
 function silenced(doc: TextDocument): boolean {
@@ -278,8 +239,7 @@ connection.onDidChangeConfiguration(async ({ settings }) => {
 
 // A project file created, changed or deleted: read them afresh (a broken one keeps its last good configuration).
 connection.onDidChangeWatchedFiles(() => {
-  resolver.clear();
-  told.clear();
+  settings.forgetProjectFiles();
   rediagnose();
 });
 

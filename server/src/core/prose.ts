@@ -5,8 +5,7 @@
  * those blocks, `inline.ts` finds code spans, link targets, autolinks, inline HTML and bare URLs.
  * The prose text has the source's length: every offset in it is an offset in the source.
  */
-import MarkdownIt from 'markdown-it';
-import frontMatter from 'markdown-it-front-matter';
+import { blockParser } from './markdown-blocks';
 import { inlineNonProse } from './inline';
 import { chunkStarts } from './parse-pieces';
 
@@ -22,41 +21,6 @@ export interface Prose {
   /** Source text with non-prose replaced by spaces (newlines kept). */
   text: string;
   blocks: Block[];
-}
-
-// Block structure only: the inline rules of markdown-it are not run (the scanner in inline.ts keeps
-// offsets, markdown-it's inline tokens do not).
-const md = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
-md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-useLightTokens(md);
-
-/**
- * markdown-it 15's Token constructor sets each field through a transpiled `defineProperty` helper: on a list
- * of 32,000 one-line items (« - 10 mg »), 160,000 tokens, a third of the parse and much of its garbage. The
- * block state of this parser builds the same tokens (same prototype, same own fields in the same order) with
- * plain assignments; its `push` is markdown-it's own.
- */
-function useLightTokens(parser: typeof md): void {
-  const tokenPrototype = Object.getPrototypeOf(parser.parse('x', {})[0]) as object;
-  type Fields = Record<string, unknown>;
-  function LightToken(this: Fields, type: string, tag: string, nesting: number) {
-    this.map = null; this.level = 0; this.children = null; this.content = ''; this.markup = ''; this.info = '';
-    this.block = false; this.hidden = false; this.type = type; this.tag = tag; this.attrs = null; this.nesting = nesting; this.meta = null;
-  }
-  LightToken.prototype = tokenPrototype;
-  const Token = LightToken as unknown as new (type: string, tag: string, nesting: number) => Fields;
-  const Base = parser.block.State as unknown as new (...args: unknown[]) => { level: number; tokens: Fields[] };
-  parser.block.State = class extends Base {
-    push(type: string, tag: string, nesting: number): Fields {
-      const token = new Token(type, tag, nesting);
-      token.block = true;
-      if (nesting < 0) this.level--;
-      token.level = this.level;
-      if (nesting > 0) this.level++;
-      this.tokens.push(token);
-      return token;
-    }
-  } as unknown as typeof parser.block.State;
 }
 
 const BLOCKS: Record<string, BlockKind> = {
@@ -127,12 +91,12 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
   };
   // A large text in pieces that parse alone to the same blocks (parse-pieces.ts): their tokens die young.
   const pieces = cut(source);
-  let tokens: ReturnType<typeof md.parse> = [];
+  let tokens: ReturnType<typeof blockParser.parse> = [];
   for (let p = 0, line = 0; p < pieces.length; p++) {
     const end = p + 1 < pieces.length ? pieces[p + 1] : source.length;
     while (starts[line] < pieces[p]) line++;
     try {
-      tokens = md.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
+      tokens = blockParser.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
     } catch {
       // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
       return { prose: { text: blankRanges(source, [0, source.length]), blocks: [] }, openAtEnd: false };

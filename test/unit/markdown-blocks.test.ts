@@ -1,0 +1,56 @@
+/**
+ * The tuned markdown-it of markdown-blocks.ts gives exactly the tokens of a stock markdown-it with the same
+ * rules: its line table, its line-break normalisation and its tokens are built otherwise, never differently.
+ *
+ *   « - 10 mg\n\t- 5 mg » → the same bullet lists, items and paragraphs, with the same maps and levels
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import frontMatter from 'markdown-it-front-matter';
+import { blockParser, fillLineTable } from '../../server/src/core/markdown-blocks';
+
+const stock = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
+stock.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+/** Every field of every token but the inline children (not built here). */
+const fields = (text: string, parser: MarkdownIt) =>
+  parser.parse(text, {}).map((t) => ({ ...t, children: null }));
+
+const table = (text: string) => {
+  const state = { bMarks: [], eMarks: [], tShift: [], sCount: [], bsCount: [], lineMax: 0 };
+  fillLineTable(state, text);
+  return state;
+};
+
+test('line table: starts, ends, leading blanks and tab-expanded indentation, then a sentinel line', () => {
+  assert.deepEqual(table('a\n \tb\n\n'), {
+    bMarks: [0, 2, 6, 7], eMarks: [1, 5, 6, 7], tShift: [0, 2, 0, 0], sCount: [0, 4, 0, 0], bsCount: [0, 0, 0, 0], lineMax: 3,
+  });
+});
+
+test('line table: a last line of blanks without a line break is no line, as in markdown-it', () => {
+  assert.deepEqual(table('a\n \t').bMarks, [0, 4]);
+  assert.deepEqual(table('a\n \tb').bMarks, [0, 2, 5]);
+});
+
+test('line table: the same as markdown-it\'s own block state on any text of blanks, breaks and marks', () => {
+  const Stock = stock.block.State as unknown as new (...args: unknown[]) => Record<string, unknown>;
+  const char = fc.constantFrom(' ', '\t', '\n', 'a', '-', '>', '#', '`', '|');
+  fc.assert(fc.property(fc.array(char, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
+    const own = new Stock(text, stock, {}, []);
+    const { bMarks, eMarks, tShift, sCount, bsCount, lineMax } = own;
+    assert.deepEqual(table(text), { bMarks, eMarks, tShift, sCount, bsCount, lineMax });
+  }), { numRuns: 2000 });
+});
+
+test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs normalised', () => {
+  const line = fc.constantFrom(
+    '', ' ', '\t', 'La prégabaline 150 mg/j.', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
+    '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
+  );
+  const text = fc.tuple(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '  '))
+    .map(([lines, br, tail]) => lines.join(br) + tail);
+  fc.assert(fc.property(text, (t) => assert.deepEqual(fields(t, blockParser), fields(t, stock))), { numRuns: 3000 });
+});

@@ -15,7 +15,7 @@ const stock = new MarkdownIt('default', { html: true }).use(frontMatter, () => u
 stock.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 /** Every field of every token but the inline children (not built here). */
-const fields = (text: string, parser: MarkdownIt) =>
+const fields = (text: string, parser: typeof stock) =>
   parser.parse(text, {}).map((t) => ({ ...t, children: null }));
 
 const table = (text: string) => {

@@ -63,7 +63,7 @@ export function fillLineTable(state: LineTable, src: string): void {
  * 32,000 one-line items (« - 10 mg »), 160,000 tokens, the transpiled `defineProperty` helper was a third of the
  * parse and much of its garbage. `push` is markdown-it's own.
  */
-function useLightState(parser: MarkdownIt): void {
+function useLightState(parser: typeof blockParser): void {
   const tokenPrototype = Object.getPrototypeOf(parser.parse('x', {})[0]) as object;
   type Fields = Record<string, unknown>;
   function LightToken(this: Fields, type: string, tag: string, nesting: number) {

@@ -99,14 +99,14 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
       tokens = blockParser.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
     } catch {
       // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
-      return { prose: { text: blankRanges(source, [0, source.length]), blocks: [] }, openAtEnd: false };
+      return { prose: { text: blankRanges(source, [0, source.length], starts), blocks: [] }, openAtEnd: false };
     }
     for (const t of tokens) take(t, line);
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   // markdown-it's tokens come in that order already: the sort is a check, skipped when it would do nothing.
   if (!inOrder(blocks)) blocks.sort(byStartOuterFirst);
-  return { prose: { text: blankRanges(source, hidden), blocks }, openAtEnd };
+  return { prose: { text: blankRanges(source, hidden, starts), blocks }, openAtEnd };
 }
 
 const byStartOuterFirst = (a: Block, b: Block) => a.start - b.start || b.end - a.end;
@@ -116,27 +116,37 @@ function inOrder(blocks: Block[]): boolean {
   return true;
 }
 
-/** The source with the given ranges replaced by spaces, line breaks kept. */
-function blankRanges(source: string, hidden: number[]): string {
-  const parts: string[] = [];
-  let at = 0;
+/**
+ * The source with the given ranges replaced by spaces, line breaks kept: the source's code units copied once
+ * into a buffer, each range filled with spaces, the line breaks inside it (found from `starts`, the line
+ * starts) put back, then one decoding. An ASCII source stays one byte per character.
+ */
+function blankRanges(source: string, hidden: number[], starts: number[]): string {
+  if (hidden.length === 0) return source;
+  const ascii = Buffer.byteLength(source, 'utf8') === source.length;
+  const bytes = Buffer.allocUnsafeSlow(ascii ? source.length : 2 * source.length);
+  bytes.write(source, ascii ? 'latin1' : 'utf16le');
+  const units = ascii ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, source.length);
   for (let k = 0; k < hidden.length; k += 2) {
-    const a = Math.max(hidden[k], at), b = hidden[k + 1];
+    const a = hidden[k], b = hidden[k + 1];
     if (b <= a) continue;
-    parts.push(source.slice(at, a), blank(source, a, b));
-    at = b;
+    units.fill(32, a, b);
+    // The breaks end right before the starts of the lines that begin in (a, b].
+    for (let line = firstStartAfter(starts, a); line < starts.length && starts[line] <= b; line++) {
+      const at = starts[line] - 1; // \n or \r, after a \r for \r\n
+      units[at] = source.charCodeAt(at);
+      if (at > a && units[at] === 10 && source.charCodeAt(at - 1) === 13) units[at - 1] = 13;
+    }
   }
-  parts.push(source.slice(at));
-  return parts.join('');
+  return bytes.toString(ascii ? 'latin1' : 'utf16le');
 }
-const NOT_BREAK = /[^\r\n]/g;
-/** Spaces for [a, b) of the source, its line breaks kept (a list marker « - » is one short run of spaces). */
-function blank(source: string, a: number, b: number): string {
-  if (b - a <= 16) {
-    let run = true;
-    for (let i = a; i < b && run; i++) run = source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13;
-    if (run) return SPACES[b - a];
+
+/** Index of the first line start after `offset` (starts.length if none). */
+function firstStartAfter(starts: number[], offset: number): number {
+  let lo = 0, hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1; else hi = mid;
   }
-  return source.slice(a, b).replace(NOT_BREAK, ' ');
+  return lo;
 }
-const SPACES = Array.from({ length: 17 }, (_, n) => ' '.repeat(n));

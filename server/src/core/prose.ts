@@ -6,7 +6,7 @@
  * The prose text has the source's length: every offset in it is an offset in the source.
  */
 import { blockParser } from './markdown-blocks';
-import { inlineNonProse } from './inline';
+import { InlineScanner } from './inline';
 import { chunkStarts } from './parse-pieces';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
@@ -67,6 +67,7 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
     return end;
   };
   const blocks: Block[] = [];
+  const inline = new InlineScanner(source);
   // Non-prose ranges, as flat [start, end) pairs in source order.
   const hidden: number[] = [];
   let cursor = 0; // everything before it is decided
@@ -85,7 +86,7 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
     if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) return;
     const from = starts[Math.max(first, covered + 1)];
     if (from > cursor) hidden.push(cursor, from);
-    inlineNonProse(source, from, end, hidden);
+    inline.nonProse(from, end, hidden);
     cursor = end;
     covered = last - 1;
   };
@@ -119,14 +120,15 @@ function inOrder(blocks: Block[]): boolean {
 /**
  * The source with the given ranges replaced by spaces, line breaks kept: the source's code units copied once
  * into a buffer, each range filled with spaces, the line breaks inside it (found from `starts`, the line
- * starts) put back, then one decoding. An ASCII source stays one byte per character.
+ * starts) put back, then one decoding. A source of Latin-1 characters only stays one byte per character.
  */
+const BEYOND_LATIN1 = /[^\0-\xff]/;
 function blankRanges(source: string, hidden: number[], starts: number[]): string {
   if (hidden.length === 0) return source;
-  const ascii = Buffer.byteLength(source, 'utf8') === source.length;
-  const bytes = Buffer.allocUnsafeSlow(ascii ? source.length : 2 * source.length);
-  bytes.write(source, ascii ? 'latin1' : 'utf16le');
-  const units = ascii ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, source.length);
+  const narrow = !BEYOND_LATIN1.test(source);
+  const bytes = Buffer.allocUnsafeSlow(narrow ? source.length : 2 * source.length);
+  bytes.write(source, narrow ? 'latin1' : 'utf16le');
+  const units = narrow ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, source.length);
   for (let k = 0; k < hidden.length; k += 2) {
     const a = hidden[k], b = hidden[k + 1];
     if (b <= a) continue;
@@ -138,7 +140,7 @@ function blankRanges(source: string, hidden: number[], starts: number[]): string
       if (at > a && units[at] === 10 && source.charCodeAt(at - 1) === 13) units[at - 1] = 13;
     }
   }
-  return bytes.toString(ascii ? 'latin1' : 'utf16le');
+  return bytes.toString(narrow ? 'latin1' : 'utf16le');
 }
 
 /** Index of the first line start after `offset` (starts.length if none). */

@@ -54,3 +54,33 @@ test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs
     .map(([lines, br, tail]) => lines.join(br) + tail);
   fc.assert(fc.property(text, (t) => assert.deepEqual(fields(t, blockParser), fields(t, stock))), { numRuns: 3000 });
 });
+
+test('plain paragraphs: letter lines up to a blank line are one paragraph, with the content markdown-it gives', () => {
+  const [open, inline] = fields('La prégabaline\nLe paracétamol \t\n\nÉgalement', blockParser);
+  assert.equal(open.type, 'paragraph_open');
+  assert.deepEqual(open.map, [0, 2]);
+  assert.equal(inline.content, 'La prégabaline\nLe paracétamol');
+});
+
+test('plain paragraphs: whatever else follows or surrounds letter lines is left to markdown-it\'s rules', () => {
+  const texts = [
+    'Titre\nSous-titre\n---', // setext heading
+    'Titre\n===\nTexte', // setext heading
+    'Dose | Effet\n--- | ---\nTexte | suite', // table
+    'a | b\nc | d', // no delimiter row: a paragraph
+    '- item\nsuite paresseuse\n\nTexte', // lazy continuation of an item
+    '> citation\nsuite paresseuse', // lazy continuation of a quote
+    'Texte\n- item', // a list ends the paragraph
+    'Texte\n1. un\n2. deux', // an ordered list from 1 ends it
+    'Texte\n2. deux', // from 2 it does not
+    'Texte\n    indenté\nsuite', // an indented continuation
+    '<div>\nTexte\n\nTexte', // an HTML block ends at the blank line
+    '    code\nTexte', // indented code ends at a line that is not
+    '[a]: /url\nTexte', // a reference definition, then a paragraph
+    '```\nTexte\n```\nTexte', // a fence
+    'Texte\n   \nTexte', // a line of blanks ends a paragraph
+    'Texte\n<div>\nsuite', // an HTML block type 6 ends it
+    'Texte\n# Titre', // a heading ends it
+  ];
+  for (const text of texts) assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));
+});

@@ -6,7 +6,8 @@
  * - no inline rules (the scanner in inline.ts keeps offsets, markdown-it's inline tokens do not);
  * - line breaks normalised only when there is a carriage return or a NUL to replace;
  * - the block state's line table built with the native line search instead of a loop over every character;
- * - tokens built with plain assignments instead of the transpiled `defineProperty` helper.
+ * - tokens built with plain assignments instead of the transpiled `defineProperty` helper;
+ * - a paragraph of lines that all start with a letter, at the top level, taken in one step (`plainParagraph`).
  */
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
@@ -15,6 +16,7 @@ import frontMatter from 'markdown-it-front-matter';
 export const blockParser = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
 blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 blockParser.core.ruler.at('normalize', normalizeBreaks);
+blockParser.block.ruler.before('front_matter', 'plain_paragraph', plainParagraph);
 useLightState(blockParser);
 
 type CoreState = { src: string };
@@ -23,6 +25,52 @@ type CoreState = { src: string };
 function normalizeBreaks(state: CoreState): void {
   if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
   if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+}
+
+/** The block state as `plainParagraph` reads and moves it. */
+interface BlockState extends LineTable {
+  src: string;
+  line: number;
+  level: number;
+  blkIndent: number;
+  parentType: string;
+  push(type: string, tag: string, nesting: number): { map: number[] | null; content: string; children: unknown[] | null };
+}
+
+/** A Latin letter (« a–z », « A–Z », « À–ɏ », with « × » and « ÷ » in that range): no Markdown block starts with one. */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/**
+ * At the top level (no open list, quote or other container), lines that each start with a letter at column 0,
+ * up to a blank line or the end, are one paragraph: the same tokens as markdown-it's own rules give, found
+ * without trying each of them on each line. « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → paragraph_open,
+ * inline, paragraph_close, map [0, 2]. Why no other rule applies: front matter needs « --- » on line 0, code
+ * an indentation, fences, quotes, rules, lists, references, HTML and ATX headings a mark other than a letter
+ * first; a table needs a delimiter row (« |, -, : ») as its second line, a setext heading an underline (« = »
+ * or « - ») before the blank line, and none of these can end the paragraph before its blank line.
+ * Anything else (an indented line, one that starts with a digit or a mark) is left to markdown-it's rules.
+ */
+function plainParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+  if (silent || state.level !== 0 || state.blkIndent !== 0 || state.parentType !== 'root') return false;
+  const { bMarks, eMarks, tShift, src } = state;
+  let next = startLine;
+  for (; next < endLine && bMarks[next] + tShift[next] < eMarks[next]; next++) {
+    if (tShift[next] !== 0 || !isLetter(src.charCodeAt(bMarks[next]))) return false;
+  }
+  if (next === startLine) return false;
+  // markdown-it's paragraph content: its lines as they are (none is indented), trimmed of ASCII blanks at the end.
+  let end = eMarks[next - 1];
+  for (let c = src.charCodeAt(end - 1); c === 32 || c === 9 || c === 10 || c === 13; c = src.charCodeAt(--end - 1));
+  state.line = next;
+  state.push('paragraph_open', 'p', 1).map = [startLine, next];
+  const inline = state.push('inline', '', 0);
+  inline.content = src.slice(bMarks[startLine], end);
+  inline.map = [startLine, next];
+  inline.children = [];
+  state.push('paragraph_close', 'p', -1);
+  return true;
 }
 
 /** The per-line fields of markdown-it's block state. */

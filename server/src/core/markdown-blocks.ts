@@ -38,7 +38,7 @@ interface BlockState extends LineTable {
 }
 
 /** A Latin letter (« a–z », « A–Z », « À–ɏ », with « × » and « ÷ » in that range): no Markdown block starts with one. */
-function isLetter(c: number): boolean {
+export function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
 }
 

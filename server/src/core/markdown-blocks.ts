@@ -11,6 +11,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
+import { hasNul } from './code-units';
 
 /** The parser: `blockParser.parse(text, {})` gives the block tokens of `text`. */
 export const blockParser = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
@@ -24,7 +25,7 @@ type CoreState = { src: string };
 /** markdown-it's `normalize` (\r\n and \r → \n, NUL → U+FFFD), skipping the two regex passes when they would do nothing. */
 function normalizeBreaks(state: CoreState): void {
   if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
-  if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+  if (hasNul(state.src)) state.src = state.src.replace(/\0/g, '\uFFFD');
 }
 
 /** The block state as `plainParagraph` reads and moves it. */

@@ -5,6 +5,7 @@
  * those blocks, `inline.ts` finds code spans, link targets, autolinks, inline HTML and bare URLs.
  * The prose text has the source's length: every offset in it is an offset in the source.
  */
+import { blankRanges, lineStarts } from './code-units';
 import { blockParser } from './markdown-blocks';
 import { InlineScanner } from './inline';
 import { chunkStarts } from './parse-pieces';
@@ -28,25 +29,6 @@ const BLOCKS: Record<string, BlockKind> = {
 };
 /** Blocks whose lines are prose (a list item's own lines are covered by its paragraphs). */
 const PROSE_BLOCKS = new Set(['heading_open', 'paragraph_open', 'tr_open']);
-
-/** Offsets of line starts, with markdown-it's line breaks (\r\n, \r or \n). */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  if (source.indexOf('\r') < 0) {
-    // Only \n: the native search is several times faster than a loop over every character.
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
 
 /** `cut`: where markdown-it may parse the text in pieces (tests pass `() => [0]` to parse it whole). */
 export function extractProse(source: string, cut: (source: string) => number[] = chunkStarts): Prose {
@@ -115,40 +97,4 @@ const byStartOuterFirst = (a: Block, b: Block) => a.start - b.start || b.end - a
 function inOrder(blocks: Block[]): boolean {
   for (let i = 1; i < blocks.length; i++) if (byStartOuterFirst(blocks[i - 1], blocks[i]) > 0) return false;
   return true;
-}
-
-/**
- * The source with the given ranges replaced by spaces, line breaks kept: the source's code units copied once
- * into a buffer, each range filled with spaces, the line breaks inside it (found from `starts`, the line
- * starts) put back, then one decoding. A source of Latin-1 characters only stays one byte per character.
- */
-const BEYOND_LATIN1 = /[^\0-\xff]/;
-function blankRanges(source: string, hidden: number[], starts: number[]): string {
-  if (hidden.length === 0) return source;
-  const narrow = !BEYOND_LATIN1.test(source);
-  const bytes = Buffer.allocUnsafeSlow(narrow ? source.length : 2 * source.length);
-  bytes.write(source, narrow ? 'latin1' : 'utf16le');
-  const units = narrow ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, source.length);
-  for (let k = 0; k < hidden.length; k += 2) {
-    const a = hidden[k], b = hidden[k + 1];
-    if (b <= a) continue;
-    units.fill(32, a, b);
-    // The breaks end right before the starts of the lines that begin in (a, b].
-    for (let line = firstStartAfter(starts, a); line < starts.length && starts[line] <= b; line++) {
-      const at = starts[line] - 1; // \n or \r, after a \r for \r\n
-      units[at] = source.charCodeAt(at);
-      if (at > a && units[at] === 10 && source.charCodeAt(at - 1) === 13) units[at - 1] = 13;
-    }
-  }
-  return bytes.toString(narrow ? 'latin1' : 'utf16le');
-}
-
-/** Index of the first line start after `offset` (starts.length if none). */
-function firstStartAfter(starts: number[], offset: number): number {
-  let lo = 0, hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }

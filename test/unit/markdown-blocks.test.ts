@@ -47,7 +47,7 @@ test('line table: the same as markdown-it\'s own block state on any text of blan
 
 test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs normalised', () => {
   const line = fc.constantFrom(
-    '', ' ', '\t', 'La prégabaline 150 mg/j.', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
+    '', ' ', '\t', 'La prégabaline 150 mg/j.', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
     '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
   );
   const text = fc.tuple(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '  '))
@@ -55,14 +55,14 @@ test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs
   fc.assert(fc.property(text, (t) => assert.deepEqual(fields(t, blockParser), fields(t, stock))), { numRuns: 3000 });
 });
 
-test('plain paragraphs: letter lines up to a blank line are one paragraph, with the content markdown-it gives', () => {
+test('letter paragraphs: letter lines up to a blank line are one paragraph, with the content markdown-it gives', () => {
   const [open, inline] = fields('La prégabaline\nLe paracétamol \t\n\nÉgalement', blockParser);
   assert.equal(open.type, 'paragraph_open');
   assert.deepEqual(open.map, [0, 2]);
   assert.equal(inline.content, 'La prégabaline\nLe paracétamol');
 });
 
-test('plain paragraphs: whatever else follows or surrounds letter lines is left to markdown-it\'s rules', () => {
+test('letter paragraphs: whatever else follows or surrounds letter lines is left to markdown-it\'s rules', () => {
   const texts = [
     'Titre\nSous-titre\n---', // setext heading
     'Titre\n===\nTexte', // setext heading
@@ -81,6 +81,13 @@ test('plain paragraphs: whatever else follows or surrounds letter lines is left 
     'Texte\n   \nTexte', // a line of blanks ends a paragraph
     'Texte\n<div>\nsuite', // an HTML block type 6 ends it
     'Texte\n# Titre', // a heading ends it
+    '- a---\nTexte\n---\n\nTexte', // front matter's own check reads an item at the text's start
+    '- Texte\n\n  suite\n- Texte', // items of one line, then of two paragraphs
+    '- Texte\n  suite\n- Texte', // an item's paragraph of two lines
+    '-     Texte\n\n-\tTexte\n\n 1. Texte', // content after many blanks, a tab; an ordered item
+    '> Texte\n>\n> Texte\nsuite', // paragraphs in a quote, the last one lazy
+    '  Texte\n\n   Texte\n      suite', // indented first lines, an indented continuation
+    '- > Texte\n  > - Texte\n\n     Texte', // nested containers
   ];
   for (const text of texts) assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));
 });

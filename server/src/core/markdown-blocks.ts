@@ -7,7 +7,7 @@
  * - line breaks normalised only when there is a carriage return or a NUL to replace;
  * - the block state's line table built with the native line search instead of a loop over every character;
  * - tokens built with plain assignments instead of the transpiled `defineProperty` helper;
- * - a paragraph of lines that all start with a letter, at the top level, taken in one step (`plainParagraph`).
+ * - a paragraph that starts with a letter and ends at a blank line taken in one step (`letterParagraph`).
  */
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
@@ -17,7 +17,7 @@ import { hasNul } from './code-units';
 export const blockParser = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
 blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 blockParser.core.ruler.at('normalize', normalizeBreaks);
-blockParser.block.ruler.before('front_matter', 'plain_paragraph', plainParagraph);
+blockParser.block.ruler.before('front_matter', 'letter_paragraph', letterParagraph);
 useLightState(blockParser);
 
 type CoreState = { src: string };
@@ -35,6 +35,8 @@ interface BlockState extends LineTable {
   level: number;
   blkIndent: number;
   parentType: string;
+  isEmpty(line: number): boolean;
+  getLines(begin: number, end: number, indent: number, keepLastLF: boolean): string;
   push(type: string, tag: string, nesting: number): { map: number[] | null; content: string; children: unknown[] | null };
 }
 
@@ -44,34 +46,46 @@ export function isLetter(c: number): boolean {
 }
 
 /**
- * At the top level (no open list, quote or other container), lines that each start with a letter at column 0,
- * up to a blank line or the end, are one paragraph: the same tokens as markdown-it's own rules give, found
- * without trying each of them on each line. « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → paragraph_open,
- * inline, paragraph_close, map [0, 2]. Why no other rule applies: front matter needs « --- » on line 0, code
- * an indentation, fences, quotes, rules, lists, references, HTML and ATX headings a mark other than a letter
- * first; a table needs a delimiter row (« |, -, : ») as its second line, a setext heading an underline (« = »
- * or « - ») before the blank line, and none of these can end the paragraph before its blank line.
- * Anything else (an indented line, one that starts with a digit or a mark) is left to markdown-it's rules.
+ * A paragraph that starts with a letter, taken in one step: the same tokens as markdown-it's own rules give,
+ * found without trying each of them on its lines. It is
+ * - anywhere (in a list item, a quote), one line followed by a blank line or the end of its container:
+ *   « - Le paracétamol 1 g\n\n » → in the item, paragraph_open, inline, paragraph_close, map [0, 1];
+ * - at the top level, lines that each start with a letter, up to a blank line or the end:
+ *   « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → map [0, 2].
+ * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
+ * out, and a list item there is left to markdown-it), indented code an indentation of 4, fences, quotes, rules,
+ * lists, references, HTML and ATX headings a mark other than a letter first; a table needs a delimiter row
+ * (« |, -, : ») as its second line, a setext heading an underline (« = » or « - ») before the blank line, and
+ * none of these can end the paragraph before it. Anything else is left to markdown-it's rules.
  */
-function plainParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
-  if (silent || state.level !== 0 || state.blkIndent !== 0 || state.parentType !== 'root') return false;
-  const { bMarks, eMarks, tShift, src } = state;
-  let next = startLine;
-  for (; next < endLine && bMarks[next] + tShift[next] < eMarks[next]; next++) {
-    if (tShift[next] !== 0 || !isLetter(src.charCodeAt(bMarks[next]))) return false;
+function letterParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+  const { bMarks, tShift, sCount, src } = state;
+  if (silent || !isLetter(src.charCodeAt(bMarks[startLine] + tShift[startLine]))) return false;
+  if (sCount[startLine] - state.blkIndent >= 4 || (startLine === 0 && src.charCodeAt(0) === 45)) return false;
+  let next = startLine + 1;
+  if (state.level === 0 && state.blkIndent === 0 && state.parentType === 'root') {
+    while (next < endLine && !state.isEmpty(next) && isLetter(src.charCodeAt(bMarks[next] + tShift[next]))) next++;
   }
-  if (next === startLine) return false;
-  // markdown-it's paragraph content: its lines as they are (none is indented), trimmed of ASCII blanks at the end.
-  let end = eMarks[next - 1];
-  for (let c = src.charCodeAt(end - 1); c === 32 || c === 9 || c === 10 || c === 13; c = src.charCodeAt(--end - 1));
+  if (next < endLine && !state.isEmpty(next)) return false;
+  // markdown-it's paragraph content, from its own line reader
+  const content = asciiTrim(state.getLines(startLine, next, state.blkIndent, false));
   state.line = next;
   state.push('paragraph_open', 'p', 1).map = [startLine, next];
   const inline = state.push('inline', '', 0);
-  inline.content = src.slice(bMarks[startLine], end);
+  inline.content = content;
   inline.map = [startLine, next];
   inline.children = [];
   state.push('paragraph_close', 'p', -1);
   return true;
+}
+
+/** markdown-it's trim of a block's content: spaces, tabs and line breaks only (a no-break space stays). */
+function asciiTrim(text: string): string {
+  const blank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  let start = 0, end = text.length;
+  while (start < end && blank(text.charCodeAt(start))) start++;
+  while (end > start && blank(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 /** The per-line fields of markdown-it's block state. */

@@ -57,17 +57,18 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
   let openAtEnd = false;
   // markdown-it's line count: a final line break ends the last line, it does not open another.
   const lineCount = starts.length - (starts[starts.length - 1] === source.length && source.length > 0 ? 1 : 0);
-  const take = (t: { type: string; map: [number, number] | null }, lineOffset: number) => {
+  const take = (t: { type: string; nesting: number; map: [number, number] | null }, lineOffset: number) => {
     if (t.map && t.map[1] + lineOffset >= lineCount) openAtEnd = true;
+    if (t.nesting !== 1 || !t.map) return; // the blocks read here all open a nesting
     const kind = BLOCKS[t.type];
-    if (!kind || !t.map) return;
+    if (!kind) return;
     const first = t.map[0] + lineOffset, last = t.map[1] + lineOffset;
     if (last <= first) return;
     const start = starts[first], end = lineEnd(last - 1);
     blocks.push({ kind, start, end });
     if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) return;
     const from = starts[Math.max(first, covered + 1)];
-    if (from > cursor) hidden.push(cursor, from);
+    if (from > cursor && !onlyBreaks(source, cursor, from)) hidden.push(cursor, from);
     inline.nonProse(from, end, hidden);
     cursor = end;
     covered = last - 1;
@@ -84,12 +85,19 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
       // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
       return { prose: { text: blankRanges(source, [0, source.length], starts), blocks: [] }, openAtEnd: false };
     }
-    for (const t of tokens) take(t, line);
+    for (let k = 0; k < tokens.length; k++) take(tokens[k], line);
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   // markdown-it's tokens come in that order already: the sort is a check, skipped when it would do nothing.
   if (!inOrder(blocks)) blocks.sort(byStartOuterFirst);
   return { prose: { text: blankRanges(source, hidden, starts), blocks }, openAtEnd };
+}
+
+/** Whether s[a, b) is one or two line breaks (between two paragraphs): nothing to blank. */
+function onlyBreaks(s: string, a: number, b: number): boolean {
+  if (b - a > 2) return false;
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) return false;
+  return true;
 }
 
 const byStartOuterFirst = (a: Block, b: Block) => a.start - b.start || b.end - a.end;

@@ -63,12 +63,13 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   if (silent || !isLetter(src.charCodeAt(bMarks[startLine] + tShift[startLine]))) return false;
   if (sCount[startLine] - state.blkIndent >= 4 || (startLine === 0 && src.charCodeAt(0) === 45)) return false;
   let next = startLine + 1;
-  if (state.level === 0 && state.blkIndent === 0 && state.parentType === 'root') {
-    while (next < endLine && !state.isEmpty(next) && isLetter(src.charCodeAt(bMarks[next] + tShift[next]))) next++;
-  }
+  const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
+  if (root) while (next < endLine && !state.isEmpty(next) && isLetter(src.charCodeAt(bMarks[next] + tShift[next]))) next++;
   if (next < endLine && !state.isEmpty(next)) return false;
-  // markdown-it's paragraph content, from its own line reader
-  const content = asciiTrim(state.getLines(startLine, next, state.blkIndent, false));
+  // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
+  // container, what its line reader gives is the text from the first line's start to the last line's end.
+  const lines = root ? src.slice(bMarks[startLine], state.eMarks[next - 1]) : state.getLines(startLine, next, state.blkIndent, false);
+  const content = asciiTrim(lines);
   state.line = next;
   state.push('paragraph_open', 'p', 1).map = [startLine, next];
   const inline = state.push('inline', '', 0);
@@ -81,11 +82,14 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
 
 /** markdown-it's trim of a block's content: spaces, tabs and line breaks only (a no-break space stays). */
 function asciiTrim(text: string): string {
-  const blank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
   let start = 0, end = text.length;
-  while (start < end && blank(text.charCodeAt(start))) start++;
-  while (end > start && blank(text.charCodeAt(end - 1))) end--;
+  while (start < end && isAsciiBlank(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiBlank(text.charCodeAt(end - 1))) end--;
   return text.slice(start, end);
+}
+
+function isAsciiBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** The per-line fields of markdown-it's block state. */

@@ -88,6 +88,15 @@ test('letter paragraphs: whatever else follows or surrounds letter lines is left
     '> Texte\n>\n> Texte\nsuite', // paragraphs in a quote, the last one lazy
     '  Texte\n\n   Texte\n      suite', // indented first lines, an indented continuation
     '- > Texte\n  > - Texte\n\n     Texte', // nested containers
+    '- Le paracétamol\n- La prégabaline\n* Texte\n+ Texte', // tight items; another marker, another list
+    '- Texte\n  - Texte\n    - Texte\n- Texte\n\t- Texte', // nested tight items, a tab
+    '-    Texte\n    - suite paresseuse', // 4 columns past the outer list: a lazy line, not an item
+    '- Texte\n-\n- Texte\n-x', // an empty item; « -x » is no item: a lazy line
+    '> - Texte\n> - Texte\nsuite', // items in a quote, then a lazy line
+    '> Texte\n    - suite paresseuse', // a lazy line of a quote (markdown-it gives it an indentation of -1)
+    '1. Texte\n2. Texte\n- Texte', // ordered items, then a bullet list
   ];
-  for (const text of texts) assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));
+  for (const text of texts.flatMap((t) => [t, `Intro\n\n${t}`])) { // also away from the text's first line
+    assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));
+  }
 });

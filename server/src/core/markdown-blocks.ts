@@ -34,6 +34,7 @@ interface BlockState extends LineTable {
   line: number;
   level: number;
   blkIndent: number;
+  listIndent: number;
   parentType: string;
   isEmpty(line: number): boolean;
   getLines(begin: number, end: number, indent: number, keepLastLF: boolean): string;
@@ -48,8 +49,9 @@ export function isLetter(c: number): boolean {
 /**
  * A paragraph that starts with a letter, taken in one step: the same tokens as markdown-it's own rules give,
  * found without trying each of them on its lines. It is
- * - anywhere (in a list item, a quote), one line followed by a blank line or the end of its container:
- *   « - Le paracétamol 1 g\n\n » → in the item, paragraph_open, inline, paragraph_close, map [0, 1];
+ * - anywhere (in a list item, a quote), one line followed by a blank line, the end of its container or the next
+ *   item of an outer list: « - Le paracétamol 1 g\n- La prégabaline » → in each item, paragraph_open, inline,
+ *   paragraph_close, maps [0, 1] and [1, 2];
  * - at the top level, lines that each start with a letter, up to a blank line or the end:
  *   « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → map [0, 2].
  * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
@@ -65,7 +67,7 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   let next = startLine + 1;
   const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
   if (root) while (next < endLine && !state.isEmpty(next) && isLetter(src.charCodeAt(bMarks[next] + tShift[next]))) next++;
-  if (next < endLine && !state.isEmpty(next)) return false;
+  if (next < endLine && !state.isEmpty(next) && !isOuterItem(state, next)) return false;
   // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
   // container, what its line reader gives is the text from the first line's start to the last line's end.
   const lines = root ? src.slice(bMarks[startLine], state.eMarks[next - 1]) : state.getLines(startLine, next, state.blkIndent, false);
@@ -78,6 +80,23 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   inline.children = [];
   state.push('paragraph_close', 'p', -1);
   return true;
+}
+
+/**
+ * Whether a line is a bullet item less indented than the current container (« - 20 mg » after the item
+ * « - 10 mg »): markdown-it's list rule takes it as the end of a paragraph, and a setext underline or a table's
+ * delimiter row is never looked for on a line less indented than its container. Beyond 3 columns past the outer
+ * list's indentation, or as a lazy line of a quote (an indentation of -1), it is no end: left to markdown-it.
+ */
+function isOuterItem(state: BlockState, line: number): boolean {
+  const indent = state.sCount[line];
+  if (indent < 0 || indent >= state.blkIndent || (state.listIndent >= 0 && indent - state.listIndent >= 4)) return false;
+  const { bMarks, eMarks, tShift, src } = state;
+  const at = bMarks[line] + tShift[line];
+  const marker = src.charCodeAt(at);
+  if (marker !== 42 && marker !== 45 && marker !== 43) return false; // * - +
+  const after = src.charCodeAt(at + 1);
+  return at + 1 >= eMarks[line] || after === 32 || after === 9;
 }
 
 /** markdown-it's trim of a block's content: spaces, tabs and line breaks only (a no-break space stays). */

@@ -47,7 +47,7 @@ test('line table: the same as markdown-it\'s own block state on any text of blan
 
 test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs normalised', () => {
   const line = fc.constantFrom(
-    '', ' ', '\t', 'La prégabaline 150 mg/j.', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
+    '', ' ', '\t', 'La prégabaline 150 mg/j.', '**Note** texte', '- **Gras**', '_vu_', '** *', '* Texte', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
     '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
   );
   const text = fc.tuple(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '  '))
@@ -95,6 +95,10 @@ test('letter paragraphs: whatever else follows or surrounds letter lines is left
     '> - Texte\n> - Texte\nsuite', // items in a quote, then a lazy line
     '> Texte\n    - suite paresseuse', // a lazy line of a quote (markdown-it gives it an indentation of -1)
     '1. Texte\n2. Texte\n- Texte', // ordered items, then a bullet list
+    '**Note** : texte\n*Le* suite\n***\n\n__vu__\n___', // emphasis first, then thematic breaks
+    '- **Gras** fin\n- *Le*\n* * *\n- ** gras', // emphasised items; a thematic break; « ** » then a blank
+    '* Texte\n\n_ Texte\n\n** *\n\n__ __\n\n*-Texte', // an item, breaks, a paragraph after a mark and a blank
+    '*\tTexte\n\nTexte', // an item after a tab
   ];
   for (const text of texts.flatMap((t) => [t, `Intro\n\n${t}`])) { // also away from the text's first line
     assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));

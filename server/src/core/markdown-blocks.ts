@@ -47,26 +47,36 @@ export function isLetter(c: number): boolean {
 }
 
 /**
- * A paragraph that starts with a letter, taken in one step: the same tokens as markdown-it's own rules give,
- * found without trying each of them on its lines. It is
+ * Whether the text at `at` opens no block: a letter, maybe after a run of emphasis marks (« **Note** », « _vu_ »):
+ * such a run followed by a letter is no list marker (it needs a space) and no thematic break (marks and blanks only).
+ */
+function startsPlain(src: string, at: number): boolean {
+  let c = src.charCodeAt(at);
+  while (c === 42 || c === 95) c = src.charCodeAt(++at); // * _
+  return isLetter(c);
+}
+
+/**
+ * A paragraph that starts with a letter (maybe emphasised), taken in one step: the same tokens as markdown-it's
+ * own rules give, found without trying each of them on its lines. It is
  * - anywhere (in a list item, a quote), one line followed by a blank line, the end of its container or the next
  *   item of an outer list: « - Le paracétamol 1 g\n- La prégabaline » → in each item, paragraph_open, inline,
  *   paragraph_close, maps [0, 1] and [1, 2];
- * - at the top level, lines that each start with a letter, up to a blank line or the end:
+ * - at the top level, lines that each start so, up to a blank line or the end:
  *   « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → map [0, 2].
  * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
  * out, and a list item there is left to markdown-it), indented code an indentation of 4, fences, quotes, rules,
- * lists, references, HTML and ATX headings a mark other than a letter first; a table needs a delimiter row
+ * lists, references, HTML and ATX headings another mark first; a table needs a delimiter row
  * (« |, -, : ») as its second line, a setext heading an underline (« = » or « - ») before the blank line, and
  * none of these can end the paragraph before it. Anything else is left to markdown-it's rules.
  */
 function letterParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   const { bMarks, tShift, sCount, src } = state;
-  if (silent || !isLetter(src.charCodeAt(bMarks[startLine] + tShift[startLine]))) return false;
+  if (silent || !startsPlain(src, bMarks[startLine] + tShift[startLine])) return false;
   if (sCount[startLine] - state.blkIndent >= 4 || (startLine === 0 && src.charCodeAt(0) === 45)) return false;
   let next = startLine + 1;
   const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
-  if (root) while (next < endLine && !state.isEmpty(next) && isLetter(src.charCodeAt(bMarks[next] + tShift[next]))) next++;
+  if (root) while (next < endLine && !state.isEmpty(next) && startsPlain(src, bMarks[next] + tShift[next])) next++;
   if (next < endLine && !state.isEmpty(next) && !isOuterItem(state, next)) return false;
   // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
   // container, what its line reader gives is the text from the first line's start to the last line's end.

@@ -99,6 +99,9 @@ test('letter paragraphs: whatever else follows or surrounds letter lines is left
     '- **Gras** fin\n- *Le*\n* * *\n- ** gras', // emphasised items; a thematic break; « ** » then a blank
     '* Texte\n\n_ Texte\n\n** *\n\n__ __\n\n*-Texte', // an item, breaks, a paragraph after a mark and a blank
     '*\tTexte\n\nTexte', // an item after a tab
+    'Le paracétamol :\n- 1 g\n- 2 g\n\nTexte\n  - x\n\nTexte\n    - x', // a list after a paragraph; indented 2, 4
+    'Texte\n-\n\nTexte\n- \n\nTexte\n-\tx\n\nTexte\n--\n\nTexte\n- - -\n\nTexte\n* x', // markers alone, underlines, a break
+    '- **Gras**\n  - Texte\n  -\n  - Texte\n- Texte\n  + x', // nested items, one empty
   ];
   for (const text of texts.flatMap((t) => [t, `Intro\n\n${t}`])) { // also away from the text's first line
     assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));

@@ -59,11 +59,11 @@ function startsPlain(src: string, at: number): boolean {
 /**
  * A paragraph that starts with a letter (maybe emphasised), taken in one step: the same tokens as markdown-it's
  * own rules give, found without trying each of them on its lines. It is
- * - anywhere (in a list item, a quote), one line followed by a blank line, the end of its container or the next
- *   item of an outer list: « - Le paracétamol 1 g\n- La prégabaline » → in each item, paragraph_open, inline,
- *   paragraph_close, maps [0, 1] and [1, 2];
- * - at the top level, lines that each start so, up to a blank line or the end:
- *   « La prégabaline 150 mg/j\nLe paracétamol 1 g\n\n » → map [0, 2].
+ * - anywhere (in a list item, a quote), one line followed by a blank line, the end of its container or a
+ *   bullet item (`isItemAfter`): « - Le paracétamol 1 g\n- La prégabaline » → in each item, paragraph_open,
+ *   inline, paragraph_close, maps [0, 1] and [1, 2];
+ * - at the top level, lines that each start so, up to one of those: « La prégabaline 150 mg/j\nLe paracétamol
+ *   1 g :\n- 1 g » → map [0, 2].
  * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
  * out, and a list item there is left to markdown-it), indented code an indentation of 4, fences, quotes, rules,
  * lists, references, HTML and ATX headings another mark first; a table needs a delimiter row
@@ -77,7 +77,7 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   let next = startLine + 1;
   const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
   if (root) while (next < endLine && !state.isEmpty(next) && startsPlain(src, bMarks[next] + tShift[next])) next++;
-  if (next < endLine && !state.isEmpty(next) && !isOuterItem(state, next)) return false;
+  if (next < endLine && !state.isEmpty(next) && !isItemAfter(state, next)) return false;
   // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
   // container, what its line reader gives is the text from the first line's start to the last line's end.
   const lines = root ? src.slice(bMarks[startLine], state.eMarks[next - 1]) : state.getLines(startLine, next, state.blkIndent, false);
@@ -93,20 +93,26 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
 }
 
 /**
- * Whether a line is a bullet item less indented than the current container (« - 20 mg » after the item
- * « - 10 mg »): markdown-it's list rule takes it as the end of a paragraph, and a setext underline or a table's
- * delimiter row is never looked for on a line less indented than its container. Beyond 3 columns past the outer
- * list's indentation, or as a lazy line of a quote (an indentation of -1), it is no end: left to markdown-it.
+ * Whether a line is a bullet item that ends the paragraph before it, as markdown-it's list rule decides:
+ * - one less indented than the current container (« - 20 mg » after the item « - 10 mg »), unless it is 4
+ *   columns past the outer list's indentation, or a lazy line of a quote (an indentation of -1);
+ * - one as indented or up to 3 columns more (« Le paracétamol :\n- 1 g », a nested « - … » under an item),
+ *   if it holds more than its marker (else « - » could be a setext underline).
+ * A table's delimiter row or a setext underline is never one of these: a marker and a space, then text.
  */
-function isOuterItem(state: BlockState, line: number): boolean {
-  const indent = state.sCount[line];
-  if (indent < 0 || indent >= state.blkIndent || (state.listIndent >= 0 && indent - state.listIndent >= 4)) return false;
+function isItemAfter(state: BlockState, line: number): boolean {
+  const indent = state.sCount[line], inner = indent >= state.blkIndent;
+  if (indent < 0 || indent - state.blkIndent >= 4) return false;
+  if (!inner && state.listIndent >= 0 && indent - state.listIndent >= 4) return false;
   const { bMarks, eMarks, tShift, src } = state;
-  const at = bMarks[line] + tShift[line];
+  const at = bMarks[line] + tShift[line], end = eMarks[line];
   const marker = src.charCodeAt(at);
   if (marker !== 42 && marker !== 45 && marker !== 43) return false; // * - +
-  const after = src.charCodeAt(at + 1);
-  return at + 1 >= eMarks[line] || after === 32 || after === 9;
+  if (at + 1 >= end) return !inner;
+  let text = at + 1;
+  if (src.charCodeAt(text) !== 32 && src.charCodeAt(text) !== 9) return false;
+  while (text < end && (src.charCodeAt(text) === 32 || src.charCodeAt(text) === 9)) text++;
+  return !inner || text < end;
 }
 
 /** markdown-it's trim of a block's content: spaces, tabs and line breaks only (a no-break space stays). */

@@ -102,6 +102,8 @@ test('letter paragraphs: whatever else follows or surrounds letter lines is left
     'Le paracétamol :\n- 1 g\n- 2 g\n\nTexte\n  - x\n\nTexte\n    - x', // a list after a paragraph; indented 2, 4
     'Texte\n-\n\nTexte\n- \n\nTexte\n-\tx\n\nTexte\n--\n\nTexte\n- - -\n\nTexte\n* x', // markers alone, underlines, a break
     '- **Gras**\n  - Texte\n  -\n  - Texte\n- Texte\n  + x', // nested items, one empty
+    '- **Titre :**  \n  Texte\nparesseuse\n      indentée\n- Texte\n  suite\n\n  Texte', // items of several lines
+    '> **Titre**\nparesseuse\n> suite\n> - Texte', // a quote's paragraph of several lines, then a list
   ];
   for (const text of texts.flatMap((t) => [t, `Intro\n\n${t}`])) { // also away from the text's first line
     assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));

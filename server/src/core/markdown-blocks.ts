@@ -58,26 +58,26 @@ function startsPlain(src: string, at: number): boolean {
 
 /**
  * A paragraph that starts with a letter (maybe emphasised), taken in one step: the same tokens as markdown-it's
- * own rules give, found without trying each of them on its lines. It is
- * - anywhere (in a list item, a quote), one line followed by a blank line, the end of its container or a
- *   bullet item (`isItemAfter`): « - Le paracétamol 1 g\n- La prégabaline » → in each item, paragraph_open,
- *   inline, paragraph_close, maps [0, 1] and [1, 2];
- * - at the top level, lines that each start so, up to one of those: « La prégabaline 150 mg/j\nLe paracétamol
- *   1 g :\n- 1 g » → map [0, 2].
+ * own rules give, found without trying each of them on its lines. It is taken
+ * anywhere (at the top level, in a list item, a quote), lines that each start so, whatever their indentation, up
+ * to a blank line, the end of their container or a bullet item that ends a paragraph (`isItemAfter`):
+ * « La prégabaline 150 mg/j\nLe paracétamol 1 g :\n- 1 g » → paragraph_open, inline, paragraph_close, map [0, 2];
+ * « - Le paracétamol 1 g\n- La prégabaline » → in each item, maps [0, 1] and [1, 2].
  * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
  * out, and a list item there is left to markdown-it), indented code an indentation of 4, fences, quotes, rules,
  * lists, references, HTML and ATX headings another mark first; a table needs a delimiter row
  * (« |, -, : ») as its second line, a setext heading an underline (« = » or « - ») before the blank line, and
- * none of these can end the paragraph before it. Anything else is left to markdown-it's rules.
+ * none of these can end the paragraph before it (a line indented 4 columns more than its container only continues
+ * it; one with a mark other than an item's is left to markdown-it's rules, as is any other paragraph).
  */
 function letterParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   const { bMarks, tShift, sCount, src } = state;
   if (silent || !startsPlain(src, bMarks[startLine] + tShift[startLine])) return false;
   if (sCount[startLine] - state.blkIndent >= 4 || (startLine === 0 && src.charCodeAt(0) === 45)) return false;
   let next = startLine + 1;
-  const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
-  if (root) while (next < endLine && !state.isEmpty(next) && startsPlain(src, bMarks[next] + tShift[next])) next++;
+  while (next < endLine && !state.isEmpty(next) && startsPlain(src, bMarks[next] + tShift[next])) next++;
   if (next < endLine && !state.isEmpty(next) && !isItemAfter(state, next)) return false;
+  const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
   // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
   // container, what its line reader gives is the text from the first line's start to the last line's end.
   const lines = root ? src.slice(bMarks[startLine], state.eMarks[next - 1]) : state.getLines(startLine, next, state.blkIndent, false);

@@ -47,7 +47,7 @@ test('line table: the same as markdown-it\'s own block state on any text of blan
 
 test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs normalised', () => {
   const line = fc.constantFrom(
-    '', ' ', '\t', 'La prégabaline 150 mg/j.', '**Note** texte', '- **Gras**', '_vu_', '** *', '* Texte', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
+    '', ' ', '\t', 'La prégabaline 150 mg/j.', '**Note** texte', '- **Gras**', '_vu_', '** *', '* Texte', '• puce', '50 mg', '2. x', '(x)', '- 75 mg', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
     '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
   );
   const text = fc.tuple(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '  '))
@@ -104,6 +104,8 @@ test('letter paragraphs: whatever else follows or surrounds letter lines is left
     '- **Gras**\n  - Texte\n  -\n  - Texte\n- Texte\n  + x', // nested items, one empty
     '- **Titre :**  \n  Texte\nparesseuse\n      indentée\n- Texte\n  suite\n\n  Texte', // items of several lines
     '> **Titre**\nparesseuse\n> suite\n> - Texte', // a quote's paragraph of several lines, then a list
+    '• puce\n50 mg\n« Texte »\n(Texte)\n\u00a0Texte\n"a" \'b\'\n**50 mg**\n\n2023. Texte\n\n12) x\n\n10.5 mg', // other first characters
+    '- 50 mg\n- 1234567890. x\n- 75 mg\n  20 mg\n1. x', // digits in items, a long number, an ordered item
   ];
   for (const text of texts.flatMap((t) => [t, `Intro\n\n${t}`])) { // also away from the text's first line
     assert.deepEqual(fields(text, blockParser), fields(text, stock), JSON.stringify(text));

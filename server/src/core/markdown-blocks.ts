@@ -47,25 +47,31 @@ export function isLetter(c: number): boolean {
 }
 
 /**
- * Whether the text at `at` opens no block: a letter, maybe after a run of emphasis marks (« **Note** », « _vu_ »):
- * such a run followed by a letter is no list marker (it needs a space) and no thematic break (marks and blanks only).
+ * Whether the line whose text starts at `at` opens no block: its first character is a letter, any character
+ * beyond ASCII (« • », « « », « ≥ »: every Markdown mark is ASCII), a quote or an opening parenthesis, or digits
+ * not followed by « . » or « ) » (an ordered item's marker); maybe after a run of emphasis marks (« **Note** »,
+ * « _vu_ »), which is then no list marker (it needs a space) and no thematic break (marks and blanks only).
  */
 function startsPlain(src: string, at: number): boolean {
   let c = src.charCodeAt(at);
   while (c === 42 || c === 95) c = src.charCodeAt(++at); // * _
-  return isLetter(c);
+  if (c >= 48 && c <= 57) {
+    while (c >= 48 && c <= 57) c = src.charCodeAt(++at);
+    return c !== 46 && c !== 41; // . )
+  }
+  return c >= 0x80 || isLetter(c) || c === 34 || c === 39 || c === 40; // " ' (
 }
 
 /**
- * A paragraph that starts with a letter (maybe emphasised), taken in one step: the same tokens as markdown-it's
- * own rules give, found without trying each of them on its lines. It is taken
- * anywhere (at the top level, in a list item, a quote), lines that each start so, whatever their indentation, up
+ * A paragraph whose lines start with a letter or another character that opens no block (`startsPlain`), taken
+ * in one step: the same tokens as markdown-it's own rules give, found without trying each of them on its lines.
+ * It is taken anywhere (at the top level, in a list item, a quote), lines that each start so, whatever their indentation, up
  * to a blank line, the end of their container or a bullet item that ends a paragraph (`isItemAfter`):
  * « La prégabaline 150 mg/j\nLe paracétamol 1 g :\n- 1 g » → paragraph_open, inline, paragraph_close, map [0, 2];
  * « - Le paracétamol 1 g\n- La prégabaline » → in each item, maps [0, 1] and [1, 2].
- * Why no other rule applies: front matter needs « - » as the text's first character (a letter there leaves it
- * out, and a list item there is left to markdown-it), indented code an indentation of 4, fences, quotes, rules,
- * lists, references, HTML and ATX headings another mark first; a table needs a delimiter row
+ * Why no other rule applies: front matter needs « - » as the text's first character (a list item there is left
+ * to markdown-it), indented code an indentation of 4, fences, quotes, rules, lists, references, HTML and ATX
+ * headings a mark first; a table needs a delimiter row
  * (« |, -, : ») as its second line, a setext heading an underline (« = » or « - ») before the blank line, and
  * none of these can end the paragraph before it (a line indented 4 columns more than its container only continues
  * it; one with a mark other than an item's is left to markdown-it's rules, as is any other paragraph).

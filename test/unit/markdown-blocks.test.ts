@@ -1,6 +1,7 @@
 /**
  * The tuned markdown-it of markdown-blocks.ts gives exactly the tokens of a stock markdown-it with the same
- * rules: its line table, its line-break normalisation and its tokens are built otherwise, never differently.
+ * rules: its line table, its line-break normalisation, its tokens and its paragraphs of lines that open no block
+ * (taken in one step) are built otherwise, never differently.
  *
  *   « - 10 mg\n\t- 5 mg » → the same bullet lists, items and paragraphs, with the same maps and levels
  */
@@ -47,22 +48,23 @@ test('line table: the same as markdown-it\'s own block state on any text of blan
 
 test('tokens: the same as a stock markdown-it\'s, with carriage returns and NULs normalised', () => {
   const line = fc.constantFrom(
-    '', ' ', '\t', 'La prégabaline 150 mg/j.', '**Note** texte', '- **Gras**', '_vu_', '** *', '* Texte', '• puce', '50 mg', '2. x', '(x)', '- 75 mg', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre', 'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code',
-    '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
+    '', ' ', '\t', 'La prégabaline 150 mg/j.', '**Note** texte', '- **Gras**', '_vu_', '** *', '* Texte', '• puce',
+    '50 mg', '2. x', '(x)', '- 75 mg', '- Texte', '> Texte', '  Texte', '     Texte', '1. Texte', '- a---', '# Titre',
+    'Titre', '===', '---', '- 10 mg', '  - 5 mg', '1. un', '    code', '\tcode', '> citation', '```', '~~~', '<div>', '<!-- note', '-->', '| a | b |', '|---|---|', '[ref]: /url', 'a\0b', '***',
   );
   const text = fc.tuple(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '  '))
     .map(([lines, br, tail]) => lines.join(br) + tail);
   fc.assert(fc.property(text, (t) => assert.deepEqual(fields(t, blockParser), fields(t, stock))), { numRuns: 3000 });
 });
 
-test('letter paragraphs: letter lines up to a blank line are one paragraph, with the content markdown-it gives', () => {
+test('letter paragraphs: lines that open no block, up to a blank line, are one paragraph, with markdown-it\'s content', () => {
   const [open, inline] = fields('La prégabaline\nLe paracétamol \t\n\nÉgalement', blockParser);
   assert.equal(open.type, 'paragraph_open');
   assert.deepEqual(open.map, [0, 2]);
   assert.equal(inline.content, 'La prégabaline\nLe paracétamol');
 });
 
-test('letter paragraphs: whatever else follows or surrounds letter lines is left to markdown-it\'s rules', () => {
+test('letter paragraphs: in every neighbouring construct, the same tokens as markdown-it\'s rules give', () => {
   const texts = [
     'Titre\nSous-titre\n---', // setext heading
     'Titre\n===\nTexte', // setext heading

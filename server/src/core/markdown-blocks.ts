@@ -7,7 +7,8 @@
  * - line breaks normalised only when there is a carriage return or a NUL to replace;
  * - the block state's line table built with the native line search instead of a loop over every character;
  * - tokens built with plain assignments instead of the transpiled `defineProperty` helper;
- * - a paragraph that starts with a letter and ends at a blank line taken in one step (`letterParagraph`).
+ * - a paragraph whose lines open no block (« La prégabaline… », « - **Note** … »), up to a blank line, its
+ *   container's end or a list item, taken in one step (`letterParagraph`).
  */
 import MarkdownIt from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
@@ -22,13 +23,13 @@ useLightState(blockParser);
 
 type CoreState = { src: string };
 
-/** markdown-it's `normalize` (\r\n and \r → \n, NUL → U+FFFD), skipping the two regex passes when they would do nothing. */
+/** markdown-it's `normalize` (\r\n and \r → \n, NUL → U+FFFD), without its regex passes when they would do nothing. */
 function normalizeBreaks(state: CoreState): void {
   if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
   if (hasNul(state.src)) state.src = state.src.replace(/\0/g, '\uFFFD');
 }
 
-/** The block state as `plainParagraph` reads and moves it. */
+/** The block state as `letterParagraph` reads and moves it. */
 interface BlockState extends LineTable {
   src: string;
   line: number;
@@ -41,7 +42,7 @@ interface BlockState extends LineTable {
   push(type: string, tag: string, nesting: number): { map: number[] | null; content: string; children: unknown[] | null };
 }
 
-/** A Latin letter (« a–z », « A–Z », « À–ɏ », with « × » and « ÷ » in that range): no Markdown block starts with one. */
+/** A Latin letter (« a–z », « A–Z », « À–ɏ », with « × » and « ÷ » in that range): no Markdown block starts so. */
 export function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
 }
@@ -65,16 +66,15 @@ function startsPlain(src: string, at: number): boolean {
 /**
  * A paragraph whose lines start with a letter or another character that opens no block (`startsPlain`), taken
  * in one step: the same tokens as markdown-it's own rules give, found without trying each of them on its lines.
- * It is taken anywhere (at the top level, in a list item, a quote), lines that each start so, whatever their indentation, up
- * to a blank line, the end of their container or a bullet item that ends a paragraph (`isItemAfter`):
+ * It is taken anywhere (at the top level, in a list item, a quote), its lines whatever their indentation, up to a
+ * blank line, the end of their container or a bullet item that ends a paragraph (`isItemAfter`):
  * « La prégabaline 150 mg/j\nLe paracétamol 1 g :\n- 1 g » → paragraph_open, inline, paragraph_close, map [0, 2];
  * « - Le paracétamol 1 g\n- La prégabaline » → in each item, maps [0, 1] and [1, 2].
  * Why no other rule applies: front matter needs « - » as the text's first character (a list item there is left
  * to markdown-it), indented code an indentation of 4, fences, quotes, rules, lists, references, HTML and ATX
- * headings a mark first; a table needs a delimiter row
- * (« |, -, : ») as its second line, a setext heading an underline (« = » or « - ») before the blank line, and
- * none of these can end the paragraph before it (a line indented 4 columns more than its container only continues
- * it; one with a mark other than an item's is left to markdown-it's rules, as is any other paragraph).
+ * headings a mark first; a table needs a delimiter row (« |, -, : ») as its second line, a setext heading an
+ * underline (« = » or « - ») before the blank line, and none of these can end the paragraph before it (a line
+ * indented 4 columns more than its container only continues it). Any other paragraph is left to markdown-it.
  */
 function letterParagraph(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   const { bMarks, tShift, sCount, src } = state;
@@ -86,7 +86,9 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   const root = state.level === 0 && state.blkIndent === 0 && state.parentType === 'root';
   // markdown-it's paragraph content: at the top level, with no indentation to take off and no line moved by a
   // container, what its line reader gives is the text from the first line's start to the last line's end.
-  const lines = root ? src.slice(bMarks[startLine], state.eMarks[next - 1]) : state.getLines(startLine, next, state.blkIndent, false);
+  const lines = root
+    ? src.slice(bMarks[startLine], state.eMarks[next - 1])
+    : state.getLines(startLine, next, state.blkIndent, false);
   const content = asciiTrim(lines);
   state.line = next;
   state.push('paragraph_open', 'p', 1).map = [startLine, next];

@@ -80,3 +80,16 @@ test('inline constructs: code spans, links, references, autolinks, HTML; contain
   const blocks = extractProse(src).blocks.map((b) => b.kind);
   assert.ok(blocks.includes('tableRow') && blocks.includes('listItem') && blocks.includes('paragraph'));
 });
+
+test('hidden lines keep their \\r\\n, \\r and \\n breaks, with characters beyond Latin-1 or without', () => {
+  for (const word of ['l’œdème', 'léger']) {
+    const src = `\`\`\`\r\n${word}\ry\n\`\`\`\n\nTexte`;
+    const spaces = ' '.repeat(word.length);
+    assert.equal(extractProse(src).text, `   \r\n${spaces}\r \n   \n\nTexte`);
+  }
+});
+
+test('a run of blank lines in a hidden stretch stays as it is', () => {
+  const src = `\`\`\`\n${'\n'.repeat(5000)}code\n\`\`\`\nTexte`;
+  assert.equal(extractProse(src).text, `   \n${'\n'.repeat(5000)}    \n   \nTexte`);
+});

@@ -7,6 +7,8 @@
  * Linear in the block: every search for a closing mark remembers its answer (the next `-->` after a
  * point is the same for every later opener before it), and a destination gives up past 32 nested
  * parentheses, as markdown-it does, so 100,000 « ]( » are read in one pass, not 100,000.
+ * Over a whole document (`InlineScanner`), a block without any of the marks that open these constructs is
+ * skipped: each mark's next occurrence is searched once past the last one found, by the native search.
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)>/;
 const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
@@ -74,8 +76,42 @@ function codeSpanClose(s: string, from: number, end: number, n: number): number 
   return -1;
 }
 
-/** Appends to `ranges` (flat start, end pairs, in order) the non-prose inline spans of s[from, end). */
-export function inlineNonProse(s: string, from: number, end: number, ranges: number[]): void {
+/**
+ * The marks without which a block has no non-prose construct: a code span, an autolink or HTML, a link's
+ * destination or label (after its `]`) and a bare URL each start with or hold one of them.
+ */
+const MARKS = ['`', '<', ']', 'http', 'www.'];
+/** Index of the URL marks in MARKS: only they can start a bare URL. */
+const URL_MARKS = 3;
+
+/**
+ * The non-prose inline spans of the blocks of one text, asked for in text order: a block that holds none of
+ * the MARKS is passed over at the cost of a comparison per mark.
+ */
+export class InlineScanner {
+  /** Per mark, its first occurrence at or after `from` (-1: none). */
+  private readonly next: number[] = MARKS.map(() => -1);
+  private from = Infinity;
+  constructor(private readonly s: string) {}
+  /** Appends to `ranges` (flat start, end pairs, in order) the non-prose inline spans of s[from, end). */
+  nonProse(from: number, end: number, ranges: number[]): void {
+    const next = this.next;
+    const rewind = from < this.from;
+    let marks = false, urls = false;
+    for (let k = 0; k < MARKS.length; k++) {
+      if (rewind || (next[k] >= 0 && next[k] < from)) next[k] = this.s.indexOf(MARKS[k], from);
+      if (next[k] >= 0 && next[k] < end) { marks = true; if (k >= URL_MARKS) urls = true; }
+    }
+    this.from = from;
+    if (marks) inlineNonProse(this.s, from, end, ranges, urls);
+  }
+}
+
+/**
+ * Appends to `ranges` (flat start, end pairs, in order) the non-prose inline spans of s[from, end);
+ * `urls`: false when the caller knows the block has no « http » nor « www. ».
+ */
+export function inlineNonProse(s: string, from: number, end: number, ranges: number[], urls = true): void {
   const found: number[] = [];
   // Regexes run over the block's own text (a search from `from` in the whole source would scan on
   // past `end`, once per block).
@@ -125,8 +161,12 @@ export function inlineNonProse(s: string, from: number, end: number, ranges: num
       }
     }
   }
-  for (const m of block.matchAll(BARE_URL)) found.push(from + m.index!, from + m.index! + m[0].length);
-  if (found.length === 0) return;
+  const constructs = found.length;
+  if (urls) for (const m of block.matchAll(BARE_URL)) found.push(from + m.index!, from + m.index! + m[0].length);
+  if (found.length === constructs) {
+    for (const at of found) ranges.push(at);
+    return;
+  }
   // Two sorted lists (constructs, then URLs): merge them in order.
   const pairs: [number, number][] = [];
   for (let k = 0; k < found.length; k += 2) pairs.push([found[k], found[k + 1]]);

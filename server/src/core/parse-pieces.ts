@@ -15,6 +15,7 @@
  * tokens die young. Anything this scan is not sure of (a fence or an unclosed HTML block that is not at
  * column 0, a carriage return, front matter) means no cut at all: the text is parsed whole, as before.
  */
+import { isLetter } from './markdown-blocks';
 
 /** Pieces are at least this long: an ordinary article is parsed whole. */
 export const CHUNK_MIN = 32 * 1024;
@@ -30,7 +31,6 @@ const HTML_OPEN: [RegExp, RegExp][] = [
 /** A line that may open a fence or such an HTML block once container markers and indentation are skipped. */
 const MAYBE_OPENER = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,}|<[!?a-zA-Z])/;
 const FENCE = /^(`{3,}|~{3,})/;
-const STARTS_PARAGRAPH = /[A-Za-z\u00C0-\u024F]/;
 
 /** The offsets where pieces start (0 first), or [0] when the text should be parsed whole. */
 export function chunkStarts(source: string): number[] {
@@ -43,6 +43,17 @@ export function chunkStarts(source: string): number[] {
   for (let at = 0; at < source.length;) {
     const next = source.indexOf('\n', at);
     const end = next < 0 ? source.length : next;
+    if (!closer && (end === at || isLetter(source.charCodeAt(at)))) {
+      // Most lines: blank, or starting with a letter (no opener, no HTML, no list item: none of the tests below).
+      if (end === at) html = false;
+      else if (at - last >= CHUNK_MIN && at >= 2 && source.charCodeAt(at - 2) === 10) {
+        starts.push(at);
+        last = at;
+      }
+      previous = '';
+      at = end + 1;
+      continue;
+    }
     const line = source.slice(at, end);
     if (line === '') html = false;
     else if (HTML_LINE.test(line)) html = true;
@@ -57,7 +68,7 @@ export function chunkStarts(source: string): number[] {
       const opened = openerAt(line);
       if (opened === undefined || (opened && at > 0 && source.charCodeAt(at - 2) !== 10)) return [0]; // not sure: parse whole
       closer = opened;
-    } else if (at - last >= CHUNK_MIN && at >= 2 && source.charCodeAt(at - 2) === 10 && STARTS_PARAGRAPH.test(source[at] ?? '')) {
+    } else if (at - last >= CHUNK_MIN && at >= 2 && source.charCodeAt(at - 2) === 10 && isLetter(source.charCodeAt(at))) {
       starts.push(at);
       last = at;
     }

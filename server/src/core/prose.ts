@@ -5,9 +5,9 @@
  * those blocks, `inline.ts` finds code spans, link targets, autolinks, inline HTML and bare URLs.
  * The prose text has the source's length: every offset in it is an offset in the source.
  */
-import MarkdownIt from 'markdown-it';
-import frontMatter from 'markdown-it-front-matter';
-import { inlineNonProse } from './inline';
+import { blankRanges, lineStarts } from './code-units';
+import { blockParser } from './markdown-blocks';
+import { InlineScanner } from './inline';
 import { chunkStarts } from './parse-pieces';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'listItem';
@@ -24,65 +24,11 @@ export interface Prose {
   blocks: Block[];
 }
 
-// Block structure only: the inline rules of markdown-it are not run (the scanner in inline.ts keeps
-// offsets, markdown-it's inline tokens do not).
-const md = new MarkdownIt('default', { html: true }).use(frontMatter, () => undefined);
-md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-useLightTokens(md);
-
-/**
- * markdown-it 15's Token constructor sets each field through a transpiled `defineProperty` helper: on a list
- * of 32,000 one-line items (« - 10 mg »), 160,000 tokens, a third of the parse and much of its garbage. The
- * block state of this parser builds the same tokens (same prototype, same own fields in the same order) with
- * plain assignments; its `push` is markdown-it's own.
- */
-function useLightTokens(parser: typeof md): void {
-  const tokenPrototype = Object.getPrototypeOf(parser.parse('x', {})[0]) as object;
-  type Fields = Record<string, unknown>;
-  function LightToken(this: Fields, type: string, tag: string, nesting: number) {
-    this.map = null; this.level = 0; this.children = null; this.content = ''; this.markup = ''; this.info = '';
-    this.block = false; this.hidden = false; this.type = type; this.tag = tag; this.attrs = null; this.nesting = nesting; this.meta = null;
-  }
-  LightToken.prototype = tokenPrototype;
-  const Token = LightToken as unknown as new (type: string, tag: string, nesting: number) => Fields;
-  const Base = parser.block.State as unknown as new (...args: unknown[]) => { level: number; tokens: Fields[] };
-  parser.block.State = class extends Base {
-    push(type: string, tag: string, nesting: number): Fields {
-      const token = new Token(type, tag, nesting);
-      token.block = true;
-      if (nesting < 0) this.level--;
-      token.level = this.level;
-      if (nesting > 0) this.level++;
-      this.tokens.push(token);
-      return token;
-    }
-  } as unknown as typeof parser.block.State;
-}
-
 const BLOCKS: Record<string, BlockKind> = {
   heading_open: 'heading', paragraph_open: 'paragraph', tr_open: 'tableRow', list_item_open: 'listItem',
 };
 /** Blocks whose lines are prose (a list item's own lines are covered by its paragraphs). */
 const PROSE_BLOCKS = new Set(['heading_open', 'paragraph_open', 'tr_open']);
-
-/** Offsets of line starts, with markdown-it's line breaks (\r\n, \r or \n). */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  if (source.indexOf('\r') < 0) {
-    // Only \n: the native search is several times faster than a loop over every character.
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
 
 /** `cut`: where markdown-it may parse the text in pieces (tests pass `() => [0]` to parse it whole). */
 export function extractProse(source: string, cut: (source: string) => number[] = chunkStarts): Prose {
@@ -103,6 +49,7 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
     return end;
   };
   const blocks: Block[] = [];
+  const inline = new InlineScanner(source);
   // Non-prose ranges, as flat [start, end) pairs in source order.
   const hidden: number[] = [];
   let cursor = 0; // everything before it is decided
@@ -110,39 +57,47 @@ export function readProse(source: string, cut: (source: string) => number[] = ch
   let openAtEnd = false;
   // markdown-it's line count: a final line break ends the last line, it does not open another.
   const lineCount = starts.length - (starts[starts.length - 1] === source.length && source.length > 0 ? 1 : 0);
-  const take = (t: { type: string; map: [number, number] | null }, lineOffset: number) => {
+  const take = (t: { type: string; nesting: number; map: [number, number] | null }, lineOffset: number) => {
     if (t.map && t.map[1] + lineOffset >= lineCount) openAtEnd = true;
+    if (t.nesting !== 1 || !t.map) return; // the blocks read here all open a nesting
     const kind = BLOCKS[t.type];
-    if (!kind || !t.map) return;
+    if (!kind) return;
     const first = t.map[0] + lineOffset, last = t.map[1] + lineOffset;
     if (last <= first) return;
     const start = starts[first], end = lineEnd(last - 1);
     blocks.push({ kind, start, end });
     if (!PROSE_BLOCKS.has(t.type) || last - 1 <= covered) return;
     const from = starts[Math.max(first, covered + 1)];
-    if (from > cursor) hidden.push(cursor, from);
-    inlineNonProse(source, from, end, hidden);
+    if (from > cursor && !onlyBreaks(source, cursor, from)) hidden.push(cursor, from);
+    inline.nonProse(from, end, hidden);
     cursor = end;
     covered = last - 1;
   };
   // A large text in pieces that parse alone to the same blocks (parse-pieces.ts): their tokens die young.
   const pieces = cut(source);
-  let tokens: ReturnType<typeof md.parse> = [];
+  let tokens: ReturnType<typeof blockParser.parse> = [];
   for (let p = 0, line = 0; p < pieces.length; p++) {
     const end = p + 1 < pieces.length ? pieces[p + 1] : source.length;
     while (starts[line] < pieces[p]) line++;
     try {
-      tokens = md.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
+      tokens = blockParser.parse(pieces.length === 1 ? source : source.slice(pieces[p], end), {});
     } catch {
       // markdown-it does not throw on any input we know of; if it ever does, nothing is prose
-      return { prose: { text: blankRanges(source, [0, source.length]), blocks: [] }, openAtEnd: false };
+      return { prose: { text: blankRanges(source, [0, source.length], starts), blocks: [] }, openAtEnd: false };
     }
-    for (const t of tokens) take(t, line);
+    for (let k = 0; k < tokens.length; k++) take(tokens[k], line);
   }
   if (cursor < source.length) hidden.push(cursor, source.length);
   // markdown-it's tokens come in that order already: the sort is a check, skipped when it would do nothing.
   if (!inOrder(blocks)) blocks.sort(byStartOuterFirst);
-  return { prose: { text: blankRanges(source, hidden), blocks }, openAtEnd };
+  return { prose: { text: blankRanges(source, hidden, starts), blocks }, openAtEnd };
+}
+
+/** Whether s[a, b) is one or two line breaks (between two paragraphs): nothing to blank. */
+function onlyBreaks(s: string, a: number, b: number): boolean {
+  if (b - a > 2) return false;
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) return false;
+  return true;
 }
 
 const byStartOuterFirst = (a: Block, b: Block) => a.start - b.start || b.end - a.end;
@@ -151,28 +106,3 @@ function inOrder(blocks: Block[]): boolean {
   for (let i = 1; i < blocks.length; i++) if (byStartOuterFirst(blocks[i - 1], blocks[i]) > 0) return false;
   return true;
 }
-
-/** The source with the given ranges replaced by spaces, line breaks kept. */
-function blankRanges(source: string, hidden: number[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (let k = 0; k < hidden.length; k += 2) {
-    const a = Math.max(hidden[k], at), b = hidden[k + 1];
-    if (b <= a) continue;
-    parts.push(source.slice(at, a), blank(source, a, b));
-    at = b;
-  }
-  parts.push(source.slice(at));
-  return parts.join('');
-}
-const NOT_BREAK = /[^\r\n]/g;
-/** Spaces for [a, b) of the source, its line breaks kept (a list marker « - » is one short run of spaces). */
-function blank(source: string, a: number, b: number): string {
-  if (b - a <= 16) {
-    let run = true;
-    for (let i = a; i < b && run; i++) run = source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13;
-    if (run) return SPACES[b - a];
-  }
-  return source.slice(a, b).replace(NOT_BREAK, ' ');
-}
-const SPACES = Array.from({ length: 17 }, (_, n) => ' '.repeat(n));

@@ -69,6 +69,10 @@ export async function pullSession(doc: BigDocument): Promise<Figure[]> {
     const hover = await typingRound(server, uri, doc.lines.hover, TYPED.hover,
       () => server.request('textDocument/hover', uri, at(doc.lines.hover, 3), REQUEST_MS));
     const s = await steady(server, uri, doc);
+    const rssAll = server.rss();
+    // The writer pauses: the server frees the texts edited away (live/former-texts.ts, after 1 s without a change).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const rssPause = server.rss();
     const size = (doc.text.length / MB).toFixed(2);
     return [
       { id: 'open-1mb-pull', label: `1 MB document (${size} MB): didOpen → diagnostics, pulled (textDocument/diagnostic)`, value: open, unit: 'ms', goal: goal(60, '≤ 60 ms'), note: `${n} diagnostics` },
@@ -79,7 +83,9 @@ export async function pullSession(doc: BigDocument): Promise<Figure[]> {
       { id: 'completion-bytes', label: 'completion response size, largest', value: Math.max(...s.sizes), unit: 'bytes', goal: goal(3072, '≤ 3 KB'), note: `median ${median(s.sizes)} bytes` },
       { id: 'hover-p99', label: 'hover without edits (after the edits), p99', value: percentile(s.hovers, 99), unit: 'ms', note: p(s.hovers) },
       { id: 'rss-open', label: 'server RSS after opening 1 MB', value: rssOpen, unit: 'MB', goal: goal(80, '≤ 80 MB'), note: `${rssStart?.toFixed(0)} MB after initialize` },
-      { id: 'rss-edits', label: 'server RSS after 20 edits', value: rssEdits, unit: 'MB', goal: goal(80, '≤ 80 MB, flat across edits'), note: `${diag.length} edits; ${(server.rss() ?? NaN).toFixed(0)} MB after all ${diag.length + compl.length + hover.length}` },
+      { id: 'rss-edits', label: 'server RSS after 20 edits', value: rssEdits, unit: 'MB', goal: goal(80, '≤ 80 MB, flat across edits'), note: `${diag.length} edits, measured at once; ${(rssAll ?? NaN).toFixed(0)} MB after all ${diag.length + compl.length + hover.length}` },
+      { id: 'rss-pause', label: `server RSS 2 s after the last of ${diag.length + compl.length + hover.length} edits (the writer pauses)`, value: rssPause, unit: 'MB', goal: goal(80, '≤ 80 MB, flat across edits'),
+        note: `${rssOpen?.toFixed(0)} MB after the open` },
     ];
   } finally {
     server.stop();

@@ -18,7 +18,6 @@ import { BASIS_PATTERN, readBasis, type DoseBasis } from './dose/basis';
 import { count, readRhythm, type Interval } from './dose/frequency';
 import { filterDose } from './dose/filters';
 import { digitRunStarts, endTest, matchesAt } from './dose/scan';
-import { caseless } from './caseless';
 
 export type { DoseBasis } from './dose/basis';
 export type { Interval } from './dose/frequency';
@@ -66,16 +65,15 @@ const DOSE = new RegExp(
 );
 
 /** « 2 comprimés à 333 mg », « 4 à 8 comprimés de 60 mg », « deux bouffées de 100 µg »: units counted before the strength. */
-export const UNITS_BEFORE_PATTERN =
-  `(?:^|[^\\d.,${LETTER}])(?<n>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}+(?<form>${FORM})${SP}+(?:à|de|dosée?s?${SP}+à)${SP}*$`;
-/** UNITS_BEFORE_PATTERN whatever the case (`caseless`: as with the `i` flag, compiled far faster). */
-const UNITS_BEFORE = new RegExp(caseless(UNITS_BEFORE_PATTERN), 'du');
+const UNITS_BEFORE = new RegExp(
+  `(?:^|[^\\d.,${LETTER}])(?<n>${COUNT})(?:${SP}*(?:à|-)${SP}*(?<n2>${COUNT}))?${SP}+(?<form>${FORM})${SP}+(?:à|de|dosée?s?${SP}+à)${SP}*$`,
+  'diu',
+);
 /** UNITS_BEFORE tried at the end of the lead first: most doses follow no count of units. */
 const countedBefore = endTest(UNITS_BEFORE);
 const STEP_PREFIX = new RegExp(`paliers?${SP}+de${SP}+$`, 'u');
 const STEP_CONTEXT = new RegExp(`(?:augment[${LETTER}]*|major[${LETTER}]*|paliers?)(?:\\s+[${LETTER}]+){0,2}\\s+(?:de|par)\\s*$`, 'u');
-export const STARTING_PATTERN = `(?<![${LETTER}])(?:${STARTING_WORDS})(?![${LETTER}])`;
-const STARTING = new RegExp(caseless(STARTING_PATTERN), 'u');
+const STARTING = new RegExp(`(?<![${LETTER}])(?:${STARTING_WORDS})(?![${LETTER}])`, 'iu');
 /** A total given over several days (« 2 g/kg sur 5 jours », « répartis sur 2 à 5 jours »), or per course. */
 const COURSE = new RegExp(`^${SP}*(?:(?:répartie?s?${SP}+)?(?:sur|en)${SP}+\\d+(?:${SP}*(?:à|-)${SP}*\\d+)?${SP}+jours|par${SP}+(?:cure|cycle))(?![${LETTER}])`, 'u');
 const ENTRE = /entre\s*$/i;

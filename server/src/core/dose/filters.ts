@@ -8,16 +8,7 @@
  */
 import { LETTER } from '../normalize';
 import { FORM, PRESENTATION_WORDS, SP } from './lexemes';
-import { caseless } from '../caseless';
 import { endTest } from './scan';
-
-/** The patterns of the rows that read any case, as written (for the test of their `caseless` rewriting). */
-export const ANY_CASE_PATTERNS: string[] = [];
-/** A pattern whatever the case: `caseless`, as with the `i` flag but compiled far faster. */
-function anyCase(pattern: string): RegExp {
-  ANY_CASE_PATTERNS.push(pattern);
-  return new RegExp(caseless(pattern), 'u');
-}
 
 export type FilterVerdict = 'glued' | 'combination' | 'concentration' | 'presentation' | 'lab-value' | 'gas-mixture';
 
@@ -45,7 +36,7 @@ export const DOSE_FILTERS: DoseFilter[] = [
     verdict: 'combination', example: 'Entresto 49 mg/51 mg deux fois par jour.',
   },
   {
-    name: 'dosage combiné (avant)', side: 'before', window: 12, pattern: anyCase(`\\d${SP}*(?:[a-zµμ]{1,3}${SP}*)?/${SP}*$`),
+    name: 'dosage combiné (avant)', side: 'before', window: 12, pattern: new RegExp(`\\d${SP}*(?:[a-zµμ]{1,3}${SP}*)?/${SP}*$`, 'iu'),
     verdict: 'combination', example: 'Entresto 24/26 mg x 2/j.',
   },
   {
@@ -60,17 +51,17 @@ export const DOSE_FILTERS: DoseFilter[] = [
   {
     // High-flow oxygen (30–60 L/min) is the flow of an air–oxygen mixture whose FiO2 is set apart: not the oxygen's dose.
     name: 'débit d’un mélange gazeux (haut débit)', side: 'before', window: 50,
-    pattern: anyCase(`(?:haut${SP}*[-‐]?${SP}*débit|OHD|Optiflow)[^.;:\\n]{0,30}$`),
+    pattern: new RegExp(`(?:haut${SP}*[-‐]?${SP}*débit|OHD|Optiflow)[^.;:\\n]{0,30}$`, 'iu'),
     verdict: 'gas-mixture', example: 'Oxygénothérapie nasale à haut débit 50 L/min, FiO2 60 %.',
   },
   {
     name: 'présentation (flacon, dosage)', side: 'before', window: 40,
-    pattern: anyCase(`(?:${PRESENTATION_WORDS})${SP}+(?:de|à|dosée?s?${SP}+à)${SP}*$`),
+    pattern: new RegExp(`(?:${PRESENTATION_WORDS})${SP}+(?:de|à|dosée?s?${SP}+à)${SP}*$`, 'iu'),
     verdict: 'presentation', example: 'Un flacon de 100 mg coûte cher.', unlessCounted: true,
   },
   {
     name: 'présentation (forme sans nombre)', side: 'before', window: 40,
-    pattern: anyCase(`(?:^|[^\\d${SP.slice(1, -1)}]${SP}*)(?:${FORM})${SP}+(?:de|à|dosée?s?${SP}+à)${SP}*$`),
+    pattern: new RegExp(`(?:^|[^\\d${SP.slice(1, -1)}]${SP}*)(?:${FORM})${SP}+(?:de|à|dosée?s?${SP}+à)${SP}*$`, 'iu'),
     verdict: 'presentation', example: 'Il existe des comprimés de 1 g.', unlessCounted: true,
   },
 ];

@@ -10,6 +10,7 @@ import { digitRunStarts, endTest, matchesAt } from '../../server/src/core/dose/s
 import { COUNT, FORM, NUMBER, SP, WORD_END } from '../../server/src/core/dose/lexemes';
 import { UNIT_PATTERN } from '../../server/src/core/dose/units';
 import { routeNear } from '../../server/src/core/routes';
+import { DOSE_FILTERS } from '../../server/src/core/dose/filters';
 import { CORPUS, fixture } from '../helpers';
 
 test('digitRunStarts: the first digit of each run of digits, in text order', () => {
@@ -82,6 +83,26 @@ test('endTest: the same answer as the forward test at every offset of a corpus a
       assert.equal(backwards(lead), pattern.test(lead), `/${pattern.source}/ on « ${lead} »`);
     }
   }
+});
+
+test('filterDose: each « before » row tried backwards answers as its forward test before every digit of the corpus', () => {
+  const before = DOSE_FILTERS.filter((f) => f.side === 'before');
+  assert.ok(before.some((f) => f.name === 'présentation (forme sans nombre)'));
+  const crafted = ['Il existe des comprimés de ', 'Nav1.', 'un flacon de ', 'Entresto 24/', 'haut débit ', 'protéinurie > '];
+  let said = 0;
+  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md')).slice(0, 20)) {
+    const text = fixture(file);
+    const leads = [...crafted, ...[...digitRunStarts(text)].map((i) => text.slice(Math.max(0, i - 50), i))];
+    for (const f of before) {
+      const backwards = endTest(f.pattern);
+      for (const lead of leads) {
+        const window = lead.slice(Math.max(0, lead.length - f.window));
+        assert.equal(backwards(window), f.pattern.test(window), `${f.name} on « ${window} »`);
+        if (f.pattern.test(window)) said++;
+      }
+    }
+  }
+  assert.ok(said > 20, 'some rows say no dose');
 });
 
 test('endTest: a pattern with an alternative not anchored at the end is refused', () => {

@@ -8,6 +8,7 @@
  */
 import { LETTER } from '../normalize';
 import { FORM, PRESENTATION_WORDS, SP } from './lexemes';
+import { endTest } from './scan';
 
 export type FilterVerdict = 'glued' | 'combination' | 'concentration' | 'presentation' | 'lab-value' | 'gas-mixture';
 
@@ -65,12 +66,19 @@ export const DOSE_FILTERS: DoseFilter[] = [
   },
 ];
 
+/**
+ * Each row's test of its side: a « before » pattern ends at the end of its window (« …$ »), tried there once,
+ * backwards (`endTest`), rather than from each of the window's offsets (« comprimés de » at 40 of them).
+ */
+const ROW_TESTS = DOSE_FILTERS.map((f) => (f.side === 'before' ? endTest(f.pattern) : (side: string) => f.pattern.test(side)));
+
 /** The first row that says the amount is not a dose, if any. */
 export function filterDose(text: string, amountStart: number, unitEnd: number, counted = false): DoseFilter | undefined {
-  for (const f of DOSE_FILTERS) {
+  for (let i = 0; i < DOSE_FILTERS.length; i++) {
+    const f = DOSE_FILTERS[i];
     if (counted && f.unlessCounted) continue;
     const side = f.side === 'before' ? text.slice(Math.max(0, amountStart - f.window), amountStart) : text.slice(unitEnd, unitEnd + f.window);
-    if (f.pattern.test(side)) return f;
+    if (ROW_TESTS[i](side)) return f;
   }
   return undefined;
 }

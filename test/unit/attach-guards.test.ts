@@ -232,3 +232,9 @@ test('a list item ends a sentence even without a full stop', () => {
 test('a dose that starts a paragraph belongs to that paragraph’s sentence', () => {
   assert.deepEqual(attached('La prégabaline est citée\n\n300 mg/j le soir.'), [['300 mg/j le soir', 'prégabaline', 'titre']]);
 });
+
+test('a comparator after « celui du », « ceux des » or « celle d’ » is one', () => {
+  for (const phrase of ['celui du paracétamol', 'ceux du paracétamol', 'celle des gabapentines', 'celles d’oméprazole', "celle d'oméprazole"]) {
+    assert.deepEqual(attached(`La prégabaline, d’un effet proche de ${phrase}, est donnée à 300 mg/j.`)[0][1], 'prégabaline', phrase);
+  }
+});

@@ -18,7 +18,7 @@ import type { Sentences } from './sentences';
 
 export { splitSentences, type Sentences } from './sentences';
 
-const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:de|d')\s*(?:l'|l’|la\s+|le\s+|du\s+)?$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré|résistant|sensible|allergique|intolérant)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
+const COMPARED = /(?:ceux|celui|celle|celles)\s+(?:(?:de|d['’])\s*(?:l'|l’|la\s+|le\s+)?|du\s+|des\s+)$|comme\s+(?:l'|l’|la\s+|le\s+)?$|qu['’]avec\s+(?:l'|l’|la\s+|le\s+)?$|que\s+(?:l'|l’|la\s+|le\s+)?$|(?:(?:supérieur|inférieur|comparé|non[- ]inférieur|associé|combiné|préféré|résistant|sensible|allergique|intolérant)e?s?\s+(?:à|aux?)|versus|vs\.?|face\s+(?:à|aux?)|en\s+association\s+(?:à|aux?|avec)|contrairement\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?))\s+(?:l'|l’|la\s+|le\s+|les\s+)?$|(?:analogue|dérivé|proche|cousin|prodrogue|précurseur|métabolite|promédicament)e?s?(?:\s+[a-zéèêàç]+)?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*$/i;
 /** COMPARED tried at the end of the text before a mention only. */
 const comparedBefore = endTest(COMPARED);
 /** « de » (or « d' ») right after a dose: what follows is what the dose is of. */

@@ -195,3 +195,29 @@ test('with notes (English names read per stretch): after every random edit, what
     }
   }), { ...options, numRuns: Math.ceil(RUNS / 3) });
 });
+
+test('a slice of the prose read from the stretches is the slice of the whole prose text, after every random edit', () => {
+  const lex = lexicon();
+  fc.assert(fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat({ max: 300 }), (start, edits, from, length) => {
+    const doc = createDocumentAnalyzer(lex);
+    let text = start;
+    for (const e of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+      text = applyEdit(text, e);
+      const analysis = doc.analyze(text);
+      const a = from % (text.length + 1), b = Math.min(text.length, a + length);
+      const slice = doc.proseSlice(analysis, a, b);
+      // A text read as its NFC copy (CRLF, NFD) has no stretches of its own: undefined there.
+      if (slice !== undefined) assert.equal(slice, analysis.prose.text.slice(a, b), JSON.stringify({ text, a, b }));
+      else assert.ok(text.includes('\r') || text !== text.normalize('NFC'));
+    }
+  }), { ...options, numRuns: Math.ceil(RUNS / 3) });
+});
+
+test('a slice of the prose is given only for the last analysis', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const first = doc.analyze(MOVED);
+  assert.equal(doc.proseSlice(first, 3, 14), 'prégabaline');
+  doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(doc.proseSlice(first, 3, 14), undefined);
+});

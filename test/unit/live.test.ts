@@ -16,6 +16,7 @@ import { LineIndex } from '../../server/src/core/positions';
 import { documentLines } from '../../server/src/live/document-lines';
 import { sizeOf } from '../../server/src/live/background';
 import { FormerTexts } from '../../server/src/live/former-texts';
+import { DirectiveMarks } from '../../server/src/live/directive-marks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
@@ -65,7 +66,7 @@ test('pieces: without a heading, cut before a paragraph (not a list item) past t
 });
 
 /** The last reading of `text` with nothing typed since. */
-const reading = (text: string): LastReading => ({ text, prose: extractProse(text).text, analysedOffset: (o) => Math.min(o, text.length) });
+const reading = (text: string): LastReading => ({ text, prose: (a, b) => extractProse(text).text.slice(a, b), analysedOffset: (o) => Math.min(o, text.length) });
 
 test('prose at: a word in a paragraph is prose, one in a code span or a link target is not', () => {
   const text = 'La cicl et `cicl` et [x](cicl).';
@@ -143,4 +144,30 @@ test('a background pass takes over the pieces of the last one whose text is the 
   assert.equal(analysed - count, 1);
   assert.deepEqual(again!.analysis, (await analyzeInPieces(after, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
   assert.deepEqual(first!.analysis, (await analyzeInPieces(before, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
+});
+
+test('directive marks: after random edits, « no directive » is said only of a text without « medlint- »', () => {
+  const PARTS = ['medlint-', 'medlint', '-', 'med', 'lint-', '<!-- ', ' -->', 'La prégabaline', ' ', 'x'];
+  const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 10 }), insert: fc.constantFrom(...PARTS, '') });
+  fc.assert(fc.property(fc.array(fc.constantFrom(...PARTS), { maxLength: 12 }), fc.array(edit, { maxLength: 12 }), (parts, edits) => {
+    const marks = new DirectiveMarks();
+    let text = parts.join('');
+    let holds = marks.mayHold('a', text);
+    assert.equal(holds, text.includes('medlint-'));
+    for (const e of edits) {
+      const at = e.at % (text.length + 1);
+      text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+      marks.changed('a', text, at, e.insert.length);
+      holds = marks.mayHold('a', text);
+      if (!holds) assert.ok(!text.includes('medlint-'), JSON.stringify(text));
+    }
+  }), { numRuns: 300 });
+});
+
+test('directive marks: deleting what stood between « medlint » and « - » makes the text hold the mark', () => {
+  const marks = new DirectiveMarks();
+  assert.equal(marks.mayHold('a', '<!-- medlint -disable-line -->'), false);
+  const text = '<!-- medlint-disable-line -->';
+  marks.changed('a', text, 12, 0);
+  assert.equal(marks.mayHold('a', text), true);
 });

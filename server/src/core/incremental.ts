@@ -39,6 +39,11 @@ export interface DocumentAnalyzer {
   analyze(text: string): Analysis;
   /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
   stats(): { stretches: number; read: number; held: number };
+  /**
+   * `analysis.prose.text.slice(start, end)` read from the stretches' own texts, without making the rope of the
+   * whole prose flat (2 MB for 1 MB of French); undefined unless `analysis` is the last call's (and of an NFC text).
+   */
+  proseSlice(analysis: Analysis, start: number, end: number): string | undefined;
 }
 
 const spellers = new WeakMap<Lexicon, Speller>();
@@ -58,6 +63,7 @@ export function createDocumentAnalyzer(lexicon: Lexicon, { notes = false } = {})
     // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
     analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || viaNfc(text),
     stats: () => ({ ...memory.stats }),
+    proseSlice: (analysis, start, end) => (analysis === memory.lastAnalysis ? memory.proseSlice(start, end) : undefined),
   };
 }
 
@@ -73,6 +79,9 @@ class Memory {
   private spans: SpanMemory = new Map();
   private moved: MovedMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
+  /** The last analysis of a text read as it is (not as its NFC copy), and its stretches in place. */
+  lastAnalysis?: Analysis;
+  private placed: Placed[] = [];
   constructor(private readonly lexicon: Lexicon, private readonly speller: Speller, private readonly notes: boolean) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
@@ -112,7 +121,25 @@ class Memory {
     const { analysis, spans } = join(placed, this.lexicon, this.spans, moved, this.notes && !nfc);
     this.spans = spans;
     this.moved = nfc ? new Map() : moved.kept;
+    this.placed = nfc ? [] : placed;
+    this.lastAnalysis = nfc ? undefined : analysis;
     return analysis;
+  }
+
+  /** The last analysis's prose text from `start` to `end`, cut from the stretches it spans (each at its start). */
+  proseSlice(start: number, end: number): string {
+    const placed = this.placed;
+    let lo = 0, hi = placed.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (placed[mid].start <= start) lo = mid; else hi = mid - 1;
+    }
+    let out = '';
+    for (let k = lo; k < placed.length && placed[k].start < end; k++) {
+      const { start: at, piece } = placed[k];
+      out += piece.prose.text.slice(Math.max(0, start - at), Math.max(0, end - at));
+    }
+    return out;
   }
 }
 

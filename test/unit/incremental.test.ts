@@ -171,6 +171,27 @@ test('the stretches after an edit keep their results, moved in place to their ne
   assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
 });
 
+test('the doses of the stretches after an edit are the last call\'s, moved in place, drug and verdict kept', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const ramipril = doc.analyze(MOVED).doses.find((d) => d.text.includes('10 mg'))!;
+  const { start, drug, verdict } = ramipril;
+  const after = doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(after.doses.find((d) => d.text.includes('10 mg')), ramipril);
+  assert.deepEqual([ramipril.start, ramipril.drug, ramipril.verdict], [start + 'Chez l’adulte, '.length, drug, verdict]);
+  assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
+});
+
+test('a dose whose drug changed is a new one: « ramipril » typed over with « gabapentine »', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const before = doc.analyze(MOVED).doses.find((d) => d.text.includes('10 mg'))!;
+  const edited = MOVED.replace('Le ramipril 10 mg/j', 'La gabapentine 10 mg/j');
+  const after = doc.analyze(edited).doses.find((d) => d.text.includes('10 mg'))!;
+  assert.notEqual(after, before);
+  assert.deepEqual(comparable(doc.analyze(edited)), comparable(analyze(edited, lex)));
+});
+
 test('a text read through its NFC copy (CRLF) leaves nothing the next call reuses', () => {
   const lex = lexicon();
   const doc = createDocumentAnalyzer(lex);

@@ -16,9 +16,10 @@
  * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
  * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
- * stretches of the last text only. An analysis's mentions, unknown words and blocks are the analyzer's own, valid
- * until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
- * in the middle of 1 MB moves half the document's mentions and allocates none). A text that is not NFC with LF breaks goes through `withNfc`.
+ * stretches of the last text only. An analysis's mentions, unknown words, doses and blocks are the analyzer's own,
+ * valid until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
+ * in the middle of 1 MB moves half the document's mentions and doses and allocates none; a dose is copied afresh
+ * only when its drug or its rules' run changed). A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
@@ -35,7 +36,7 @@ import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
 
 export interface DocumentAnalyzer {
-  /** The analysis of `text`; the next call may move its mentions, findings and blocks (read only the last one). */
+  /** The analysis of `text`; the next call may move its mentions, doses, findings and blocks (read only the last one). */
   analyze(text: string): Analysis;
   /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
   stats(): { stretches: number; read: number; held: number };
@@ -204,7 +205,7 @@ function insertSorted(list: number[], value: number): void {
 }
 
 /** A found dose, where it comes from, and the drug its stretch gave it. */
-interface Found { dose: AttachedDose; at: number; piece: Piece; index: number; drug?: Mention; strategy?: string }
+interface Found { at: number; start: number; piece: Piece; moved: Moved; index: number; drug?: Mention; strategy?: string }
 /** Per stretch, where its mentions and unknown words start in the document's lists. */
 interface Bases { mentions: number; unknown: number }
 
@@ -252,7 +253,11 @@ class Surroundings {
  * stretch at the same place takes them as they are, and one moved by the edit takes them moved in place:
  * an analysis's mentions, findings and blocks are the analyzer's own, valid until its next call.
  */
-interface Moved { piece: Piece; start: number; mentions: Mention[]; unknown: Finding[]; blocks: Block[] }
+interface Moved {
+  piece: Piece; start: number; mentions: Mention[]; unknown: Finding[]; blocks: Block[];
+  /** Per dose of the stretch, the dose the last call gave (its drug and verdict set) and the rules' run it had. */
+  doses: ({ dose: AttachedDose; ruled: Ruled } | undefined)[];
+}
 /** The stretches' moved results, by their start. */
 export type MovedMemory = Map<number, Moved>;
 
@@ -266,7 +271,7 @@ class Movings {
     if (!m && this.shift !== 0 && (m = this.take(piece, start - this.shift))) moveBy(m, this.shift);
     m ??= {
       piece, start, mentions: piece.mentions.map((x) => movedMention(x, start)), unknown: piece.unknown.map((f) => movedFinding(f, start)),
-      blocks: piece.prose.blocks.map((b) => ({ kind: b.kind, start: b.start + start, end: b.end + start })),
+      blocks: piece.prose.blocks.map((b) => ({ kind: b.kind, start: b.start + start, end: b.end + start })), doses: [],
     };
     m.start = start;
     this.kept.set(start, m);
@@ -284,6 +289,13 @@ class Movings {
 function moveBy(m: Moved, shift: number): void {
   for (const x of m.mentions) { x.start += shift; x.end += shift; }
   for (const b of m.blocks) { b.start += shift; b.end += shift; }
+  for (const d of m.doses) {
+    if (!d) continue;
+    d.dose.start += shift;
+    d.dose.end += shift;
+    d.dose.unitStart += shift;
+    if (d.dose.basisStart !== undefined) d.dose.basisStart += shift;
+  }
   for (const f of m.unknown) {
     f.start += shift;
     f.end += shift;
@@ -316,28 +328,26 @@ function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Mo
     for (const f of moved.unknown) findings.push(f);
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
-      found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
+      found.push({ at, start, piece, moved, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
     });
   });
   const around = new Surroundings(placed, spans);
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
-  const judged: Found[] = [];
+  const judged: Finding[][] = [];
   for (const f of found) {
     // A dose with no drug and no heading in its stretch: a heading in a stretch before may name it. As `analyze` does.
     const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
-    const dose = f.dose;
-    if (dose.unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
-    dose.drug = drug;
-    if (attachment) dose.attachedBy = attachment.strategy;
+    if (f.piece.doses[f.index].unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
     if (drug) dosed.add(drug);
+    const { dose, found: ruled } = ruleDose(f, attachment, around, lexicon);
     doses.push(dose);
-    judged.push(f);
+    judged.push(ruled);
   }
   // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || treated.has(m));
-  for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
+  for (const ruled of judged) findings.push(...ruled);
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
   const analysis = { prose: { text: proseText, blocks }, mentions, doses, findings };
@@ -381,7 +391,7 @@ function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMention
     drugs.push(moved);
   }
   const unknown = findings.slice(bases[from].unknown, stop.unknown).map((u) => ({ start: u.start - base, end: u.end - base }));
-  const dose = movedDose(f.dose, -base);
+  const dose = movedDose(f.piece.doses[f.index], f.start - base);
   const a = attachDoses(prose, sentences, [dose], drugs, unknown).get(dose);
   return a && { drug: originals.get(a.drug)!, strategy: a.strategy };
 }
@@ -394,7 +404,7 @@ function contextFor(f: Found, around: Surroundings): string {
   // Its sentence ends before the stretch's last non-space character, and the heading above it is in the stretch.
   if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
   const { base, prose, sentences } = around.of(f);
-  return contextOf(prose, sentences, f.dose.start - base);
+  return contextOf(prose, sentences, f.start + local - base);
 }
 
 /** The same drug for the dose rules: the same mention, or one of the same name (a stretch repeated elsewhere). */
@@ -404,24 +414,42 @@ function sameDrug(a: Mention | undefined, b: Mention | undefined): boolean {
   return a.substances.length === b.substances.length && a.substances.every((n, i) => n === b.substances[i]);
 }
 
+/** The dose rules' last run on a stretch's dose (`Piece.ruled`). */
+type Ruled = NonNullable<Piece['ruled'][number]>;
+
 /**
  * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
  * the findings come in dose order either way); reused while the dose's drug (the same mention, mostly: mentions
- * are kept between calls, moved in place) and context are the same.
+ * are kept between calls, moved in place) and context are the same. The dose itself is the last call's, moved
+ * in place, while its drug is the same mention and its rules' run the same; else a copy of the stretch's dose.
  */
-function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
-  const d = f.dose, drug = d.drug;
-  const context = d.components || drug ? contextFor(f, around) : '';
+function ruleDose(f: Found, attachment: Attachment | undefined, around: Surroundings, lexicon: Lexicon): { dose: AttachedDose; found: Finding[] } {
+  const raw = f.piece.doses[f.index], drug = attachment?.drug;
+  const context = raw.components || drug ? contextFor(f, around) : '';
   let memo = f.piece.ruled[f.index];
-  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== d.attachedBy || memo.context !== context) {
+  let dose: AttachedDose | undefined;
+  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== attachment?.strategy || memo.context !== context) {
+    const d = (dose = attachedCopy(f, attachment));
     const before: Record<string, unknown> = { ...d };
     const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
     f.piece.ruled[f.index] = memo = { drug, strategy: d.attachedBy, context, findings: found.map((x) => movedFinding(x, -d.start)), set };
   }
-  Object.assign(d, memo.set);
-  return memo.findings.map((x) => movedFinding(x, d.start));
+  const last = f.moved.doses[f.index];
+  if (!dose && last?.ruled === memo && last.dose.drug === drug) dose = last.dose;
+  else if (!dose) Object.assign((dose = attachedCopy(f, attachment)), memo.set);
+  f.moved.doses[f.index] = { dose, ruled: memo };
+  const at = dose.start;
+  return { dose, found: memo.findings.map((x) => movedFinding(x, at)) };
+}
+
+/** A copy of the stretch's dose at its place, with its drug and how it was attached. */
+function attachedCopy(f: Found, attachment: Attachment | undefined): AttachedDose {
+  const dose = movedDose(f.piece.doses[f.index], f.start);
+  dose.drug = attachment?.drug;
+  if (attachment) dose.attachedBy = attachment.strategy;
+  return dose;
 }
 
 export type { Chunk };

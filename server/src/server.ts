@@ -62,9 +62,9 @@ export const limits = {
   maxDiagnostics: 1000,
   /**
    * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
-   * characters (live/former-texts.ts).
+   * characters, `settleMs` after the edit that went over (live/former-texts.ts).
    */
-  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024 },
+  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 30 },
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };

@@ -101,26 +101,28 @@ test('the size in a notice, written as French writes it without Intl: « 2,5 Mo 
   assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
 });
 
-test('former texts: V8 is asked to collect once they add up to the budget, after the message being handled, then counted afresh', async () => {
+test('former texts: V8 is asked to collect once they add up to the budget, `settleMs` after the edit, then counted afresh', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000 }), (options) => asked.push(options));
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 40 }), (options) => asked.push(options));
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   former.letGo(4);
   former.letGo(5);
-  await new Promise((resolve) => setImmediate(resolve));
+  await wait(60);
   assert.deepEqual(asked, []);
   former.letGo(1);
   former.letGo(20);
-  assert.deepEqual(asked, []);
   await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, []); // not before the requests that came with the edit
+  await wait(60);
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
   former.letGo(9);
-  await new Promise((resolve) => setImmediate(resolve));
+  await wait(60);
   assert.equal(asked.length, 1);
 });
 
 test('former texts: below the budget, V8 is asked to collect once the writer pauses', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400 }), (options) => asked.push(options));
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400, settleMs: 0 }), (options) => asked.push(options));
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   former.letGo(4);
   await wait(200);

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { createDocumentAnalyzer } from '../../server/src/core/incremental';
 import { analyzeDocument, documentAnalyzer } from '../../server/src/core/document';
-import { candidateStarts } from '../../server/src/core/chunks';
+import { candidateStarts, readChunk, readChunks, rereadChunks } from '../../server/src/core/chunks';
 import { lexicon } from '../helpers';
 
 const FUZZ = process.env.MEDLINT_FUZZ_RUNS ? Number(process.env.MEDLINT_FUZZ_RUNS) : undefined;
@@ -241,4 +241,18 @@ test('a slice of the prose is given only for the last analysis', () => {
   assert.equal(doc.proseSlice(first, 3, 14), 'prégabaline');
   doc.analyze(`Chez l’adulte, ${MOVED}`);
   assert.equal(doc.proseSlice(first, 3, 14), undefined);
+});
+
+test('the pieces re-read after every random edit are the pieces read afresh', () => {
+  const bounds = (chunks: { start: number; end: number }[]) => chunks.map((c) => [c.start, c.end]);
+  fc.assert(fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+    let text = start;
+    let chunks = readChunks(text, readChunk);
+    for (const e of edits) {
+      const next = applyEdit(text, e);
+      chunks = rereadChunks(text, chunks, next, readChunk);
+      text = next;
+      assert.deepEqual(bounds(chunks), bounds(readChunks(text, readChunk)), JSON.stringify(text));
+    }
+  }), options);
 });

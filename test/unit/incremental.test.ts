@@ -256,3 +256,14 @@ test('the pieces re-read after every random edit are the pieces read afresh', ()
     }
   }), options);
 });
+
+test('an edit re-reads the piece it falls in only: the pieces after it are taken over, moved', () => {
+  const text = Array.from({ length: 10 }, (_, i) => `Paragraphe ${i} : la prégabaline.\n\n`).join('');
+  const before = readChunks(text, readChunk);
+  const edited = text.replace('Paragraphe 5 :', 'Paragraphe 5 bis :');
+  const read: string[] = [];
+  const after = rereadChunks(text, before, edited, (piece) => { read.push(piece); return readChunk(piece); });
+  assert.deepEqual(read, ['Paragraphe 5 bis : la prégabaline.\n\n']);
+  assert.equal(after[9].reading, before[9].reading);
+  assert.equal(after[9].start, before[9].start + ' bis'.length);
+});

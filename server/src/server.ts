@@ -361,6 +361,7 @@ function lastReading(doc: TextDocument): Reading | undefined {
 
 // From the last analysis, shifted through the edits since: a span an edit touched is not answered from it.
 connection.onHover(({ textDocument, position }) => {
+  former.reading();
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return null;
   const reading = lastReading(doc);
@@ -376,6 +377,7 @@ connection.onHover(({ textDocument, position }) => {
 
 // Never analyses: whether the word is prose is decided from its paragraph and the last analysis.
 connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
+  former.reading();
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
   const text = doc.getText();

@@ -133,6 +133,19 @@ test('former texts: below the budget, V8 is asked to collect once the writer pau
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
 });
 
+test('former texts: hovers and completions put off the collection that waits for a pause', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 300, settleMs: 0 }), (options) => asked.push(options));
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  former.letGo(4);
+  await wait(200);
+  former.reading();
+  await wait(200);
+  assert.deepEqual(asked, []);
+  await wait(250);
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+});
+
 test('a background pass takes over the pieces of the last one whose text is the same: an edit re-analyses its piece only', async () => {
   const lex = lexicon();
   const section = (i: number) => `## Partie ${i}\n\nLa prégabaline à ${100 + i} mg/j, le tramadol le soir, l’acetaminophen 1 g.\n\n`;

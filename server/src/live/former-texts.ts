@@ -9,7 +9,8 @@
  * V8's collector is reached through `--expose-gc`, set at run time since no editor passes Node flags to the
  * server; a runtime that refuses it collects as before. A collection asked for is a whole one, run at the next
  * turn (≈ 25–35 ms for a 1 MB document on this 2-core machine): over the budget it waits `settleMs` after the
- * edit, so that the diagnostics and the completion an editor asks for with each keystroke are answered before it.
+ * edit, so that the diagnostics and the completion an editor asks for with each keystroke are answered before it;
+ * a pause is one without edits nor hovers and completions (`reading`).
  *   budget 16 Mi characters, a 1 MB document: one collection per pause, or per 16 keystrokes without one.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -57,6 +58,14 @@ export class FormerTexts {
     }
     if (this.idle) this.idle.refresh();
     else (this.idle = setTimeout(() => this.collectNow(), idleMs)).unref();
+  }
+
+  /**
+   * The writer is reading (a hover, a completion): a collection waiting for a pause waits on, so that it does not
+   * stop the answers that follow an edit (the texts it would free are within the budget meanwhile).
+   */
+  reading(): void {
+    this.idle?.refresh();
   }
 
   private collectNow(): void {

@@ -9,14 +9,14 @@
  * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
-  TextDocuments, TextDocumentSyncKind,
+  TextDocumentSyncKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
   type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
 } from 'vscode-languageserver/node';
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
 import { analyzeDocument } from './core/document';
 import { createDocumentAnalyzer } from './core/incremental';
@@ -34,6 +34,7 @@ import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
 import { documentLines } from './live/document-lines';
 import { FormerTexts } from './live/former-texts';
 import { DirectiveMarks } from './live/directive-marks';
+import { trackedDocuments } from './live/tracked-documents';
 import { Throttle } from './live/throttle';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { dictionaryFileFor, isIgnored, type ConfigLayer } from './config';
@@ -62,9 +63,9 @@ export const limits = {
   maxDiagnostics: 1000,
   /**
    * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
-   * characters, `settleMs` after the edit that went over (live/former-texts.ts).
+   * characters, after the next answer (at the latest `settleMs` after the edit that went over; live/former-texts.ts).
    */
-  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 30 },
+  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 100 },
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
@@ -83,24 +84,8 @@ const cache = new Map<string, Reading>();
 const former = new FormerTexts(() => limits.formerTexts);
 /** Which documents hold no directive, kept edit by edit (live/directive-marks.ts). */
 const marks = new DirectiveMarks();
-// Each change's range is noted in the last analysis's edit log before the document applies it; the text it
-// replaces is let go.
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
-  update(doc, changes, version) {
-    const log = cache.get(doc.uri)?.edits;
-    for (const change of changes) {
-      const start = 'range' in change ? doc.offsetAt(change.range.start) : undefined;
-      if (start !== undefined && 'range' in change) log?.record(start, doc.offsetAt(change.range.end), change.text.length);
-      else log?.replaceAll();
-      former.letGo(doc.getText().length);
-      doc = TextDocument.update(doc, [change], version);
-      if (start !== undefined) marks.changed(doc.uri, doc.getText(), start, change.text.length);
-      else marks.forget(doc.uri);
-    }
-    return doc;
-  },
-});
+// Each edit noted in the last analysis's edit log, its former text let go, its directives looked for (live/tracked-documents.ts).
+const documents = trackedDocuments({ editLog: (uri) => cache.get(uri)?.edits, former, marks });
 let lexicon: Lexicon | undefined;
 let pullDiagnostics = false;
 let configurable = false;
@@ -308,6 +293,7 @@ async function refresh(uri: string): Promise<void> {
     const now = documents.get(uri);
     if (pullDiagnostics || !reading || !now || now.version !== reading.version) return; // a newer version has its own turn
     void connection.sendDiagnostics({ uri, version: reading.version, diagnostics: diagnosticsOf(now, reading) });
+    former.answered();
   } catch (e) {
     tellClient('window/logMessage', { type: MessageType.Error, message: `medlint : analyse de ${uri} impossible : ${String(e)}` });
   }
@@ -349,6 +335,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!reading || !now || now.version !== reading.version) {
     return new ResponseError(LSPErrorCodes.ServerCancelled, 'le document a changé pendant l’analyse', { retriggerRequest: true });
   }
+  former.answered();
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(now, reading) };
 });
 
@@ -387,6 +374,7 @@ connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
     : undefined;
   completionLexicon = lexiconOf(doc);
   const found = completionsAt(text, doc.offsetAt(position), completionLexicon, (a, b) => isProseAt(text, a, b, last), reading?.analysis);
+  former.answered();
   return toCompletionList(found, doc, defaultEditRange);
 });
 

@@ -101,23 +101,37 @@ test('the size in a notice, written as French writes it without Intl: « 2,5 Mo 
   assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
 });
 
-test('former texts: V8 is asked to collect once they add up to the budget, `settleMs` after the edit, then counted afresh', async () => {
+test('former texts: over the budget, V8 is asked to collect after the next answer, then they are counted afresh', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 40 }), (options) => asked.push(options));
-  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 60_000 }), (options) => asked.push(options));
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
   former.letGo(4);
   former.letGo(5);
-  await wait(60);
+  former.answered();
+  await turn();
   assert.deepEqual(asked, []);
   former.letGo(1);
   former.letGo(20);
-  await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(asked, []); // not before the requests that came with the edit
-  await wait(60);
+  await turn();
+  assert.deepEqual(asked, []); // not before the answer to the requests that came with the edit
+  former.answered();
+  assert.deepEqual(asked, []);
+  await turn();
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
   former.letGo(9);
-  await wait(60);
+  former.answered();
+  await turn();
   assert.equal(asked.length, 1);
+});
+
+test('former texts: over the budget with no answer, V8 is asked to collect `settleMs` after the edit', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 30 }), (options) => asked.push(options));
+  former.letGo(12);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, []);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
 });
 
 test('former texts: below the budget, V8 is asked to collect once the writer pauses', async () => {

@@ -9,16 +9,17 @@
  * document's analyzer (`newAnalyzer`); a background pass analyses pieces with `analyzeDocument` directly.
  */
 import {
-  TextDocuments, TextDocumentSyncKind,
+  TextDocumentSyncKind,
   MarkupKind, CodeActionKind, DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification,
   LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
   type Diagnostic as LspDiagnostic, type InitializeResult, type CompletionList,
 } from 'vscode-languageserver/node';
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis } from './core/analyze';
-import { analyzeDocument, documentAnalyzer } from './core/document';
+import { analyzeDocument } from './core/document';
+import { createDocumentAnalyzer } from './core/incremental';
 import { loadLexicon } from './core/load';
 import { withProjectData } from './core/lexicon-overlay';
 import { LineIndex } from './core/positions';
@@ -32,6 +33,8 @@ import { BackgroundPasses } from './live/background';
 import { toCompletionList, toLspDiagnostics } from './live/lsp-shapes';
 import { documentLines } from './live/document-lines';
 import { FormerTexts } from './live/former-texts';
+import { DirectiveMarks } from './live/directive-marks';
+import { trackedDocuments } from './live/tracked-documents';
 import { Throttle } from './live/throttle';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { dictionaryFileFor, isIgnored, type ConfigLayer } from './config';
@@ -60,9 +63,9 @@ export const limits = {
   maxDiagnostics: 1000,
   /**
    * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
-   * characters (live/former-texts.ts).
+   * characters, after the next answer (at the latest `settleMs` after the edit that went over; live/former-texts.ts).
    */
-  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024 },
+  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 100 },
 };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
@@ -72,24 +75,17 @@ const connection = openConnection();
  * A document's last analysis, and the edits made since (so that it can be read in today's text); its line
  * index is made only when asked (code actions): diagnostics take their positions from the document itself.
  */
-interface Reading { version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog }
+interface Reading {
+  version: number; text: string; lexicon: Lexicon; analysis: Analysis; readonly lines: LineIndex; edits: EditLog;
+  /** Its prose text from `start` to `end`, without making the whole prose text flat where the analyzer can. */
+  prose(start: number, end: number): string;
+}
 const cache = new Map<string, Reading>();
 const former = new FormerTexts(() => limits.formerTexts);
-// Each change's range is noted in the last analysis's edit log before the document applies it; the text it
-// replaces is let go.
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
-  update(doc, changes, version) {
-    const log = cache.get(doc.uri)?.edits;
-    for (const change of changes) {
-      if (log && 'range' in change) log.record(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
-      else log?.replaceAll();
-      former.letGo(doc.getText().length);
-      doc = TextDocument.update(doc, [change], version);
-    }
-    return doc;
-  },
-});
+/** Which documents hold no directive, kept edit by edit (live/directive-marks.ts). */
+const marks = new DirectiveMarks();
+// Each edit noted in the last analysis's edit log, its former text let go, its directives looked for (live/tracked-documents.ts).
+const documents = trackedDocuments({ editLog: (uri) => cache.get(uri)?.edits, former, marks });
 let lexicon: Lexicon | undefined;
 let pullDiagnostics = false;
 let configurable = false;
@@ -109,10 +105,11 @@ const setSettings = (raw: unknown) => settings.set(raw);
 
 /**
  * Per document, what analyses its whole text: its incremental analyzer (core/incremental.ts; one per document,
- * keeping its pieces between versions, re-reading only what an edit changed).
+ * keeping its pieces between versions, re-reading only what an edit changed), with the notes as
+ * `analyzeDocument` adds them (core/document.ts).
  */
-interface DocumentAnalyzer { lexicon: Lexicon; analyze(text: string): Analysis }
-const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, analyze: documentAnalyzer(lexicon) });
+interface DocumentAnalyzer { lexicon: Lexicon; incremental: ReturnType<typeof createDocumentAnalyzer> }
+const newAnalyzer = (lexicon: Lexicon): DocumentAnalyzer => ({ lexicon, incremental: createDocumentAnalyzer(lexicon, { notes: true }) });
 const analyzers = new Map<string, DocumentAnalyzer>();
 
 /** The one function that analyses a whole document. */
@@ -120,19 +117,25 @@ function analyseText(uri: string, text: string, lexicon: Lexicon): Analysis {
   counters.analyses++;
   let analyzer = analyzers.get(uri);
   if (analyzer?.lexicon !== lexicon) analyzers.set(uri, (analyzer = newAnalyzer(lexicon)));
-  return analyzer.analyze(text);
+  return analyzer.incremental.analyze(text);
+}
+
+/** A slice of an analysis's prose text: from the document's analyzer while it is its last analysis, else cut from the whole. */
+function proseReader(uri: string, analysis: Analysis): Reading['prose'] {
+  return (start, end) => analyzers.get(uri)?.incremental.proseSlice(analysis, start, end) ?? analysis.prose.text.slice(start, end);
 }
 
 /** Drops what the server keeps of a document (closed, or checked by the workspace check without being open). */
 function forget(uri: string): void {
   paths.delete(uri);
+  marks.forget(uri);
   cache.delete(uri);
   analyzers.delete(uri);
 }
 
 function remember(uri: string, version: number, text: string, analysis: Analysis, lexicon: Lexicon): Reading {
   let lines: LineIndex | undefined;
-  const reading = { version, text, lexicon, analysis, get lines() { return (lines ??= new LineIndex(text)); }, edits: new EditLog() };
+  const reading = { version, text, lexicon, analysis, get lines() { return (lines ??= new LineIndex(text)); }, edits: new EditLog(), prose: proseReader(uri, analysis) };
   cache.set(uri, reading);
   return reading;
 }
@@ -181,7 +184,9 @@ function diagnosticsOf(doc: TextDocument, reading?: Reading): LspDiagnostic[] {
   if (silenced(doc)) return [];
   const config = configOf(doc);
   const { analysis } = reading ?? analysisOf(doc);
-  return toLspDiagnostics(diagnose(doc.getText(), analysis, documentLines(doc), config), limits.maxDiagnostics);
+  const text = doc.getText();
+  const directives = marks.mayHold(doc.uri, text) ? undefined : [];
+  return toLspDiagnostics(diagnose(text, analysis, documentLines(doc), config, directives), limits.maxDiagnostics);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -288,6 +293,7 @@ async function refresh(uri: string): Promise<void> {
     const now = documents.get(uri);
     if (pullDiagnostics || !reading || !now || now.version !== reading.version) return; // a newer version has its own turn
     void connection.sendDiagnostics({ uri, version: reading.version, diagnostics: diagnosticsOf(now, reading) });
+    former.answered();
   } catch (e) {
     tellClient('window/logMessage', { type: MessageType.Error, message: `medlint : analyse de ${uri} impossible : ${String(e)}` });
   }
@@ -301,6 +307,7 @@ const { timers, passed } = throttle;
 documents.onDidOpen(({ document }) => {
   // The message that brought the text is let go too: its bytes and their decoded string (≈ twice the text).
   former.letGo(2 * document.getText().length);
+  marks.forget(document.uri); // searched at its first diagnostics (a workspace check may have read an older text)
   throttle.now(document.uri);
 });
 documents.onDidChangeContent(({ document }) => {
@@ -328,6 +335,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!reading || !now || now.version !== reading.version) {
     return new ResponseError(LSPErrorCodes.ServerCancelled, 'le document a changé pendant l’analyse', { retriggerRequest: true });
   }
+  former.answered();
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(now, reading) };
 });
 
@@ -340,6 +348,7 @@ function lastReading(doc: TextDocument): Reading | undefined {
 
 // From the last analysis, shifted through the edits since: a span an edit touched is not answered from it.
 connection.onHover(({ textDocument, position }) => {
+  former.reading();
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return null;
   const reading = lastReading(doc);
@@ -355,15 +364,17 @@ connection.onHover(({ textDocument, position }) => {
 
 // Never analyses: whether the word is prose is decided from its paragraph and the last analysis.
 connection.onCompletion(({ textDocument, position }): CompletionList | [] => {
+  former.reading();
   const doc = documents.get(textDocument.uri);
   if (!doc || !enabledFor(doc)) return [];
   const text = doc.getText();
   const reading = cache.get(doc.uri);
   const last: LastReading | undefined = reading?.edits.usable
-    ? { text: reading.text, prose: reading.analysis.prose.text, analysedOffset: (o) => reading.edits.analysed(o, true) ?? 0 }
+    ? { text: reading.text, prose: reading.prose, analysedOffset: (o) => reading.edits.analysed(o, true) ?? 0 }
     : undefined;
   completionLexicon = lexiconOf(doc);
   const found = completionsAt(text, doc.offsetAt(position), completionLexicon, (a, b) => isProseAt(text, a, b, last), reading?.analysis);
+  former.answered();
   return toCompletionList(found, doc, defaultEditRange);
 });
 

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { createDocumentAnalyzer } from '../../server/src/core/incremental';
 import { analyzeDocument, documentAnalyzer } from '../../server/src/core/document';
-import { candidateStarts } from '../../server/src/core/chunks';
+import { candidateStarts, readChunk, readChunks, rereadChunks } from '../../server/src/core/chunks';
 import { lexicon } from '../helpers';
 
 const FUZZ = process.env.MEDLINT_FUZZ_RUNS ? Number(process.env.MEDLINT_FUZZ_RUNS) : undefined;
@@ -171,6 +171,27 @@ test('the stretches after an edit keep their results, moved in place to their ne
   assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
 });
 
+test('the doses of the stretches after an edit are the last call\'s, moved in place, drug and verdict kept', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const ramipril = doc.analyze(MOVED).doses.find((d) => d.text.includes('10 mg'))!;
+  const { start, drug, verdict } = ramipril;
+  const after = doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(after.doses.find((d) => d.text.includes('10 mg')), ramipril);
+  assert.deepEqual([ramipril.start, ramipril.drug, ramipril.verdict], [start + 'Chez l’adulte, '.length, drug, verdict]);
+  assert.deepEqual(comparable(after), comparable(analyze(`Chez l’adulte, ${MOVED}`, lex)));
+});
+
+test('a dose whose drug changed is a new one: « ramipril » typed over with « gabapentine »', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const before = doc.analyze(MOVED).doses.find((d) => d.text.includes('10 mg'))!;
+  const edited = MOVED.replace('Le ramipril 10 mg/j', 'La gabapentine 10 mg/j');
+  const after = doc.analyze(edited).doses.find((d) => d.text.includes('10 mg'))!;
+  assert.notEqual(after, before);
+  assert.deepEqual(comparable(doc.analyze(edited)), comparable(analyze(edited, lex)));
+});
+
 test('a text read through its NFC copy (CRLF) leaves nothing the next call reuses', () => {
   const lex = lexicon();
   const doc = createDocumentAnalyzer(lex);
@@ -194,4 +215,55 @@ test('with notes (English names read per stretch): after every random edit, what
       assert.deepEqual(comparable(analyse(text)), comparable(analyzeDocument(text, lex)), JSON.stringify(text));
     }
   }), { ...options, numRuns: Math.ceil(RUNS / 3) });
+});
+
+test('a slice of the prose read from the stretches is the slice of the whole prose text, after every random edit', () => {
+  const lex = lexicon();
+  fc.assert(fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat({ max: 300 }), (start, edits, from, length) => {
+    const doc = createDocumentAnalyzer(lex);
+    let text = start;
+    for (const e of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+      text = applyEdit(text, e);
+      const analysis = doc.analyze(text);
+      const a = from % (text.length + 1), b = Math.min(text.length, a + length);
+      const slice = doc.proseSlice(analysis, a, b);
+      // A text read as its NFC copy (CRLF, NFD) has no stretches of its own: undefined there.
+      if (slice !== undefined) assert.equal(slice, analysis.prose.text.slice(a, b), JSON.stringify({ text, a, b }));
+      else assert.ok(text.includes('\r') || text !== text.normalize('NFC'));
+    }
+  }), { ...options, numRuns: Math.ceil(RUNS / 3) });
+});
+
+test('a slice of the prose is given only for the last analysis', () => {
+  const lex = lexicon();
+  const doc = createDocumentAnalyzer(lex);
+  const first = doc.analyze(MOVED);
+  assert.equal(doc.proseSlice(first, 3, 14), 'prégabaline');
+  doc.analyze(`Chez l’adulte, ${MOVED}`);
+  assert.equal(doc.proseSlice(first, 3, 14), undefined);
+});
+
+test('the pieces re-read after every random edit are the pieces read afresh', () => {
+  const bounds = (chunks: { start: number; end: number }[]) => chunks.map((c) => [c.start, c.end]);
+  fc.assert(fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+    let text = start;
+    let chunks = readChunks(text, readChunk);
+    for (const e of edits) {
+      const next = applyEdit(text, e);
+      chunks = rereadChunks(text, chunks, next, readChunk);
+      text = next;
+      assert.deepEqual(bounds(chunks), bounds(readChunks(text, readChunk)), JSON.stringify(text));
+    }
+  }), options);
+});
+
+test('an edit re-reads the piece it falls in only: the pieces after it are taken over, moved', () => {
+  const text = Array.from({ length: 10 }, (_, i) => `Paragraphe ${i} : la prégabaline.\n\n`).join('');
+  const before = readChunks(text, readChunk);
+  const edited = text.replace('Paragraphe 5 :', 'Paragraphe 5 bis :');
+  const read: string[] = [];
+  const after = rereadChunks(text, before, edited, (piece) => { read.push(piece); return readChunk(piece); });
+  assert.deepEqual(read, ['Paragraphe 5 bis : la prégabaline.\n\n']);
+  assert.equal(after[9].reading, before[9].reading);
+  assert.equal(after[9].start, before[9].start + ' bis'.length);
 });

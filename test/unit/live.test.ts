@@ -16,6 +16,7 @@ import { LineIndex } from '../../server/src/core/positions';
 import { documentLines } from '../../server/src/live/document-lines';
 import { sizeOf } from '../../server/src/live/background';
 import { FormerTexts } from '../../server/src/live/former-texts';
+import { DirectiveMarks } from '../../server/src/live/directive-marks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('edit log: a span after an insertion moves by its length; one the edit touches has no counterpart', () => {
@@ -65,7 +66,7 @@ test('pieces: without a heading, cut before a paragraph (not a list item) past t
 });
 
 /** The last reading of `text` with nothing typed since. */
-const reading = (text: string): LastReading => ({ text, prose: extractProse(text).text, analysedOffset: (o) => Math.min(o, text.length) });
+const reading = (text: string): LastReading => ({ text, prose: (a, b) => extractProse(text).text.slice(a, b), analysedOffset: (o) => Math.min(o, text.length) });
 
 test('prose at: a word in a paragraph is prose, one in a code span or a link target is not', () => {
   const text = 'La cicl et `cicl` et [x](cicl).';
@@ -100,26 +101,42 @@ test('the size in a notice, written as French writes it without Intl: « 2,5 Mo 
   assert.deepEqual([sizeOf(2.5 * MB), sizeOf(12 * MB), sizeOf(12.04 * MB), sizeOf(1500 * MB), sizeOf(40 * 1024), sizeOf(10)], ['2,5 Mo', '12 Mo', '12 Mo', '1\u202F500 Mo', '40 ko', '1 ko']);
 });
 
-test('former texts: V8 is asked to collect once they add up to the budget, after the message being handled, then counted afresh', async () => {
+test('former texts: over the budget, V8 is asked to collect after the next answer, then they are counted afresh', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000 }), (options) => asked.push(options));
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 60_000 }), (options) => asked.push(options));
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
   former.letGo(4);
   former.letGo(5);
-  await new Promise((resolve) => setImmediate(resolve));
+  former.answered();
+  await turn();
   assert.deepEqual(asked, []);
   former.letGo(1);
   former.letGo(20);
+  await turn();
+  assert.deepEqual(asked, []); // not before the answer to the requests that came with the edit
+  former.answered();
   assert.deepEqual(asked, []);
-  await new Promise((resolve) => setImmediate(resolve));
+  await turn();
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
   former.letGo(9);
-  await new Promise((resolve) => setImmediate(resolve));
+  former.answered();
+  await turn();
   assert.equal(asked.length, 1);
+});
+
+test('former texts: over the budget with no answer, V8 is asked to collect `settleMs` after the edit', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 10, idleMs: 60_000, settleMs: 30 }), (options) => asked.push(options));
+  former.letGo(12);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, []);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
 });
 
 test('former texts: below the budget, V8 is asked to collect once the writer pauses', async () => {
   const asked: unknown[] = [];
-  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400 }), (options) => asked.push(options));
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 400, settleMs: 0 }), (options) => asked.push(options));
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   former.letGo(4);
   await wait(200);
@@ -127,6 +144,19 @@ test('former texts: below the budget, V8 is asked to collect once the writer pau
   await wait(200);
   assert.deepEqual(asked, []);
   await wait(500);
+  assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
+});
+
+test('former texts: hovers and completions put off the collection that waits for a pause', async () => {
+  const asked: unknown[] = [];
+  const former = new FormerTexts(() => ({ budget: 1000, idleMs: 300, settleMs: 0 }), (options) => asked.push(options));
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  former.letGo(4);
+  await wait(200);
+  former.reading();
+  await wait(200);
+  assert.deepEqual(asked, []);
+  await wait(250);
   assert.deepEqual(asked, [{ type: 'major', execution: 'async' }]);
 });
 
@@ -143,4 +173,30 @@ test('a background pass takes over the pieces of the last one whose text is the 
   assert.equal(analysed - count, 1);
   assert.deepEqual(again!.analysis, (await analyzeInPieces(after, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
   assert.deepEqual(first!.analysis, (await analyzeInPieces(before, 100, (p) => analyzeDocument(p, lex), () => false))!.analysis);
+});
+
+test('directive marks: after random edits, « no directive » is said only of a text without « medlint- »', () => {
+  const PARTS = ['medlint-', 'medlint', '-', 'med', 'lint-', '<!-- ', ' -->', 'La prégabaline', ' ', 'x'];
+  const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 10 }), insert: fc.constantFrom(...PARTS, '') });
+  fc.assert(fc.property(fc.array(fc.constantFrom(...PARTS), { maxLength: 12 }), fc.array(edit, { maxLength: 12 }), (parts, edits) => {
+    const marks = new DirectiveMarks();
+    let text = parts.join('');
+    let holds = marks.mayHold('a', text);
+    assert.equal(holds, text.includes('medlint-'));
+    for (const e of edits) {
+      const at = e.at % (text.length + 1);
+      text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+      marks.changed('a', text, at, e.insert.length);
+      holds = marks.mayHold('a', text);
+      if (!holds) assert.ok(!text.includes('medlint-'), JSON.stringify(text));
+    }
+  }), { numRuns: 300 });
+});
+
+test('directive marks: deleting what stood between « medlint » and « - » makes the text hold the mark', () => {
+  const marks = new DirectiveMarks();
+  assert.equal(marks.mayHold('a', '<!-- medlint -disable-line -->'), false);
+  const text = '<!-- medlint-disable-line -->';
+  marks.changed('a', text, 12, 0);
+  assert.equal(marks.mayHold('a', text), true);
 });

@@ -122,16 +122,26 @@ export function rereadChunks(previous: string, before: Chunk[], text: string, re
   const chunks = before.slice(0, kept);
   const from = kept ? chunks[kept - 1].end : 0;
   // From the first piece that ends inside the unchanged end of the text and starts where an old piece started.
-  const oldStarts = new Map<number, number>();
-  for (let k = kept; k < before.length; k++) if (before[k].start >= previous.length - suffix) oldStarts.set(before[k].start, k);
+  const unchangedFrom = previous.length - suffix;
   let resume = -1;
   readFrom(text, from, read, chunks, (end) => {
     if (end < text.length - suffix) return false;
-    resume = oldStarts.get(end - shift) ?? -1;
+    resume = pieceStartingAt(before, end - shift, kept);
+    if (resume >= 0 && before[resume].start < unchangedFrom) resume = -1;
     return resume >= 0;
   });
   if (resume >= 0) for (let k = resume; k < before.length; k++) chunks.push({ start: before[k].start + shift, end: before[k].end + shift, reading: before[k].reading });
   return chunks;
+}
+
+/** The index of the piece of `pieces` (in text order) that starts at `start`, searched from `from` on; -1 if none. */
+function pieceStartingAt(pieces: Chunk[], start: number, from: number): number {
+  let lo = from, hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieces[mid].start < start) lo = mid + 1; else hi = mid;
+  }
+  return lo < pieces.length && pieces[lo].start === start ? lo : -1;
 }
 
 /** How many characters of a line `mayStartPiece` reads. */

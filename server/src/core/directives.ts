@@ -16,7 +16,7 @@ import { RULES, expandRuleName, ruleOf, type RuleCode } from './rules/registry';
 
 type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file' | 'ignore';
 
-interface Directive { kind: Kind; start: number; end: number; args: string[] }
+export interface Directive { kind: Kind; start: number; end: number; args: string[] }
 
 // Arguments hold no « < » or « > » and at most 2,000 characters: an unclosed comment costs a bounded scan.
 const DIRECTIVE = /<!--[ \t]*medlint-(disable-next-line|disable-line|disable-file|disable|enable|ignore)(?=[\s-])([^<>]{0,2000}?)-->/g;
@@ -68,9 +68,11 @@ function collect(directives: Directive[], lines: LineIndex, words: readonly stri
   return s;
 }
 
-/** The findings not silenced by the text's directives nor by the accepted words. */
-export function applyDirectives(text: string, findings: Finding[], words: readonly string[] = []): Finding[] {
-  const directives = parseDirectives(text);
+/**
+ * The findings not silenced by the text's directives nor by the accepted words. `directives`: the text's, when
+ * the caller knows them (the server knows when a document holds none), else read from it.
+ */
+export function applyDirectives(text: string, findings: Finding[], words: readonly string[] = [], directives = parseDirectives(text)): Finding[] {
   if (directives.length === 0 && words.length === 0) return findings;
   const lines = new LineIndex(text);
   const s = collect(directives, lines, words);

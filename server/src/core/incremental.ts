@@ -16,9 +16,10 @@
  * read on its surroundings (the stretches from the one with the heading above it to the one after it, where its
  * sentence, heading and any unknown word between read as in the whole text), so that an edit builds no list or
  * index of the whole document; the prose text is a rope of the stretches' texts. The memory holds the pieces and
- * stretches of the last text only. An analysis's mentions, unknown words and blocks are the analyzer's own, valid
- * until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
- * in the middle of 1 MB moves half the document's mentions and allocates none). A text that is not NFC with LF breaks goes through `withNfc`.
+ * stretches of the last text only. An analysis's mentions, unknown words, doses and blocks are the analyzer's own,
+ * valid until its next call: there, the stretches an edit moved have them moved in place, not copied (typing « p »
+ * in the middle of 1 MB moves half the document's mentions and doses and allocates none; a dose is copied afresh
+ * only when its drug or its rules' run changed). A text that is not NFC with LF breaks goes through `withNfc`.
  */
 import { readChunk, rereadChunks, type Chunk, type ChunkReading } from './chunks';
 import { analysePiece, edgesOf, proseOfStretch, stretches, type Edges, type Piece } from './pieces';
@@ -26,19 +27,24 @@ import type { Analysis, AttachedDose } from './analyze';
 import type { Block, Prose } from './prose';
 import type { Mention } from './mentions';
 import type { Finding } from './checks';
-import type { Dose } from './doses';
 import { attachDoses, contextOf, type Attachment, type Sentences } from './attach';
 import { SENTENCE_END } from './blocks';
 import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
 import { Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
+import { movedDose, movedFinding, movedMention, Movings, type Moved, type MovedMemory } from './moved';
 
 export interface DocumentAnalyzer {
-  /** The analysis of `text`; the next call may move its mentions, findings and blocks (read only the last one). */
+  /** The analysis of `text`; the next call may move its mentions, doses, findings and blocks (read only the last one). */
   analyze(text: string): Analysis;
   /** Of the last call: stretches of the text, stretches read afresh, stretches held in memory. */
   stats(): { stretches: number; read: number; held: number };
+  /**
+   * `analysis.prose.text.slice(start, end)` read from the stretches' own texts, without making the rope of the
+   * whole prose flat (2 MB for 1 MB of French); undefined unless `analysis` is the last call's (and of an NFC text).
+   */
+  proseSlice(analysis: Analysis, start: number, end: number): string | undefined;
 }
 
 const spellers = new WeakMap<Lexicon, Speller>();
@@ -58,6 +64,7 @@ export function createDocumentAnalyzer(lexicon: Lexicon, { notes = false } = {})
     // A text without CR whose pieces are all NFC is NFC (a piece starts on a line's first character, never a mark).
     analyze: (text) => (text.indexOf('\r') < 0 && memory.analyze(text, false)) || viaNfc(text),
     stats: () => ({ ...memory.stats }),
+    proseSlice: (analysis, start, end) => (analysis === memory.lastAnalysis ? memory.proseSlice(start, end) : undefined),
   };
 }
 
@@ -73,6 +80,9 @@ class Memory {
   private spans: SpanMemory = new Map();
   private moved: MovedMemory = new Map();
   stats = { stretches: 0, read: 0, held: 0 };
+  /** The last analysis of a text read as it is (not as its NFC copy), and its stretches in place. */
+  lastAnalysis?: Analysis;
+  private placed: Placed[] = [];
   constructor(private readonly lexicon: Lexicon, private readonly speller: Speller, private readonly notes: boolean) {}
 
   /** The analysis of `text`; undefined when it is not NFC (unless `nfc` says it is). */
@@ -112,23 +122,26 @@ class Memory {
     const { analysis, spans } = join(placed, this.lexicon, this.spans, moved, this.notes && !nfc);
     this.spans = spans;
     this.moved = nfc ? new Map() : moved.kept;
+    this.placed = nfc ? [] : placed;
+    this.lastAnalysis = nfc ? undefined : analysis;
     return analysis;
   }
-}
 
-/** A copy of a mention, a finding or a dose, `shift` characters further. */
-function movedMention(m: Mention, shift: number): Mention {
-  return { ...m, start: m.start + shift, end: m.end + shift };
-}
-function movedFinding(f: Finding, shift: number): Finding {
-  const moved: Finding = { ...f, start: f.start + shift, end: f.end + shift };
-  if (f.fixes) moved.fixes = f.fixes.map((x) => ({ ...x, edit: { ...x.edit, start: x.edit.start + shift, end: x.edit.end + shift } }));
-  return moved;
-}
-function movedDose(d: Dose, shift: number): AttachedDose {
-  const moved: AttachedDose = { ...d, start: d.start + shift, end: d.end + shift, unitStart: d.unitStart + shift };
-  if (d.basisStart !== undefined) moved.basisStart = d.basisStart + shift;
-  return moved;
+  /** The last analysis's prose text from `start` to `end`, cut from the stretches it spans (each at its start). */
+  proseSlice(start: number, end: number): string {
+    const placed = this.placed;
+    let lo = 0, hi = placed.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (placed[mid].start <= start) lo = mid; else hi = mid - 1;
+    }
+    let out = '';
+    for (let k = lo; k < placed.length && placed[k].start < end; k++) {
+      const { start: at, piece } = placed[k];
+      out += piece.prose.text.slice(Math.max(0, start - at), Math.max(0, end - at));
+    }
+    return out;
+  }
 }
 
 interface Placed { start: number; piece: Piece }
@@ -177,7 +190,7 @@ function insertSorted(list: number[], value: number): void {
 }
 
 /** A found dose, where it comes from, and the drug its stretch gave it. */
-interface Found { dose: AttachedDose; at: number; piece: Piece; index: number; drug?: Mention; strategy?: string }
+interface Found { at: number; start: number; piece: Piece; moved: Moved; index: number; drug?: Mention; strategy?: string }
 /** Per stretch, where its mentions and unknown words start in the document's lists. */
 interface Bases { mentions: number; unknown: number }
 
@@ -220,50 +233,6 @@ class Surroundings {
   }
 }
 
-/**
- * A stretch's mentions, unknown words and blocks at its place in the document. Kept for the next call, where a
- * stretch at the same place takes them as they are, and one moved by the edit takes them moved in place:
- * an analysis's mentions, findings and blocks are the analyzer's own, valid until its next call.
- */
-interface Moved { piece: Piece; start: number; mentions: Mention[]; unknown: Finding[]; blocks: Block[] }
-/** The stretches' moved results, by their start. */
-export type MovedMemory = Map<number, Moved>;
-
-class Movings {
-  readonly kept: MovedMemory = new Map();
-  /** `previous`: the last call's, taken from as they are used; `shift`: how much longer the text is now. */
-  constructor(private readonly previous: MovedMemory, private readonly shift: number) {}
-
-  of(piece: Piece, start: number): Moved {
-    let m = this.take(piece, start);
-    if (!m && this.shift !== 0 && (m = this.take(piece, start - this.shift))) moveBy(m, this.shift);
-    m ??= {
-      piece, start, mentions: piece.mentions.map((x) => movedMention(x, start)), unknown: piece.unknown.map((f) => movedFinding(f, start)),
-      blocks: piece.prose.blocks.map((b) => ({ kind: b.kind, start: b.start + start, end: b.end + start })),
-    };
-    m.start = start;
-    this.kept.set(start, m);
-    return m;
-  }
-
-  private take(piece: Piece, start: number): Moved | undefined {
-    const m = this.previous.get(start);
-    if (m?.piece !== piece) return undefined;
-    this.previous.delete(start);
-    return m;
-  }
-}
-
-function moveBy(m: Moved, shift: number): void {
-  for (const x of m.mentions) { x.start += shift; x.end += shift; }
-  for (const b of m.blocks) { b.start += shift; b.end += shift; }
-  for (const f of m.unknown) {
-    f.start += shift;
-    f.end += shift;
-    for (const fix of f.fixes ?? []) { fix.edit.start += shift; fix.edit.end += shift; }
-  }
-}
-
 /** What `analyze` does after attachment, on the whole document, from the stretches' results. */
 function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Movings, withNotes: boolean): { analysis: Analysis; spans: SpanMemory } {
   const allMentions: Mention[] = [];
@@ -289,28 +258,26 @@ function join(placed: Placed[], lexicon: Lexicon, spans: SpanMemory, movings: Mo
     for (const f of moved.unknown) findings.push(f);
     piece.doses.forEach((d, index) => {
       const a = piece.attached[index];
-      found.push({ dose: movedDose(d, start), at, piece, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
+      found.push({ at, start, piece, moved, index, drug: a && allMentions[base + a.drug], strategy: a?.strategy });
     });
   });
   const around = new Surroundings(placed, spans);
   const doses: AttachedDose[] = [];
   const dosed = new Set<Mention>();
-  const judged: Found[] = [];
+  const judged: Finding[][] = [];
   for (const f of found) {
     // A dose with no drug and no heading in its stretch: a heading in a stretch before may name it. As `analyze` does.
     const attachment = f.drug ? { drug: f.drug, strategy: f.strategy! } : f.piece.headed[f.index] ? undefined : attachAcross(f, around, bases, allMentions, findings);
     const drug = attachment?.drug;
-    const dose = f.dose;
-    if (dose.unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
-    dose.drug = drug;
-    if (attachment) dose.attachedBy = attachment.strategy;
+    if (f.piece.doses[f.index].unit === '%' && !drug?.substances.some((n) => dosedInPercent(lexicon, n))) continue;
     if (drug) dosed.add(drug);
+    const { dose, found: ruled } = ruleDose(f, attachment, around, lexicon);
     doses.push(dose);
-    judged.push(f);
+    judged.push(ruled);
   }
   // A common word (glycine, oxygène) is a drug with a dose, or, for a gas, where it is a treatment (« sous oxygène »).
   const mentions = allMentions.filter((m) => !m.needsDose || dosed.has(m) || treated.has(m));
-  for (const f of judged) findings.push(...ruleDose(f, around, lexicon));
+  for (const ruled of judged) findings.push(...ruled);
   findings.sort((a, b) => a.start - b.start);
   // A rope of the stretches' texts: made flat only if something reads it whole.
   const analysis = { prose: { text: proseText, blocks }, mentions, doses, findings };
@@ -354,7 +321,7 @@ function attachAcross(f: Found, around: Surroundings, bases: Bases[], allMention
     drugs.push(moved);
   }
   const unknown = findings.slice(bases[from].unknown, stop.unknown).map((u) => ({ start: u.start - base, end: u.end - base }));
-  const dose = movedDose(f.dose, -base);
+  const dose = movedDose(f.piece.doses[f.index], f.start - base);
   const a = attachDoses(prose, sentences, [dose], drugs, unknown).get(dose);
   return a && { drug: originals.get(a.drug)!, strategy: a.strategy };
 }
@@ -367,7 +334,7 @@ function contextFor(f: Found, around: Surroundings): string {
   // Its sentence ends before the stretch's last non-space character, and the heading above it is in the stretch.
   if (piece.headed[index] && next !== undefined && next <= piece.last) return (piece.contexts[index] ??= contextOf(piece.prose, piece.sentences, local));
   const { base, prose, sentences } = around.of(f);
-  return contextOf(prose, sentences, f.dose.start - base);
+  return contextOf(prose, sentences, f.start + local - base);
 }
 
 /** The same drug for the dose rules: the same mention, or one of the same name (a stretch repeated elsewhere). */
@@ -380,21 +347,36 @@ function sameDrug(a: Mention | undefined, b: Mention | undefined): boolean {
 /**
  * The registry's dose rules on one dose, as `analyze` runs them on every dose (one family of dose rules today:
  * the findings come in dose order either way); reused while the dose's drug (the same mention, mostly: mentions
- * are kept between calls, moved in place) and context are the same.
+ * are kept between calls, moved in place) and context are the same. The dose itself is the last call's, moved
+ * in place, while its drug is the same mention and its rules' run the same; else a copy of the stretch's dose.
  */
-function ruleDose(f: Found, around: Surroundings, lexicon: Lexicon): Finding[] {
-  const d = f.dose, drug = d.drug;
-  const context = d.components || drug ? contextFor(f, around) : '';
+function ruleDose(f: Found, attachment: Attachment | undefined, around: Surroundings, lexicon: Lexicon): { dose: AttachedDose; found: Finding[] } {
+  const raw = f.piece.doses[f.index], drug = attachment?.drug;
+  const context = raw.components || drug ? contextFor(f, around) : '';
   let memo = f.piece.ruled[f.index];
-  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== d.attachedBy || memo.context !== context) {
+  let dose: AttachedDose | undefined;
+  if (!memo || !sameDrug(memo.drug, drug) || memo.strategy !== attachment?.strategy || memo.context !== context) {
+    const d = (dose = attachedCopy(f, attachment));
     const before: Record<string, unknown> = { ...d };
     const found = runRules('doses', { doses: [d], lexicon, contextAt: () => context });
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(d)) if (!(k in before) || before[k] !== v) set[k] = v; // a field set to undefined too
     f.piece.ruled[f.index] = memo = { drug, strategy: d.attachedBy, context, findings: found.map((x) => movedFinding(x, -d.start)), set };
   }
-  Object.assign(d, memo.set);
-  return memo.findings.map((x) => movedFinding(x, d.start));
+  const last = f.moved.doses[f.index];
+  if (!dose && last?.ruled === memo && last.dose.drug === drug) dose = last.dose;
+  else if (!dose) Object.assign((dose = attachedCopy(f, attachment)), memo.set);
+  f.moved.doses[f.index] = { dose, ruled: memo };
+  const at = dose.start;
+  return { dose, found: memo.findings.map((x) => movedFinding(x, at)) };
+}
+
+/** A copy of the stretch's dose at its place, with its drug and how it was attached. */
+function attachedCopy(f: Found, attachment: Attachment | undefined): AttachedDose {
+  const dose = movedDose(f.piece.doses[f.index], f.start);
+  dose.drug = attachment?.drug;
+  if (attachment) dose.attachedBy = attachment.strategy;
+  return dose;
 }
 
 export type { Chunk };

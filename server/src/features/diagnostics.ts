@@ -7,7 +7,7 @@ import type { Analysis } from '../core/analyze';
 import type { Finding } from '../core/checks';
 import { resolveSeverity, type RuleCode, type RuleSeverities, type Severity, type SeveritySetting } from '../core/rules/registry';
 import type { LineIndex, Range } from '../core/positions';
-import { applyDirectives } from '../core/directives';
+import { applyDirectives, type Directive } from '../core/directives';
 import { findingLink } from './finding-link';
 import { repository } from '../../../package.json';
 
@@ -45,9 +45,12 @@ export function visibleFindings(text: string, analysis: Analysis, config: Accept
   return applyDirectives(text, analysis.findings, config.words).filter((f) => resolveSeverity(f.code, f.severity, config.severity));
 }
 
-/** The diagnostics of a document under a configuration: its directives and accepted words, then the severities. */
-export function diagnose(text: string, analysis: Analysis, lines: Ranges, config: Accepting): Diagnostic[] {
-  return toDiagnostics({ ...analysis, findings: applyDirectives(text, analysis.findings, config.words) }, lines, config.severity);
+/**
+ * The diagnostics of a document under a configuration: its directives and accepted words, then the severities.
+ * `directives`: the text's, when the caller knows them (core/directives.ts `parseDirectives`).
+ */
+export function diagnose(text: string, analysis: Analysis, lines: Ranges, config: Accepting, directives?: Directive[]): Diagnostic[] {
+  return toDiagnostics({ ...analysis, findings: applyDirectives(text, analysis.findings, config.words, directives) }, lines, config.severity);
 }
 
 /**

@@ -36,6 +36,7 @@ import { FormerTexts } from './live/former-texts';
 import { DirectiveMarks } from './live/directive-marks';
 import { trackedDocuments } from './live/tracked-documents';
 import { Throttle } from './live/throttle';
+import { limits } from './live/limits';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { dictionaryFileFor, isIgnored, type ConfigLayer } from './config';
 import { DocumentSettings } from './document-settings';
@@ -51,22 +52,8 @@ import { registerEditorRequests } from './editor-requests';
 const trace = process.env.MEDLINT_TRACE ? (what: string) => writeSync(2, `medlint-trace ${what} ${(process.uptime() * 1000).toFixed(1)}\n`) : undefined;
 trace?.('modules');
 
-/** Limits and delays, named (README « Limites »); the tests change them on the module they loaded. */
-export const limits = {
-  /** Above this many characters (≈ 2 Mo) a document is not analysed on the request path but in the background. */
-  liveChars: 2 * 1024 * 1024,
-  /** The size of one piece of a background pass (≈ 40–250 ms of analysis on this 2-core machine, by its load). */
-  sliceChars: 128 * 1024,
-  /** After a change, the delay before its analysis (changes meanwhile are taken with it). */
-  throttleMs: 50,
-  /** Diagnostics shown per document, the most severe first; then one information saying how many were left out. */
-  maxDiagnostics: 1000,
-  /**
-   * Former texts (edited away, closed) are freed when the writer pauses this long, or once they hold this many
-   * characters, after the next answer (at the latest `settleMs` after the edit that went over; live/former-texts.ts).
-   */
-  formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 100 },
-};
+/** Limits and delays (live/limits.ts), exported for the tests, which change them on the module they loaded. */
+export { limits };
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
 

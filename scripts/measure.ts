@@ -43,6 +43,15 @@ export function measureSafety(): SafetyScore {
 
 export interface ArticleScore { doses: number; read: number; attached: number; alarms: string[] }
 
+/** Offset of the k-th (0-based) occurrence of `text` in `line` not preceded by a digit, comma or letter; -1 if none. */
+export function wholeOccurrence(line: string, text: string, k: number): number {
+  for (let i = line.indexOf(text); i >= 0; i = line.indexOf(text, i + 1)) {
+    if (i > 0 && /[\p{L}\d,]/u.test(line[i - 1])) continue;
+    if (k-- === 0) return i;
+  }
+  return -1;
+}
+
 export function measureArticles(): ArticleScore {
   const dir = join(ROOT, 'test', 'fixtures', 'specialties');
   const score: ArticleScore = { doses: 0, read: 0, attached: 0, alarms: [] };
@@ -52,11 +61,24 @@ export function measureArticles(): ArticleScore {
     const a = analyze(text, lexicon);
     const lines = text.split('\n');
     const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    const lineStarts = [0];
+    for (const l of lines) lineStarts.push(lineStarts[lineStarts.length - 1] + l.length + 1);
+    const seen = new Map<string, number>();
     for (const d of gold.doses) {
       score.doses++;
-      const found = a.doses.find((x) => lineOf(x.start) === d.line && (x.text.includes(d.text) || d.text.includes(x.text)));
+      // The gold dose where it is written: its k-th whole occurrence on its line (« 5 mg » is not inside « 15 mg »).
+      const key = `${d.line}\u0000${d.text}`;
+      const k = seen.get(key) ?? 0;
+      seen.set(key, k + 1);
+      const at = wholeOccurrence(lines[d.line - 1] ?? '', d.text, k);
+      const start = lineStarts[d.line - 1] + at, end = start + d.text.length;
+      const found = at < 0 ? undefined : a.doses.find((x) => x.start < end && start < x.end);
       if (found) score.read++;
-      if (found?.drug && (lexicon.substance(found.drug.id)?.dci === lexicon.substance(d.drug)?.dci)) score.attached++;
+      const goldDci = lexicon.substance(d.drug)?.dci ?? d.drug;
+      // The drug a dose went to names the gold DCI (« vitamine D » → colécalciférol; « bromure de rocuronium »).
+      // An ambiguous abbreviation counts when the gold DCI is one of its candidates, a salt when it names the DCI.
+      const names = found?.drug ? [found.drug.id, ...found.drug.substances, ...(found.drug.candidates ?? [])] : [];
+      if (names.some((n) => { const dci = lexicon.substance(n)?.dci ?? n; return dci === goldDci || dci.endsWith(` de ${goldDci}`); })) score.attached++;
       else if (verbose) console.log(`  not attached ${file}:${d.line} « ${d.text} » (${d.drug}) → ${found ? found.drug?.id ?? '∅' : 'not read'} | ${lines[d.line - 1].slice(0, 120)}`);
     }
     for (const f of a.findings.filter((x) => alarm(x) || x.code === 'unknown-drug')) score.alarms.push(`${file}:${lineOf(f.start)} ${f.severity} ${f.code}: ${f.message}`);

@@ -299,3 +299,21 @@ test('a single intake under the daily minimum is in range with the daily span (r
   const single = c('50 mg', DAILY);
   assert.deepEqual([single.verdict, single.reading?.basis, single.span], ['in-range', 'day', { min: 150, max: 600 }]);
 });
+
+/** Époétine alfa: 50–150 UI/kg per injection three times a week, or at most 240 UI/kg once a week (two schedules). */
+const THREE_A_WEEK: Spec = ['50-150 UI/injection', { perWeight: 'kg', interval: 'trois fois par semaine' }];
+const ONCE_A_WEEK: Spec = ['240-240 UI/injection', { perWeight: 'kg', interval: 'une fois par semaine', maxOnly: true }];
+
+test('a dose written on a documented schedule is judged by that schedule, not by another schedule’s weekly figure', () => {
+  assert.deepEqual(verdict('120 UI/kg trois fois par semaine', THREE_A_WEEK, ONCE_A_WEEK), ['in-range', null, null, null]);
+  assert.deepEqual(verdict('150 UI/kg trois fois par semaine', THREE_A_WEEK, ONCE_A_WEEK), ['in-range', null, null, null]);
+});
+
+test('a dose above its own schedule’s maximum is above it, whatever another schedule allows', () => {
+  assert.deepEqual(verdict('300 UI/kg trois fois par semaine', THREE_A_WEEK, ONCE_A_WEEK), ['above', 2, '50-150 UI/kg/injection', null]);
+});
+
+test('a weekly total on a schedule no range documents is still compared with a once-weekly injection', () => {
+  assert.deepEqual(verdict('120 UI/kg deux fois par semaine', ONCE_A_WEEK), ['in-range', null, null, null]);
+  assert.deepEqual(verdict('200 UI/kg deux fois par semaine', ONCE_A_WEEK), ['above', 1.67, '240-240 UI/kg/injection', null]);
+});

@@ -171,3 +171,12 @@ test('a combination strength is the doses of its components, each against its ow
   const a = analyze('Le BACTRIM 8000/1600 mg deux fois par jour.', lex);
   assert.deepEqual(a.findings.map((f) => [f.code, f.message.split(' :')[0]]).sort(), [['dose-above-max', 'sulfaméthoxazole'], ['dose-above-max', 'triméthoprime']]);
 });
+
+test('a per-kg dose summed over its rhythm is told per kg in the message', () => {
+  const epoetin = new Lexicon({ ...index, substances: [substance('époétine alfa', [
+    { min: 240, max: 240, unit: 'UI', perWeight: 'kg', per: 'injection', route: 'sous-cutanée', interval: 'une fois par semaine', maxOnly: true },
+  ])] });
+  const messages = analyze('L’époétine alfa à 100 UI/kg trois fois par semaine en sous-cutanée.', epoetin).findings.filter((f) => f.code === 'dose-above-max').map((f) => f.message);
+  assert.equal(messages.length, 1);
+  assert.match(messages[0], /^époétine alfa : 100 UI\/kg trois fois par semaine = 300 UI\/kg\/sem > max 240 UI\/kg par injection une fois par semaine/);
+});

@@ -46,7 +46,7 @@ export function rangesForRoute(dose: Dose, ranges: DoseRange[]): DoseRange[] {
   return ranges;
 }
 
-interface Candidate { reading: Reading; ranges: DoseRange[]; lo: number; hi: number; min: number; max: number; unit: Unit; envelope: boolean }
+interface Candidate { reading: Reading; ranges: DoseRange[]; lo: number; hi: number; min: number; max: number; unit: Unit; perWeight?: 'kg' | 'm2'; envelope: boolean }
 
 /** The ranges of one basis and weight that a reading can be compared with, and the reading in their unit. */
 function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate | null {
@@ -64,7 +64,8 @@ function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate
   let min = convert(reading.min, dose.unit, unit)!, max = convert(reading.max, dose.unit, unit)!;
   const envelope = !same.length;
   if (envelope) [min, max] = throughEnvelope(min, max, dose.perWeight, pool[0].perWeight);
-  return { reading, ranges: inUnit, lo, hi, min, max, unit, envelope };
+  // The reading is per kg (m²) where its ranges are: as written, or through the envelope.
+  return { reading, ranges: inUnit, lo, hi, min, max, unit, perWeight: pool[0].perWeight, envelope };
 }
 
 /** A weekly (monthly) total and an injection given once a week (a month) measure the same amount. */
@@ -89,7 +90,7 @@ export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
   if (dose.per === 'step') return { verdict: 'not-comparable', reason: 'palier de titration' };
   if (!ranges.length) return { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const readings = readingsOf(dose);
-  const candidates = readings.map((r) => candidate(dose, r, ranges)).filter((c): c is Candidate => !!c);
+  const candidates = readings.map((r) => candidate(dose, r, onItsSchedule(dose, ranges))).filter((c): c is Candidate => !!c);
   const rhythm = rhythmSlip(dose, readings, ranges);
   if (rhythm) return rhythm;
   if (!candidates.length) return { verdict: 'not-comparable', reason: notComparableReason(dose, ranges) };
@@ -109,6 +110,7 @@ export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
 
 function judge(c: Candidate): Comparison {
   const reading: Comparison['reading'] = { ...c.reading, min: c.min, max: c.max, unit: c.unit };
+  if (c.perWeight) reading.perWeight = c.perWeight;
   if (c.envelope) reading.throughEnvelope = true;
   const span = { min: c.lo, max: c.hi };
   const maxRange = () => c.ranges.find((r) => convert(r.max, r.unit, c.unit)! >= c.hi * (1 - EPSILON));
@@ -145,6 +147,20 @@ function unitSlip(dose: Dose, candidates: Candidate[]): Comparison | null {
 }
 
 /** Days between two doses of a range: a week, a month, or its injection interval (« toutes les 2 semaines »). */
+/**
+ * A dose written on a schedule the substance documents is judged by that schedule: « 120 UI/kg trois fois par
+ * semaine » by the three-times-a-week injections (50–150 UI/kg), not summed into a week to meet another schedule's
+ * once-weekly injection (240 UI/kg). Daily, weekly and monthly totals, and injections of no stated rhythm, still apply.
+ */
+function onItsSchedule(dose: Dose, ranges: DoseRange[]): DoseRange[] {
+  const iv = dose.interval;
+  if (!iv || iv.min !== iv.max || iv.unit === 'heure') return ranges;
+  const days = iv.min * { jour: 1, semaine: 7, mois: 30 }[iv.unit];
+  const scheduled = (r: DoseRange) => (r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') && periodOf(r) !== undefined;
+  const same = (r: DoseRange) => Math.abs(periodOf(r)! - days) <= 1e-6 * days;
+  return ranges.some((r) => scheduled(r) && same(r)) ? ranges.filter((r) => !scheduled(r) || same(r)) : ranges;
+}
+
 function periodOf(r: DoseRange): number | undefined {
   if (r.per === 'week') return 7;
   if (r.per === 'month') return 30;

@@ -36,7 +36,7 @@ import { FormerTexts } from './live/former-texts';
 import { DirectiveMarks } from './live/directive-marks';
 import { trackedDocuments } from './live/tracked-documents';
 import { Throttle } from './live/throttle';
-import { limits } from './live/limits';
+import { defaultLimits } from './live/limits';
 import { quickFixes, fixAllAction, toLspActions } from './features/code-actions';
 import { dictionaryFileFor, isIgnored, type ConfigLayer } from './config';
 import { DocumentSettings } from './document-settings';
@@ -52,8 +52,8 @@ import { registerEditorRequests } from './editor-requests';
 const trace = process.env.MEDLINT_TRACE ? (what: string) => writeSync(2, `medlint-trace ${what} ${(process.uptime() * 1000).toFixed(1)}\n`) : undefined;
 trace?.('modules');
 
-/** Limits and delays (live/limits.ts), exported for the tests, which change them on the module they loaded. */
-export { limits };
+/** Limits and delays (live/limits.ts), this server's own: the tests change them on the module they loaded. */
+export const limits = defaultLimits();
 /** For tests: whole-document analyses run (a background pass counts once). */
 export const counters = { analyses: 0 };
 

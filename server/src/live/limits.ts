@@ -3,7 +3,8 @@
  * Example: a 3 Mo document is above `liveChars`, so it is analysed in the background in pieces of `sliceChars`,
  * with one notice « Document de 3 Mo : analyse en arrière-plan ».
  */
-export const limits = {
+/** A fresh set of the defaults: one per server (the in-process tests load several servers, each changing its own). */
+export const defaultLimits = () => ({
   /** Above this many characters (≈ 2 Mo) a document is not analysed on the request path but in the background. */
   liveChars: 2 * 1024 * 1024,
   /** The size of one piece of a background pass (≈ 40–250 ms of analysis on this 2-core machine, by its load). */
@@ -17,4 +18,4 @@ export const limits = {
    * characters, after the next answer (at the latest `settleMs` after the edit that went over; live/former-texts.ts).
    */
   formerTexts: { idleMs: 1000, budget: 16 * 1024 * 1024, settleMs: 100 },
-};
+});

@@ -13,7 +13,7 @@ import type { Dose } from '../doses';
 import { convert } from './units';
 import { ADULT_SURFACE_M2, ADULT_WEIGHT_KG, SAME_BASIS } from './basis';
 import { readingsOf, type Reading } from './readings';
-import { intervalDays } from './frequency';
+import { INTERVAL_DAYS, intervalDays } from './frequency';
 
 export type Verdict = 'in-range' | 'above' | 'below' | 'rhythm' | 'unit-mismatch' | 'not-comparable';
 
@@ -90,7 +90,8 @@ export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
   if (dose.per === 'step') return { verdict: 'not-comparable', reason: 'palier de titration' };
   if (!ranges.length) return { verdict: 'not-comparable', reason: dose.route ? `aucune posologie documentée par voie ${dose.route}` : 'aucune posologie documentée' };
   const readings = readingsOf(dose);
-  const candidates = readings.map((r) => candidate(dose, r, onItsSchedule(dose, ranges))).filter((c): c is Candidate => !!c);
+  const own = onItsSchedule(dose, ranges);
+  const candidates = readings.map((r) => candidate(dose, r, own)).filter((c): c is Candidate => !!c);
   const rhythm = rhythmSlip(dose, readings, ranges);
   if (rhythm) return rhythm;
   if (!candidates.length) return { verdict: 'not-comparable', reason: notComparableReason(dose, ranges) };
@@ -155,10 +156,13 @@ function unitSlip(dose: Dose, candidates: Candidate[]): Comparison | null {
 function onItsSchedule(dose: Dose, ranges: DoseRange[]): DoseRange[] {
   const iv = dose.interval;
   if (!iv || iv.min !== iv.max || iv.unit === 'heure') return ranges;
-  const days = iv.min * { jour: 1, semaine: 7, mois: 30 }[iv.unit];
-  const scheduled = (r: DoseRange) => (r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') && periodOf(r) !== undefined;
-  const same = (r: DoseRange) => Math.abs(periodOf(r)! - days) <= 1e-6 * days;
-  return ranges.some((r) => scheduled(r) && same(r)) ? ranges.filter((r) => !scheduled(r) || same(r)) : ranges;
+  const days = iv.min * INTERVAL_DAYS[iv.unit];
+  // Per range: undefined for a total (per day, week…) or an administration of no stated rhythm, else on the dose's schedule or not.
+  const onSchedule = ranges.map((r) => {
+    const period = r.per === 'intake' || r.per === 'injection' || r.per === 'infusion' ? periodOf(r) : undefined;
+    return period === undefined ? undefined : Math.abs(period - days) <= 1e-6 * days;
+  });
+  return onSchedule.includes(true) ? ranges.filter((_, i) => onSchedule[i] !== false) : ranges;
 }
 
 function periodOf(r: DoseRange): number | undefined {

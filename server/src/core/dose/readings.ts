@@ -9,6 +9,7 @@
 import type { Dose } from '../doses';
 import type { RangeBasis } from '../index-types';
 import { DAYS } from './basis';
+import { INTERVAL_DAYS } from './frequency';
 
 export interface Reading {
   min: number;
@@ -27,8 +28,6 @@ export interface Reading {
    */
   atLeast?: boolean;
 }
-
-const INTERVAL_DAYS = { jour: 1, semaine: 7, mois: 30, heure: 1 / 24 } as const;
 
 /** Every reading of a dose, as written first. */
 export function readingsOf(dose: Dose): Reading[] {

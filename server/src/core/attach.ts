@@ -131,7 +131,7 @@ export const STRATEGIES: Strategy[] = [
       const nearest = lastBefore(drugs, sentence[0], dose.start, usable);
       // A partner, a salt or a brand in parentheses closed before the dose yields to the drug before them.
       const open = nearest ? enclosingParenthesis(text, sentence[0], nearest, dose.start) : -1;
-      return (open >= 0 && lastBefore(drugs, sentence[0], open, (m, i) => mayOwn(i) && !m.needsDose)) || nearest;
+      return (open >= 0 && lastBefore(drugs, sentence[0], open, owningNotCommon(mayOwn))) || nearest;
     },
   },
   {

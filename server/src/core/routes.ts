@@ -32,7 +32,6 @@ const wholeWord = (words: string) => new RegExp(`(?<![${LETTER}])(?:${words})(?!
 const ROUTE_PATTERNS = ROUTE_WORDS.map(([words]) => words.replace(/\[L\]/g, `[${LETTER}]`));
 const ROUTES: [RegExp, string][] = ROUTE_WORDS.map(([, route], i) => [wholeWord(ROUTE_PATTERNS[i]), route]);
 
-const HAS_LETTER = new RegExp(`[${LETTER}]`);
 /** Every route word in one pattern: one try tells whether any route is written (most doses name none). */
 const ANY_ROUTE = wholeWord(ROUTE_PATTERNS.join('|'));
 
@@ -42,7 +41,7 @@ export function routeNear(text: string, start: number, end: number): string | un
   const beforeParts = text.slice(Math.max(0, start - 40), start).split(/[.;:!?\n]|,\s/);
   const before = beforeParts[beforeParts.length - 1];
   for (const part of [after, before]) {
-    if (!HAS_LETTER.test(part) || !ANY_ROUTE.test(part)) continue; // every route word has a letter
+    if (!ANY_ROUTE.test(part)) continue; // most doses name no route
     const found = ROUTES.filter(([re]) => re.test(part)).map(([, route]) => route);
     if (found.length === 1) return found[0];
   }

@@ -46,7 +46,7 @@ export function rangesForRoute(dose: Dose, ranges: DoseRange[]): DoseRange[] {
   return ranges;
 }
 
-interface Candidate { reading: Reading; ranges: DoseRange[]; lo: number; hi: number; min: number; max: number; unit: Unit; perWeight?: 'kg' | 'm2'; envelope: boolean }
+interface Candidate { reading: Reading; ranges: DoseRange[]; lo: number; hi: number; min: number; max: number; unit: Unit; envelope: boolean }
 
 /** The ranges of one basis and weight that a reading can be compared with, and the reading in their unit. */
 function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate | null {
@@ -64,13 +64,12 @@ function candidate(dose: Dose, reading: Reading, ranges: DoseRange[]): Candidate
   let min = convert(reading.min, dose.unit, unit)!, max = convert(reading.max, dose.unit, unit)!;
   const envelope = !same.length;
   if (envelope) [min, max] = throughEnvelope(min, max, dose.perWeight, pool[0].perWeight);
-  // The reading is per kg (m²) where its ranges are: as written, or through the envelope.
-  return { reading, ranges: inUnit, lo, hi, min, max, unit, perWeight: pool[0].perWeight, envelope };
+  return { reading, ranges: inUnit, lo, hi, min, max, unit, envelope };
 }
 
 /** A weekly (monthly) total and an injection given once a week (a month) measure the same amount. */
 function sameSpan(basis: RangeBasis, r: DoseRange): boolean {
-  if (r.per !== 'injection' && r.per !== 'infusion' && r.per !== 'intake') return false;
+  if (!administered(r)) return false;
   const period = periodOf(r);
   return period !== undefined && ((basis === 'week' && period === 7) || (basis === 'month' && period >= 28 && period <= 31));
 }
@@ -111,7 +110,8 @@ export function compareDose(dose: Dose, ranges: DoseRange[]): Comparison {
 
 function judge(c: Candidate): Comparison {
   const reading: Comparison['reading'] = { ...c.reading, min: c.min, max: c.max, unit: c.unit };
-  if (c.perWeight) reading.perWeight = c.perWeight;
+  // The reading is per kg (m²) where its ranges are: as written, or through the envelope.
+  if (c.ranges[0].perWeight) reading.perWeight = c.ranges[0].perWeight;
   if (c.envelope) reading.throughEnvelope = true;
   const span = { min: c.lo, max: c.hi };
   const maxRange = () => c.ranges.find((r) => convert(r.max, r.unit, c.unit)! >= c.hi * (1 - EPSILON));
@@ -147,7 +147,6 @@ function unitSlip(dose: Dose, candidates: Candidate[]): Comparison | null {
   return null;
 }
 
-/** Days between two doses of a range: a week, a month, or its injection interval (« toutes les 2 semaines »). */
 /**
  * A dose written on a schedule the substance documents is judged by that schedule: « 120 UI/kg trois fois par
  * semaine » by the three-times-a-week injections (50–150 UI/kg), not summed into a week to meet another schedule's
@@ -159,17 +158,23 @@ function onItsSchedule(dose: Dose, ranges: DoseRange[]): DoseRange[] {
   const days = iv.min * INTERVAL_DAYS[iv.unit];
   // Per range: undefined for a total (per day, week…) or an administration of no stated rhythm, else on the dose's schedule or not.
   const onSchedule = ranges.map((r) => {
-    const period = r.per === 'intake' || r.per === 'injection' || r.per === 'infusion' ? periodOf(r) : undefined;
+    const period = administered(r) ? periodOf(r) : undefined;
     return period === undefined ? undefined : Math.abs(period - days) <= 1e-6 * days;
   });
   return onSchedule.includes(true) ? ranges.filter((_, i) => onSchedule[i] !== false) : ranges;
 }
 
+/** A range per administration (an intake, an injection, an infusion), rather than a total over a period. */
+function administered(r: DoseRange): boolean {
+  return r.per === 'intake' || r.per === 'injection' || r.per === 'infusion';
+}
+
+/** Days between two doses of a range: a week, a month, or its injection interval (« toutes les 2 semaines »). */
 function periodOf(r: DoseRange): number | undefined {
   if (r.per === 'week') return 7;
   if (r.per === 'month') return 30;
   if (r.per === 'day') return 1;
-  if (r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') return intervalDays(r.interval);
+  if (administered(r)) return intervalDays(r.interval);
   return undefined;
 }
 
@@ -186,7 +191,7 @@ function rhythmSlip(dose: Dose, readings: Reading[], ranges: DoseRange[]): Compa
   const unit = slow[0].unit;
   const value = convert(daily.max, dose.unit, unit)!;
   // A daily range, or an intake with no long interval, that holds the figure: the drug is taken daily too.
-  const fast = usable.filter((r) => !slow.includes(r) && (r.per === 'day' || ((r.per === 'intake' || r.per === 'injection' || r.per === 'infusion') && (!r.interval || periodOf(r) !== undefined))));
+  const fast = usable.filter((r) => !slow.includes(r) && (r.per === 'day' || (administered(r) && (!r.interval || periodOf(r) !== undefined))));
   if (fast.some((r) => value <= convert(r.max, r.unit, unit)! * (1 + EPSILON))) return null;
   // The most generous periodic range, as a dose per day.
   const best = slow.reduce((a, r) => (convert(r.max, r.unit, unit)! / periodOf(r)! > convert(a.max, a.unit, unit)! / periodOf(a)! ? r : a));

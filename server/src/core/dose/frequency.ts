@@ -105,10 +105,10 @@ export const RHYTHMS: RhythmRow[] = [
 // A table cell's rhythm may sit in the next cell: « | 85 mg/m² | toutes les 2 semaines | ».
 const RHYTHM = new RegExp(`^${SP}*[,|]?${SP}*${ROUTE_PHRASE}?(?:${RHYTHMS.map((r, i) => `(?<r${i}>${r.pattern.replace(/\(\?<(a|b|u)>/g, (_, n) => `(?<${n}${i}>`)})`).join('|')})(?![${LETTER}])`, 'iu');
 
-/** Days between two doses for a range's interval text (« toutes les 2 semaines » → 14), if it says one. */
 /** Days in one unit of a written interval (« toutes les 2 semaines » → 2 × 7). */
 export const INTERVAL_DAYS = { jour: 1, semaine: 7, mois: 30, heure: 1 / 24 } as const;
 
+/** Days between two doses for a range's interval text (« toutes les 2 semaines » → 14), if it says one. */
 export function intervalDays(text: string | undefined): number | undefined {
   if (!text) return undefined;
   const r = readRhythm(` ${text}`);

@@ -28,20 +28,12 @@ const stem = (w: string) => w.slice(0, 6);
  * The telling words of each part of a context (« insuffisance cardiaque chronique ; maladie rénale chronique »
  * → [insuffisance, cardiaque], [maladie, renale]): a part is named when all its words are.
  */
-export function contextParts(context: string, dci = ''): string[][] {
-  const key = `${dci}|${context}`;
-  let parts = partsCache.get(key);
-  if (!parts) {
-    const own = foldKey(dci);
-    parts = foldKey(context).split(/[;,():/]|\s(?:et|ou|avec|puis)\s/)
-      .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL_STEMS.has(stem(w)) && !own.includes(w)).map(stem))
-      .filter((p) => p.length > 0);
-    if (partsCache.size > 10_000) partsCache.clear();
-    partsCache.set(key, parts);
-  }
-  return parts;
+function contextParts(context: string, dci = ''): string[][] {
+  const own = foldKey(dci);
+  return foldKey(context).split(/[;,():/]|\s(?:et|ou|avec|puis)\s/)
+    .map((p) => [...new Set(p.match(WORD) ?? [])].filter((w) => !NEUTRAL_STEMS.has(stem(w)) && !own.includes(w)).map(stem))
+    .filter((p) => p.length > 0);
 }
-const partsCache = new Map<string, string[][]>();
 
 /** A range's parts (`contextParts`), kept on the range: a dose of a substance reads its ranges again and again. */
 function partsOf(range: DoseRange, dci: string): string[][] {

@@ -31,8 +31,7 @@ export function judgeBrandDose(dose: Dose, names: string[], lexicon: { substance
   const notComparable = (reason: string): BrandDoseVerdict => ({ verdict: { comparison: { verdict: 'not-comparable', reason } } });
   const substances = names.map((n) => lexicon.substance(n));
   if (substances.some((s) => !s)) return notComparable(`association de ${listed(names)} : un composant est inconnu de la base`);
-  const documented = (substances as Substance[]).filter((s) => s.ranges.length);
-  const inUnit = documented.filter((s) => s.ranges.some((r) => comparableUnits(r.unit, dose.unit)));
+  const inUnit = (substances as Substance[]).filter((s) => s.ranges.some((r) => comparableUnits(r.unit, dose.unit)));
   if (!inUnit.length) return notComparable(`association de ${listed(names)} : aucun composant n’a de posologie documentée en ${dose.unit}`);
   const judged = inUnit.map((substance) => ({ substance, verdict: judgeDose(dose, substance, context) }));
   const kinds = new Set(judged.map((j) => j.verdict.comparison.verdict));

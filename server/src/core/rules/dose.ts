@@ -88,6 +88,11 @@ export function writtenDose(dose: Dose): string {
  * The finding for a verdict, if it is worth one. Short message first, then the range and its source. The
  * message is written only for a finding (most doses are in range: nothing to write).
  */
+/** Whether a substance documents a starting dose (a lower dose to begin with is then no finding). */
+export function hasStartingRange(s: Substance | undefined): boolean {
+  return !!s?.ranges.some((r) => r.phase === 'initiation');
+}
+
 export function doseFinding(dose: Dose, name: string, verdict: DoseVerdict, hasStartingRange: boolean): Finding | null {
   const c = verdict.comparison;
   switch (c.verdict) {
@@ -194,7 +199,7 @@ export function checkCombination(dose: AttachedComponents, lexicon: { substance(
       const s = substances[k]!;
       const p = parts[i];
       const component: Dose = { ...dose, components: undefined, min: p.amount, max: p.amount, unit: p.unit, daily: dose.timesPerDay ? { min: p.amount * dose.timesPerDay.min, max: p.amount * dose.timesPerDay.max } : null };
-      const f = doseFinding(component, s.dci, judgeDose(component, s, context), s.ranges.some((r) => r.phase === 'initiation'));
+      const f = doseFinding(component, s.dci, judgeDose(component, s, context), hasStartingRange(s));
       if (f && f.code !== 'dose-not-comparable' && f.severity !== 'hint') found.push(f);
     });
     if (!best || found.length < best.length) best = found;

@@ -15,7 +15,7 @@ import type { Lexicon } from '../lexicon';
 import type { Substance } from '../index-types';
 import type { Mention, Token, Tokens } from '../mentions';
 import type { Speller } from '../suggest';
-import { checkCombination, doseFinding, judgeDose } from './dose';
+import { checkCombination, doseFinding, hasStartingRange, judgeDose } from './dose';
 import { judgeBrandDose } from './brand-dose';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -181,7 +181,7 @@ function judgeAfterCombinationBrand(d: AttachedDose, names: string[], lexicon: S
   d.verdict = judged.verdict;
   d.substance = judged.substance?.dci;
   const name = judged.substance ? `${judged.substance.dci} (${d.drug!.text})` : d.drug!.text;
-  return doseFinding(d, name, d.verdict, !!judged.substance?.ranges.some((r) => r.phase === 'initiation'));
+  return doseFinding(d, name, d.verdict, hasStartingRange(judged.substance));
 }
 
 function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon: Substances, contextOf: () => string): Finding | null {
@@ -189,7 +189,7 @@ function judgeAfterSubstance(d: AttachedDose, name: string | undefined, lexicon:
   if (!substance) return null;
   d.verdict = judgeDose(d, substance, contextOf());
   d.substance = substance.dci;
-  return doseFinding(d, substance.dci, d.verdict, substance.ranges.some((r) => r.phase === 'initiation'));
+  return doseFinding(d, substance.dci, d.verdict, hasStartingRange(substance));
 }
 
 /** Every rule, by family, in the order analyze() runs them. */

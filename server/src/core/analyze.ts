@@ -12,7 +12,7 @@ import type { DoseVerdict } from './rules/dose';
 import { runRules } from './rules/registry';
 import { inTreatmentContext } from './treatment-context';
 import type { Lexicon } from './lexicon';
-import { Speller } from './suggest';
+import { spellerOf } from './suggest';
 import { isNfc, withNfc } from './nfc';
 
 export interface AttachedDose extends Dose {
@@ -33,16 +33,13 @@ export interface Analysis {
   findings: Finding[];
 }
 
-const spellers = new WeakMap<Lexicon, Speller>();
-
 export function analyze(source: string, lexicon: Lexicon): Analysis {
   if (!isNfc(source)) return withNfc(source, (text) => analyze(text, lexicon));
   const prose = extractProse(source);
   const tokens = tokenize(prose.text, lexicon);
   const allMentions = findMentions(prose.text, tokens, lexicon);
   const drugs = allMentions.filter((m) => m.kind === 'drug');
-  let speller = spellers.get(lexicon);
-  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  const speller = spellerOf(lexicon);
   const inMention = new Uint8Array(source.length);
   for (const m of allMentions) inMention.fill(1, m.start, m.end);
   // Findings, stage 1: the registry's word rules (rules/registry.ts), before attachment, which reads them.

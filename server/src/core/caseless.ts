@@ -14,7 +14,7 @@
 const MORE_VARIANTS: Record<string, string> = { s: '\u017F', k: '\u212A' };
 
 /** The characters that match `letter` under the `iu` flags. */
-export function caseVariants(letter: string): string[] {
+function caseVariants(letter: string): string[] {
   const lower = letter.toLowerCase(), upper = letter.toUpperCase();
   const all = [letter, lower, upper, MORE_VARIANTS[lower] ?? ''].filter((v) => v.length === 1);
   return [...new Set(all)];

@@ -4,8 +4,7 @@
  * « acetaminophen 1 g » keeps its dose). « Le patient prend de l'acetaminophen » → english-name, paracétamol.
  */
 import { analyze, type Analysis } from './analyze';
-import { createDocumentAnalyzer } from './incremental';
-import { runRules } from './rules/registry';
+import { createDocumentAnalyzer, withNotes } from './incremental';
 import type { Lexicon } from './lexicon';
 
 export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
@@ -19,10 +18,4 @@ export function analyzeDocument(source: string, lexicon: Lexicon): Analysis {
 export function documentAnalyzer(lexicon: Lexicon): (source: string) => Analysis {
   const incremental = createDocumentAnalyzer(lexicon, { notes: true });
   return (source) => incremental.analyze(source);
-}
-
-function withNotes(analysis: Analysis): Analysis {
-  const notes = runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions });
-  if (notes.length) analysis.findings = [...analysis.findings, ...notes].sort((a, b) => a.start - b.start);
-  return analysis;
 }

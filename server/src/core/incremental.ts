@@ -31,7 +31,7 @@ import { attachDoses, contextOf, type Attachment, type Sentences } from './attac
 import { SENTENCE_END } from './blocks';
 import { runRules } from './rules/registry';
 import type { Lexicon } from './lexicon';
-import { Speller } from './suggest';
+import { spellerOf, type Speller } from './suggest';
 import { isNfc, withNfc } from './nfc';
 import { movedDose, movedFinding, movedMention, Movings, type Moved, type MovedMemory } from './moved';
 
@@ -47,15 +47,13 @@ export interface DocumentAnalyzer {
   proseSlice(analysis: Analysis, start: number, end: number): string | undefined;
 }
 
-const spellers = new WeakMap<Lexicon, Speller>();
 
 /**
  * `notes`: with the notes (`runRules('notes')`, as core/document.ts adds them to `analyze`), read per stretch,
  * so that no call flattens the document's prose text (2 MB for 1 MB of French) to read a few names in it.
  */
 export function createDocumentAnalyzer(lexicon: Lexicon, { notes = false } = {}): DocumentAnalyzer {
-  let speller = spellers.get(lexicon);
-  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  const speller = spellerOf(lexicon);
   const memory = new Memory(lexicon, speller, notes);
   // A text read as its NFC copy has its notes read afterwards, on the source's prose text (as `analyze` is).
   const analyzeNfc = (text: string) => memory.analyze(text, true)!;
@@ -296,7 +294,8 @@ function withNotesOf(analysis: Analysis, notes: Finding[]): Analysis {
   return analysis;
 }
 
-const withNotes = (analysis: Analysis) => withNotesOf(analysis, runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions }));
+/** The notes on names after an analysis (core/document.ts for a whole text). */
+export const withNotes = (analysis: Analysis) => withNotesOf(analysis, runRules('notes', { text: analysis.prose.text, mentions: analysis.mentions }));
 
 /** Whether a substance has a range in % (as `analyze` asks of a dose in %), once per lexicon and name. */
 const percentRanges = new WeakMap<Lexicon, Map<string, boolean>>();

@@ -89,7 +89,7 @@ function letterParagraph(state: BlockState, startLine: number, endLine: number, 
   const lines = root
     ? src.slice(bMarks[startLine], state.eMarks[next - 1])
     : state.getLines(startLine, next, state.blkIndent, false);
-  const content = asciiTrim(lines);
+  const content = blockParser.utils.asciiTrim(lines); // markdown-it's own trim, as its paragraph rule does
   state.line = next;
   state.push('paragraph_open', 'p', 1).map = [startLine, next];
   const inline = state.push('inline', '', 0);
@@ -121,18 +121,6 @@ function isItemAfter(state: BlockState, line: number): boolean {
   if (src.charCodeAt(text) !== 32 && src.charCodeAt(text) !== 9) return false;
   while (text < end && (src.charCodeAt(text) === 32 || src.charCodeAt(text) === 9)) text++;
   return !inner || text < end;
-}
-
-/** markdown-it's trim of a block's content: spaces, tabs and line breaks only (a no-break space stays). */
-function asciiTrim(text: string): string {
-  let start = 0, end = text.length;
-  while (start < end && isAsciiBlank(text.charCodeAt(start))) start++;
-  while (end > start && isAsciiBlank(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-
-function isAsciiBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** The per-line fields of markdown-it's block state. */

@@ -107,12 +107,12 @@ export function foldSameLength(text: string): string {
 }
 
 /** UTF-16 codes back to a string. */
-export function fromCodes(codes: Uint16Array): string {
+function fromCodes(codes: Uint16Array): string {
   return UTF16.decode(codes);
 }
 
 /** `foldSameLength` as UTF-16 codes. */
-export function foldCodes(text: string): Uint16Array {
+function foldCodes(text: string): Uint16Array {
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
   return out;
@@ -165,4 +165,4 @@ export const LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6
 export const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0152\\u0391-\\u03A9';
 
 /** What a decomposed accent becomes in `foldSameLength`: part of the word, dropped from keys. */
-export const COMBINING_STAND_IN = '\u0000';
+const COMBINING_STAND_IN = '\u0000';

@@ -68,9 +68,6 @@ export function chunkStarts(source: string): number[] {
       const opened = openerAt(line);
       if (opened === undefined || (opened && at > 0 && source.charCodeAt(at - 2) !== 10)) return [0]; // not sure: parse whole
       closer = opened;
-    } else if (at - last >= CHUNK_MIN && at >= 2 && source.charCodeAt(at - 2) === 10 && isLetter(source.charCodeAt(at))) {
-      starts.push(at);
-      last = at;
     }
     previous = closer ? '' : line;
     at = end + 1;

@@ -133,3 +133,11 @@ function hashWithout(word: string, i: number): number {
   for (let k = 0; k < word.length; k++) if (k !== i) h = hashStep(h, word.charCodeAt(k));
   return h;
 }
+
+/** One speller per lexicon, its memo shared by every analysis of that lexicon (whole texts and incremental ones). */
+export function spellerOf(lexicon: Lexicon): Speller {
+  let speller = spellers.get(lexicon);
+  if (!speller) spellers.set(lexicon, (speller = new Speller(lexicon)));
+  return speller;
+}
+const spellers = new WeakMap<Lexicon, Speller>();

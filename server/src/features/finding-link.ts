@@ -13,6 +13,13 @@ import { sourceLink } from './dose-verdict';
 
 /** `https://github.com/o/medlint#rules` from a package.json repository address (`git+…`, `.git` dropped). */
 export function ruleDocLink(repository: string | undefined): string | undefined {
+  // Asked for every finding of every pass, always with package.json's one address: read once.
+  if (!ruleDocLinks.has(repository)) ruleDocLinks.set(repository, readRuleDocLink(repository));
+  return ruleDocLinks.get(repository);
+}
+const ruleDocLinks = new Map<string | undefined, string | undefined>();
+
+function readRuleDocLink(repository: string | undefined): string | undefined {
   const m = repository ? /^(?:git\+)?(https?:\/\/\S+?)(?:\.git)?\/?$/.exec(repository) : null;
   if (!m) return undefined;
   try {

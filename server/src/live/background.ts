@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../core/analyze';
 import { analyzeInPieces, type PassPieces } from './slices';
+import { num } from '../features/typography';
 
 export interface BackgroundHost {
   /** The document's version now; undefined once it is closed. */
@@ -17,14 +18,12 @@ export interface BackgroundHost {
 }
 
 /**
- * « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). Written by hand: `toLocaleString`
- * would load ICU's French data (≈ 15 ms) for this one notice.
+ * « 12 Mo », « 2,5 Mo », « 40 ko » (characters, ≈ bytes for French text). Through `num` (features/typography.ts),
+ * not `toLocaleString`, which would load ICU's French data (≈ 15 ms) for this one notice.
  */
 export const sizeOf = (chars: number) => {
   if (chars < 1024 * 1024) return `${Math.max(1, Math.round(chars / 1024))} ko`;
-  const tenths = Math.round(chars / 1024 / 1024 * 10);
-  const whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+$)/g, '\u202F');
-  return `${whole}${tenths % 10 ? `,${tenths % 10}` : ''} Mo`;
+  return `${num(Math.round(chars / 1024 / 1024 * 10) / 10)} Mo`;
 };
 
 const fileName = (uri: string) => decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);

@@ -8,11 +8,11 @@ import { CompletionItemKind, DiagnosticSeverity, type CompletionList, type Diagn
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionResult } from '../features/completion';
 import { capDiagnostics, type diagnose } from '../features/diagnostics';
+import { num } from '../features/typography';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 const COMPLETION_KINDS = { drug: CompletionItemKind.Value, brand: CompletionItemKind.Constant, trial: CompletionItemKind.Reference };
 
-const count = (n: number) => n.toLocaleString('fr-FR');
 
 /** A document's diagnostics, at most `max`, then one information: « 1 234 autres problèmes non affichés… ». */
 export function toLspDiagnostics(found: ReturnType<typeof diagnose>, max: number): LspDiagnostic[] {
@@ -22,7 +22,7 @@ export function toLspDiagnostics(found: ReturnType<typeof diagnose>, max: number
   }));
   const leftOut = (n: number, range: LspDiagnostic['range']): LspDiagnostic => ({
     range, severity: DiagnosticSeverity.Information, source: 'medlint',
-    message: `${count(n)} ${n > 1 ? 'autres problèmes non affichés' : 'autre problème non affiché'} (au plus ${count(max)} par document) ; « medlint check » les liste tous.`,
+    message: `${num(n)} ${n > 1 ? 'autres problèmes non affichés' : 'autre problème non affiché'} (au plus ${num(max)} par document) ; « medlint check » les liste tous.`,
   });
   return capDiagnostics(all, max, leftOut);
 }

@@ -74,7 +74,7 @@ const readSchema = (name: string) => JSON.parse(readFileSync(join(__dirname, '..
  * its source exactly as data/schema/dose-ranges.schema.json; a drug as a curated product, with only its name
  * and source required; a trial as trials.schema.json). Returns the schema's `definitions` and `data` property.
  */
-export function dataSchema(): { definitions: Record<string, unknown>; data: object } {
+function dataSchema(): { definitions: Record<string, unknown>; data: object } {
   const ranges = readSchema('dose-ranges.schema.json');
   const product = structuredClone(readSchema('products.schema.json').definitions.product);
   product.required = ['name', 'source'];

@@ -1,6 +1,8 @@
 /**
  * Where a warm analysis of the bench's 1 MB document spends its time, stage by stage (median of 5 after 3
  * warm-up passes). Example: `npx tsx scripts/phases.ts` prints « prose 31.6 », « tokenize 26.4 »… in ms.
+ * The stages are called as `analyze` calls them, without its NFC copy nor its last filters (% doses, common
+ * words without a dose): a breakdown, not a second analysis; `ALL` times `analyze` itself.
  */
 import { extractProse } from '../server/src/core/prose';
 import { findMentions, tokenize } from '../server/src/core/mentions';

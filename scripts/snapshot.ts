@@ -8,9 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../server/src/core/analyze';
 import { loadLexicon } from '../server/src/core/load';
-import { bigDocument } from './bench/documents';
+import { bigDocument, ROOT } from './bench/documents';
 
-const ROOT = join(__dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const lexicon = loadLexicon(join(ROOT, 'dist', 'medlint-index.bin'));
 

@@ -8,10 +8,10 @@ import { analyze } from '../../server/src/core/analyze';
 import { createDocumentAnalyzer } from '../../server/src/core/incremental';
 import { loadLexicon } from '../../server/src/core/load';
 import { join } from 'node:path';
-import { bigDocument, ROOT } from './documents';
+import { bigDocument, ROOT, TYPED as TYPED_ROUNDS } from './documents';
 import { goal, median, type Figure } from './figures';
 
-const TYPED = 'prégabaline 150 mg/j';
+const TYPED = TYPED_ROUNDS.diagnostics;
 
 /** The texts after each keystroke, typed at the start of the document's empty line `line`. */
 function keystrokes(text: string, line: number): string[] {

@@ -17,9 +17,9 @@ export interface TinySubstance {
    * or [short form, other fields]: ['100-100 UI/injection sous-cutanée', { perWeight: 'kg', interval: 'toutes les 12 heures' }].
    */
   ranges?: (string | [string, Partial<DoseRange>])[];
-  /** The strongest marketed units (the plausibility envelope): { form: 'comprimé', amount: 240, unit: 'mg', per: 'unit' }. */
   /** An endogenous molecule (glycine, calcium): a drug only with a dose near it. */
   needsDose?: boolean;
+  /** The strongest marketed units (the plausibility envelope): { form: 'comprimé', amount: 240, unit: 'mg', per: 'unit' }. */
   strengths?: (Pick<Strength, 'form' | 'amount' | 'unit' | 'per'> & { route?: string })[];
 }
 

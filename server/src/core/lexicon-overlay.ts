@@ -132,7 +132,7 @@ export class LexiconOverlay extends Lexicon {
 
   /** In `entries` order (the spelling tables name the base's). */
   override entryAt(k: number): NameEntry {
-    const n = this.base.entries.length;
+    const n = this.base.nameCount;
     return k < n ? this.base.entryAt(k) : this.own.entryAt(k - n);
   }
 

@@ -262,7 +262,10 @@ function inBackground(doc: TextDocument): Promise<Reading | undefined> {
 function readingOf(doc: TextDocument): Reading | Promise<Reading | undefined> {
   const hit = cache.get(doc.uri);
   if (isCurrent(doc, hit)) return hit;
-  if (isLarge(doc)) return inBackground(doc);
+  if (isLarge(doc)) {
+    analyzers.delete(doc.uri); // grown large: its incremental analyzer's pieces are of no use
+    return inBackground(doc);
+  }
   background.pieces.delete(doc.uri); // small again: the pieces of its last pass are of no use
   return analysisOf(doc);
 }

@@ -45,7 +45,7 @@ interface Silences {
   words: Set<string>;
 }
 
-function collect(directives: Directive[], lines: LineIndex, words: readonly string[]): Silences {
+function collect(directives: Directive[], lineOf: (offset: number) => number, words: readonly string[]): Silences {
   const s: Silences = { file: new Set(), lines: new Map(), regions: [], words: new Set(words.map(foldKey)) };
   let disabled = new Set<RuleCode>();
   const silenceLine = (line: number, rules: readonly RuleCode[]) => {
@@ -57,8 +57,8 @@ function collect(directives: Directive[], lines: LineIndex, words: readonly stri
     const rules = rulesOf(d.args);
     if (d.kind === 'ignore') for (const w of d.args) s.words.add(foldKey(w));
     else if (d.kind === 'disable-file') for (const r of rules) s.file.add(r);
-    else if (d.kind === 'disable-line') silenceLine(lines.position(d.start).line, rules);
-    else if (d.kind === 'disable-next-line') silenceLine(lines.position(d.end).line + 1, rules);
+    else if (d.kind === 'disable-line') silenceLine(lineOf(d.start), rules);
+    else if (d.kind === 'disable-next-line') silenceLine(lineOf(d.end) + 1, rules);
     else {
       disabled = new Set(disabled);
       for (const r of rules) if (d.kind === 'disable') disabled.add(r); else disabled.delete(r);
@@ -74,11 +74,13 @@ function collect(directives: Directive[], lines: LineIndex, words: readonly stri
  */
 export function applyDirectives(text: string, findings: Finding[], words: readonly string[] = [], directives = parseDirectives(text)): Finding[] {
   if (directives.length === 0 && words.length === 0) return findings;
-  const lines = new LineIndex(text);
-  const s = collect(directives, lines, words);
+  // Lines are counted only for a line directive (accepted words alone, on each pull, need none).
+  let lines: LineIndex | undefined;
+  const lineOf = (offset: number) => (lines ??= new LineIndex(text)).position(offset).line;
+  const s = collect(directives, lineOf, words);
   return findings.filter((f) => {
     if (s.file.has(f.code)) return false;
-    if (s.lines.get(lines.position(f.start).line)?.has(f.code)) return false;
+    if (s.lines.size && s.lines.get(lineOf(f.start))?.has(f.code)) return false;
     let region: Set<RuleCode> | undefined;
     for (const r of s.regions) if (r.from <= f.start) region = r.disabled; else break;
     if (region?.has(f.code)) return false;
